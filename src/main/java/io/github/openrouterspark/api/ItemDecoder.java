@@ -1,0 +1,24 @@
+package io.github.openrouterspark.api;
+
+import com.fasterxml.jackson.core.JsonParser;
+import java.io.IOException;
+
+/**
+ * Decodes one element of a dataset response's {@code data} array in place: the cursor positions
+ * the parser on each field's value and the decoder keeps what it needs. Decoders are reused for
+ * every item, so a response is read without allocating an object per row.
+ */
+public interface ItemDecoder {
+
+  /** Called before the fields of a new item. */
+  void begin();
+
+  /**
+   * Reads the value the parser is positioned on. Returns false for fields the decoder does not
+   * know, which the cursor then skips (the API may add fields within v1).
+   */
+  boolean field(String name, JsonParser parser) throws IOException;
+
+  /** Called after the last field; returns the name of a missing required field, or null. */
+  String missingField();
+}

@@ -1,0 +1,102 @@
+package io.github.openrouterspark.options;
+
+import io.github.openrouterspark.api.ApiKey;
+import io.github.openrouterspark.api.ClientSettings;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Function;
+
+/**
+ * The validated options of one read. Parsing checks every option before any request, so a typo
+ * or a bad value fails with a message naming the option, the value and what is allowed.
+ * {@link #toString()} hides the key.
+ */
+public record ReadOptions(
+    DatasetName dataset,
+    Optional<ApiKey> apiKey,
+    ClientSettings client,
+    Optional<LocalDate> startDate,
+    Optional<LocalDate> endDate,
+    OptionalInt windowDays)
+    implements Serializable {
+
+  public static final String API_KEY_CONF = "spark.openrouter.apiKey";
+  public static final String API_KEY_ENV = "OPENROUTER_API_KEY";
+
+  /**
+   * @param options the reader's options (keys in any case)
+   * @param sparkConf looks up a Spark conf value, or null
+   * @param env the process environment
+   */
+  public static ReadOptions parse(
+      Map<String, String> options, Function<String, String> sparkConf, Map<String, String> env) {
+    OptionMap map = new OptionMap(options);
+    DatasetName dataset = dataset(map);
+    Optional<ApiKey> key = map.get(ReaderOption.API_KEY)
+        .or(() -> Optional.ofNullable(sparkConf.apply(API_KEY_CONF)))
+        .or(() -> Optional.ofNullable(env.get(API_KEY_ENV)))
+        .filter(v -> !v.isBlank())
+        .map(ApiKey::of);
+    ClientSettings defaults = ClientSettings.defaults(
+        map.get(ReaderOption.BASE_URL).map(v -> OptionValues.httpUrl(ReaderOption.BASE_URL, v))
+            .orElse(ClientSettings.DEFAULT_BASE_URL));
+    ClientSettings client = new ClientSettings(
+        defaults.baseUrl(),
+        map.get(ReaderOption.CONNECT_TIMEOUT).map(v -> OptionValues.duration(ReaderOption.CONNECT_TIMEOUT, v))
+            .orElse(defaults.connectTimeout()),
+        map.get(ReaderOption.READ_TIMEOUT).map(v -> OptionValues.duration(ReaderOption.READ_TIMEOUT, v))
+            .orElse(defaults.readTimeout()),
+        defaults.maxRetries(),
+        defaults.retryBackoff(),
+        map.get(ReaderOption.HTTP_REFERER).map(v -> OptionValues.headerText(ReaderOption.HTTP_REFERER, v)),
+        map.get(ReaderOption.APP_TITLE).map(v -> OptionValues.headerText(ReaderOption.APP_TITLE, v)),
+        map.get(ReaderOption.APP_CATEGORIES).map(v -> OptionValues.categories(ReaderOption.APP_CATEGORIES, v)));
+    Optional<LocalDate> start = map.get(ReaderOption.START_DATE).map(v -> OptionValues.date(ReaderOption.START_DATE, v));
+    Optional<LocalDate> end = map.get(ReaderOption.END_DATE).map(v -> OptionValues.date(ReaderOption.END_DATE, v));
+    if (start.isPresent() && end.isPresent() && start.get().isAfter(end.get())) {
+      throw new InvalidOptionException("Option 'startDate' (" + start.get() + ") is after option 'endDate' ("
+          + end.get() + "): startDate must be on or before endDate.");
+    }
+    OptionalInt windowDays = map.get(ReaderOption.WINDOW_DAYS)
+        .map(v -> OptionalInt.of(OptionValues.intInRange(ReaderOption.WINDOW_DAYS, v, 1, 366)))
+        .orElse(OptionalInt.empty());
+    return new ReadOptions(dataset, key, client, start, end, windowDays);
+  }
+
+  /** The key, or a clear error listing the three ways to give one. */
+  public ApiKey requireApiKey() {
+    return apiKey.orElseThrow(() -> new InvalidOptionException(
+        "No OpenRouter API key was given. Set one of: the reader option .option(\"apiKey\", ...);"
+            + " the Spark conf " + API_KEY_CONF + "; or the environment variable " + API_KEY_ENV
+            + " (on the driver). Any OpenRouter API key works for the datasets; create one at"
+            + " https://openrouter.ai/settings/keys."));
+  }
+
+  public ReadOptions withClient(ClientSettings settings) {
+    return new ReadOptions(dataset, apiKey, settings, startDate, endDate, windowDays);
+  }
+
+  private static DatasetName dataset(OptionMap map) {
+    Optional<String> byOption = map.get(ReaderOption.DATASET);
+    Optional<String> byPath = map.get(ReaderOption.PATH);
+    if (byOption.isPresent() && byPath.isPresent()
+        && DatasetName.parse(byOption.get()) != DatasetName.parse(byPath.get())) {
+      throw new InvalidOptionException("Option 'dataset' ('" + byOption.get() + "') and the load() path ('"
+          + byPath.get() + "') name different datasets: give only one.");
+    }
+    return byOption.or(() -> byPath).map(DatasetName::parse).orElseThrow(() -> new InvalidOptionException(
+        "No dataset was chosen for format 'openrouter'. Use .option(\"dataset\", \"rankings-daily\") or"
+            + " .load(\"rankings-daily\"). Known datasets: " + DatasetName.known() + "."));
+  }
+
+  @Override
+  public String toString() {
+    return "ReadOptions[dataset=" + dataset + ", apiKey=" + (apiKey.isPresent() ? "<hidden>" : "<none>")
+        + ", client=" + client + ", startDate=" + startDate.map(Object::toString).orElse("default")
+        + ", endDate=" + endDate.map(Object::toString).orElse("default")
+        + ", windowDays=" + (windowDays.isPresent() ? windowDays.getAsInt() : "default") + "]";
+  }
+}

@@ -1,0 +1,72 @@
+package io.github.openrouterspark.options;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The registry of reader options: every name the connector accepts, with its documentation.
+ * Names are matched case-insensitively, as Spark does.
+ */
+public enum ReaderOption {
+  DATASET("dataset", "Dataset to read: rankings-daily (also accepted as the load() path).", "(required)"),
+  PATH("path", "Set by .load(\"<dataset>\"); same as dataset.", "(none)"),
+  API_KEY("apiKey", "OpenRouter API key. Falls back to the Spark conf spark.openrouter.apiKey, then the"
+      + " OPENROUTER_API_KEY environment variable.", "(required)"),
+  BASE_URL("baseUrl", "API base URL, e.g. an emulator's.", "https://openrouter.ai/api/v1"),
+  START_DATE("startDate", "First date to read, YYYY-MM-DD (UTC, inclusive). Dates before 2025-01-01"
+      + " are clamped.", "30 days before the end date, unless a date filter gives a start"),
+  END_DATE("endDate", "Last date to read, YYYY-MM-DD (UTC, inclusive).",
+      "the last completed UTC day, unless a date filter gives an end"),
+  WINDOW_DAYS("windowDays", "Most days one request covers (1..366); each window is one partition and"
+      + " one request.", "366 (fewest requests)"),
+  HTTP_REFERER("httpReferer", "Sent as the HTTP-Referer header (your app's URL, for attribution).", "(not sent)"),
+  APP_TITLE("appTitle", "Sent as the X-OpenRouter-Title header (your app's display name).", "(not sent)"),
+  APP_CATEGORIES("appCategories", "Sent as the X-OpenRouter-Categories header: at most 2 comma-separated"
+      + " lowercase-hyphenated categories.", "(not sent)"),
+  CONNECT_TIMEOUT("connectTimeout", "Time to establish a connection, e.g. 10s or 500ms.", "10s"),
+  READ_TIMEOUT("readTimeout", "Longest wait for response data, e.g. 60s or 2m.", "60s");
+
+  private final String key;
+  private final String description;
+  private final String defaultValue;
+
+  ReaderOption(String key, String description, String defaultValue) {
+    this.key = key;
+    this.description = description;
+    this.defaultValue = defaultValue;
+  }
+
+  /** The option's canonical (camelCase) name. */
+  public String key() {
+    return key;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public static Optional<ReaderOption> byKey(String key) {
+    String lower = key.toLowerCase(Locale.ROOT);
+    return Arrays.stream(values()).filter(o -> o.key.toLowerCase(Locale.ROOT).equals(lower)).findFirst();
+  }
+
+  /** The known option whose name is closest to {@code key}, for "did you mean" messages. */
+  static ReaderOption nearest(String key) {
+    String lower = key.toLowerCase(Locale.ROOT);
+    ReaderOption best = DATASET;
+    int bestDistance = Integer.MAX_VALUE;
+    for (ReaderOption o : values()) {
+      int d = EditDistance.between(lower, o.key.toLowerCase(Locale.ROOT));
+      if (d < bestDistance) {
+        best = o;
+        bestDistance = d;
+      }
+    }
+    return best;
+  }
+}

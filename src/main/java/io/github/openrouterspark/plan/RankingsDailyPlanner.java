@@ -1,0 +1,62 @@
+package io.github.openrouterspark.plan;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * Resolves the date range a rankings-daily scan reads and splits it into request windows.
+ *
+ * <p>The range follows the API's defaults unless the query says otherwise: the end is the
+ * {@code endDate} option, else the last date a date filter allows (up to today, whose totals are
+ * still live), else the last completed UTC day; the start is the {@code startDate} option, else
+ * the first date a filter allows, else 30 days before the end. Dates before the dataset's first
+ * day are dropped, as the API clamps them; a range with no dates left costs no request.
+ */
+public final class RankingsDailyPlanner {
+  /** The first day of the dataset; the API clamps earlier start dates to it. */
+  public static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 1);
+
+  /** The API's maximum span of one request, in days counted inclusively. */
+  public static final int MAX_WINDOW_DAYS = 366;
+
+  /** Default look-back when neither an option nor a filter gives a start. */
+  public static final int DEFAULT_LOOKBACK_DAYS = 30;
+
+  private RankingsDailyPlanner() {}
+
+  /**
+   * @param startDate the {@code startDate} option
+   * @param endDate the {@code endDate} option
+   * @param filter the dates pushed-down predicates allow ({@link DateSet#ALL} when none)
+   * @param today the current UTC date
+   * @param windowDays the {@code windowDays} option, or {@link #MAX_WINDOW_DAYS} by default
+   */
+  public static RankingsDailyPlan plan(
+      Optional<LocalDate> startDate,
+      Optional<LocalDate> endDate,
+      DateSet filter,
+      LocalDate today,
+      int windowDays) {
+    if (windowDays < 1 || windowDays > MAX_WINDOW_DAYS) {
+      throw new IllegalArgumentException("windowDays must be in 1.." + MAX_WINDOW_DAYS + ": " + windowDays);
+    }
+    if (filter.isEmpty()) {
+      return new RankingsDailyPlan(DateSet.NONE, java.util.List.of());
+    }
+    LocalDate end = endDate.orElseGet(() ->
+        filter.isBoundedAbove() ? min(filter.last(), today) : today.minusDays(1));
+    LocalDate start = startDate.orElseGet(() ->
+        filter.isBoundedBelow() ? filter.first() : end.minusDays(DEFAULT_LOOKBACK_DAYS));
+    DateSet available = DateSet.of(max(start, FIRST_DAY), min(end, today));
+    DateSet dates = filter.intersect(available);
+    return new RankingsDailyPlan(dates, WindowPlanner.plan(dates, windowDays));
+  }
+
+  private static LocalDate min(LocalDate a, LocalDate b) {
+    return a.isBefore(b) ? a : b;
+  }
+
+  private static LocalDate max(LocalDate a, LocalDate b) {
+    return a.isAfter(b) ? a : b;
+  }
+}

@@ -1,0 +1,171 @@
+package io.github.openrouterspark.spark.pushdown;
+
+import io.github.openrouterspark.plan.DateSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.connector.expressions.Expression;
+import org.apache.spark.sql.connector.expressions.Literal;
+import org.apache.spark.sql.connector.expressions.NamedReference;
+import org.apache.spark.sql.connector.expressions.filter.Predicate;
+import org.apache.spark.sql.types.DataTypes;
+
+/**
+ * Translates Spark's V2 predicates on a non-null DATE column into the {@link DateSet} they allow.
+ *
+ * <p>{@link #exact} succeeds only when a predicate constrains nothing but the date column with
+ * operators understood here; then the set is exactly the rows it keeps, and Spark need not
+ * re-evaluate it (readers drop rows outside the set). For any other predicate {@link #bound} gives
+ * a superset (possibly all dates) that can still narrow the requests while Spark keeps the
+ * predicate: e.g. {@code date = d AND model = 'x'} reads only {@code d}.
+ */
+public final class DatePredicates {
+  private final String column;
+
+  public DatePredicates(String column) {
+    this.column = column;
+  }
+
+  /** The exact set of dates {@code p} keeps, if {@code p} only constrains the date column. */
+  public Optional<DateSet> exact(Predicate p) {
+    switch (p.name()) {
+      case "AND" -> {
+        Optional<DateSet> left = exact(child(p, 0));
+        Optional<DateSet> right = exact(child(p, 1));
+        return left.isPresent() && right.isPresent() ? Optional.of(left.get().intersect(right.get())) : Optional.empty();
+      }
+      case "OR" -> {
+        Optional<DateSet> left = exact(child(p, 0));
+        Optional<DateSet> right = exact(child(p, 1));
+        return left.isPresent() && right.isPresent() ? Optional.of(left.get().union(right.get())) : Optional.empty();
+      }
+      case "NOT" -> {
+        // Exact because the column is non-null: NOT keeps precisely the complement.
+        return exact(child(p, 0)).map(DateSet::complement);
+      }
+      case "ALWAYS_TRUE" -> {
+        return Optional.of(DateSet.ALL);
+      }
+      case "ALWAYS_FALSE" -> {
+        return Optional.of(DateSet.NONE);
+      }
+      default -> {
+        return leaf(p);
+      }
+    }
+  }
+
+  /** A superset of the dates {@code p} keeps; {@link DateSet#ALL} when nothing is known. */
+  public DateSet bound(Predicate p) {
+    Optional<DateSet> exact = exact(p);
+    if (exact.isPresent()) {
+      return exact.get();
+    }
+    return switch (p.name()) {
+      case "AND" -> bound(child(p, 0)).intersect(bound(child(p, 1)));
+      case "OR" -> bound(child(p, 0)).union(bound(child(p, 1)));
+      default -> DateSet.ALL;
+    };
+  }
+
+  private Optional<DateSet> leaf(Predicate p) {
+    Expression[] c = p.children();
+    switch (p.name()) {
+      case "IS_NULL" -> {
+        return isColumn(c, 0) && c.length == 1 ? Optional.of(DateSet.NONE) : Optional.empty();
+      }
+      case "IS_NOT_NULL" -> {
+        return isColumn(c, 0) && c.length == 1 ? Optional.of(DateSet.ALL) : Optional.empty();
+      }
+      case "IN" -> {
+        if (c.length < 1 || !isColumn(c, 0)) {
+          return Optional.empty();
+        }
+        List<LocalDate> dates = new ArrayList<>();
+        for (int i = 1; i < c.length; i++) {
+          Optional<Optional<LocalDate>> value = dateLiteral(c[i]);
+          if (value.isEmpty()) {
+            return Optional.empty();
+          }
+          value.get().ifPresent(dates::add); // NULL in an IN list matches nothing
+        }
+        return Optional.of(DateSet.ofDates(dates));
+      }
+      case "=", "<=>", "<>", "<", "<=", ">", ">=" -> {
+        return comparison(p.name(), c);
+      }
+      default -> {
+        return Optional.empty();
+      }
+    }
+  }
+
+  private Optional<DateSet> comparison(String op, Expression[] c) {
+    if (c.length != 2) {
+      return Optional.empty();
+    }
+    String normalized = op;
+    Expression literal;
+    if (isColumn(c, 0)) {
+      literal = c[1];
+    } else if (isColumn(c, 1)) {
+      literal = c[0];
+      normalized = flip(op);
+    } else {
+      return Optional.empty();
+    }
+    Optional<Optional<LocalDate>> value = dateLiteral(literal);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    if (value.get().isEmpty()) {
+      return Optional.of(DateSet.NONE); // comparing with NULL never keeps a row (the column is non-null)
+    }
+    LocalDate d = value.get().get();
+    return Optional.of(switch (normalized) {
+      case "=", "<=>" -> DateSet.of(d, d);
+      case "<>" -> DateSet.of(d, d).complement();
+      case "<" -> DateSet.before(d);
+      case "<=" -> DateSet.atOrBefore(d);
+      case ">" -> DateSet.after(d);
+      default -> DateSet.atOrAfter(d); // ">="
+    });
+  }
+
+  private static String flip(String op) {
+    return switch (op) {
+      case "<" -> ">";
+      case "<=" -> ">=";
+      case ">" -> "<";
+      case ">=" -> "<=";
+      default -> op;
+    };
+  }
+
+  private boolean isColumn(Expression[] c, int i) {
+    return i < c.length
+        && c[i] instanceof NamedReference ref
+        && ref.fieldNames().length == 1
+        && ref.fieldNames()[0].equalsIgnoreCase(column);
+  }
+
+  /** Empty when not a DATE literal; a present-but-empty value for a NULL literal. */
+  private static Optional<Optional<LocalDate>> dateLiteral(Expression e) {
+    if (!(e instanceof Literal<?> literal) || !literal.dataType().equals(DataTypes.DateType)) {
+      return Optional.empty();
+    }
+    Object value = literal.value();
+    if (value == null) {
+      return Optional.of(Optional.empty());
+    }
+    if (value instanceof Integer days) {
+      return Optional.of(Optional.of(LocalDate.ofEpochDay(days)));
+    }
+    return Optional.empty();
+  }
+
+  private static Predicate child(Predicate p, int i) {
+    return (Predicate) p.children()[i];
+  }
+}
