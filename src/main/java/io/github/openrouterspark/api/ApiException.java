@@ -58,8 +58,12 @@ public final class ApiException extends RuntimeException {
 
   private static String compose(
       ApiRequest request, int status, String apiMessage, String hint, int attempts) {
-    String outcome = status == 0 ? "no response (" + apiMessage + ")" : "HTTP " + status + ": " + apiMessage;
     String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
-    return "OpenRouter API request " + request + " failed" + tries + " with " + outcome + ". " + hint;
+    String outcome = switch (status) {
+      case 0 -> " with no response (" + apiMessage + ")";
+      case 200 -> ": " + apiMessage; // the exchange succeeded but its content is unusable
+      default -> " with HTTP " + status + ": " + apiMessage;
+    };
+    return "OpenRouter API request " + request + " failed" + tries + outcome + ". " + hint;
   }
 }
