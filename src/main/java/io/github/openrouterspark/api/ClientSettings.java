@@ -3,7 +3,6 @@ package io.github.openrouterspark.api;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * Everything needed to talk to the API except the key: where, how long to wait, how often to
@@ -12,6 +11,7 @@ import java.util.Optional;
  * @param baseUrl e.g. {@code https://openrouter.ai/api/v1}, without a trailing slash
  * @param maxRetries retries after the first attempt for 5xx, 408 and connection failures
  * @param retryBackoff the first retry delay; later ones grow exponentially (with jitter)
+ * @param httpReferer the {@code HTTP-Referer} header, or null to send none (likewise the next two)
  */
 public record ClientSettings(
     String baseUrl,
@@ -19,9 +19,9 @@ public record ClientSettings(
     Duration readTimeout,
     int maxRetries,
     Duration retryBackoff,
-    Optional<String> httpReferer,
-    Optional<String> appTitle,
-    Optional<String> appCategories)
+    String httpReferer,
+    String appTitle,
+    String appCategories)
     implements Serializable {
 
   public static final String DEFAULT_BASE_URL = "https://openrouter.ai/api/v1";
@@ -39,9 +39,6 @@ public record ClientSettings(
     if (maxRetries < 0) {
       throw new IllegalArgumentException("maxRetries must be >= 0");
     }
-    Objects.requireNonNull(httpReferer, "httpReferer");
-    Objects.requireNonNull(appTitle, "appTitle");
-    Objects.requireNonNull(appCategories, "appCategories");
   }
 
   public static ClientSettings defaults(String baseUrl) {
@@ -51,9 +48,9 @@ public record ClientSettings(
         DEFAULT_READ_TIMEOUT,
         DEFAULT_MAX_RETRIES,
         DEFAULT_RETRY_BACKOFF,
-        Optional.empty(),
-        Optional.empty(),
-        Optional.empty());
+        null,
+        null,
+        null);
   }
 
   public ClientSettings withRetries(int retries, Duration backoff) {

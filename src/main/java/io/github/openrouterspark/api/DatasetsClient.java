@@ -85,10 +85,16 @@ public final class DatasetsClient {
         .header("Authorization", "Bearer " + key.bearerToken())
         .header("User-Agent", ConnectorVersion.userAgent())
         .header("Accept", "application/json");
-    settings.httpReferer().ifPresent(v -> builder.header("HTTP-Referer", v));
-    settings.appTitle().ifPresent(v -> builder.header("X-OpenRouter-Title", v));
-    settings.appCategories().ifPresent(v -> builder.header("X-OpenRouter-Categories", v));
+    addIfSet(builder, "HTTP-Referer", settings.httpReferer());
+    addIfSet(builder, "X-OpenRouter-Title", settings.appTitle());
+    addIfSet(builder, "X-OpenRouter-Categories", settings.appCategories());
     return builder.build();
+  }
+
+  private static void addIfSet(Request.Builder builder, String header, String value) {
+    if (value != null) {
+      builder.header(header, value);
+    }
   }
 
   private static String describe(IOException e) {

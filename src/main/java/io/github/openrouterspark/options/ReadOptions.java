@@ -2,7 +2,6 @@ package io.github.openrouterspark.options;
 
 import io.github.openrouterspark.api.ApiKey;
 import io.github.openrouterspark.api.ClientSettings;
-import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -20,8 +19,7 @@ public record ReadOptions(
     ClientSettings client,
     Optional<LocalDate> startDate,
     Optional<LocalDate> endDate,
-    OptionalInt windowDays)
-    implements Serializable {
+    OptionalInt windowDays) {
 
   public static final String API_KEY_CONF = "spark.openrouter.apiKey";
   public static final String API_KEY_ENV = "OPENROUTER_API_KEY";
@@ -51,9 +49,10 @@ public record ReadOptions(
             .orElse(defaults.readTimeout()),
         defaults.maxRetries(),
         defaults.retryBackoff(),
-        map.get(ReaderOption.HTTP_REFERER).map(v -> OptionValues.headerText(ReaderOption.HTTP_REFERER, v)),
-        map.get(ReaderOption.APP_TITLE).map(v -> OptionValues.headerText(ReaderOption.APP_TITLE, v)),
-        map.get(ReaderOption.APP_CATEGORIES).map(v -> OptionValues.categories(ReaderOption.APP_CATEGORIES, v)));
+        map.get(ReaderOption.HTTP_REFERER).map(v -> OptionValues.headerText(ReaderOption.HTTP_REFERER, v)).orElse(null),
+        map.get(ReaderOption.APP_TITLE).map(v -> OptionValues.headerText(ReaderOption.APP_TITLE, v)).orElse(null),
+        map.get(ReaderOption.APP_CATEGORIES).map(v -> OptionValues.categories(ReaderOption.APP_CATEGORIES, v))
+            .orElse(null));
     Optional<LocalDate> start = map.get(ReaderOption.START_DATE).map(v -> OptionValues.date(ReaderOption.START_DATE, v));
     Optional<LocalDate> end = map.get(ReaderOption.END_DATE).map(v -> OptionValues.date(ReaderOption.END_DATE, v));
     if (start.isPresent() && end.isPresent() && start.get().isAfter(end.get())) {

@@ -31,7 +31,8 @@ public final class OpenRouterDataSource implements TableProvider, DataSourceRegi
 
   @Override
   public StructType inferSchema(CaseInsensitiveStringMap options) {
-    return tableFor(parse(options)).schema();
+    // The case-sensitive view keeps the user's spelling for error messages.
+    return tableFor(parse(options.asCaseSensitiveMap())).schema();
   }
 
   @Override

@@ -9,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -61,7 +60,7 @@ class DatasetsClientTest {
   void sendsPathParamsAuthUserAgentAndAttributionHeaders() throws Exception {
     server.enqueue(json(200, BODY));
     ClientSettings s = new ClientSettings(settings().baseUrl(), Duration.ofSeconds(5), Duration.ofSeconds(5), 0,
-        Duration.ZERO, Optional.of("https://example.com/app"), Optional.of("My App"), Optional.of("cli-agent"));
+        Duration.ZERO, "https://example.com/app", "My App", "cli-agent");
     try (var cursor = client(s).open(REQUEST, new RankingsDailyItem())) {
       assertTrue(cursor.next());
       assertEquals("a/b", cursor.item().modelPermaslug());
