@@ -1,0 +1,13 @@
+package io.github.openrouterspark.emulator;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * An authenticated request as endpoints see it.
+ *
+ * @param now the emulator clock's instant when the request arrived; everything computed for the
+ *     request (defaults, partial today, {@code as_of}, rate limits) uses this one instant
+ * @param query decoded query parameters in request order, first occurrence wins
+ */
+record EmulatorRequest(Instant now, String path, Map<String, String> query, String apiKey, String account) {}

@@ -1,0 +1,194 @@
+package io.github.openrouterspark.emulator;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * An in-process emulator of OpenRouter's Data API, serving {@code GET /datasets/rankings-daily}
+ * under {@code /api/v1} on 127.0.0.1 with the real API's authentication, rate limits, validation
+ * and error shapes. The data is a deterministic {@link SyntheticMarket}; time is the injected
+ * {@link Clock}, so tests control "today", partial days and rate-limit windows.
+ *
+ * <pre>{@code
+ * try (OpenRouterEmulator emulator = OpenRouterEmulator.start()) {
+ *   String url = emulator.baseUrl() + "/datasets/rankings-daily";
+ *   // call it with "Authorization: Bearer " + OpenRouterEmulator.DEFAULT_API_KEY
+ * }
+ * }</pre>
+ */
+public final class OpenRouterEmulator implements AutoCloseable {
+  /** Accepted when the builder adds no key; deliberately unlike a real {@code sk-or-v1-} key. */
+  public static final String DEFAULT_API_KEY = "or-emulator-key-1";
+
+  public static final String DEFAULT_ACCOUNT = "emulator-account";
+
+  static final String API_PREFIX = "/api/v1";
+  /** Enough threads for the concurrent partition reads of a local Spark job. */
+  private static final int THREADS = 8;
+
+  static {
+    // The JDK server flushes response headers as their own packet; without TCP_NODELAY the body
+    // then waits for the client's delayed ACK, adding ~40 ms to every response. The JDK reads
+    // this property once, when the first HttpServer of the JVM is created; an explicit setting
+    // by the user wins.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final RequestLog requestLog = new RequestLog();
+  private final SyntheticMarket market;
+
+  private OpenRouterEmulator(Builder builder) throws IOException {
+    market = new SyntheticMarket(builder.seed, builder.clock);
+    Map<String, String> keys =
+        builder.keys.isEmpty() ? Map.of(DEFAULT_API_KEY, DEFAULT_ACCOUNT) : builder.keys;
+    // One limiter for all Data API endpoints: the daily quota is shared across them.
+    RateLimiter datasetQuota = new RateLimiter(builder.rateLimitPerMinute, builder.dailyLimitPerAccount);
+    DatasetEnvelope envelope = new DatasetEnvelope(builder.metaFirst);
+    Router router =
+        new Router()
+            .add(
+                "GET",
+                API_PREFIX + RankingsDailyEndpoint.PATH,
+                new RateLimited(datasetQuota, new RankingsDailyEndpoint(market, envelope)));
+    executor =
+        Executors.newFixedThreadPool(
+            THREADS,
+            task -> {
+              Thread thread = new Thread(task, "openrouter-emulator");
+              thread.setDaemon(true);
+              return thread;
+            });
+    server =
+        HttpServer.create(
+            new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), builder.port),
+            0);
+    server.createContext("/", new Gateway(builder.clock, router, new ApiKeys(keys), requestLog));
+    server.setExecutor(executor);
+    server.start();
+  }
+
+  /** Starts an emulator with the system UTC clock, seed 42 and the default key. */
+  public static OpenRouterEmulator start() {
+    return builder().start();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@code http://127.0.0.1:<port>/api/v1}, the equivalent of {@code https://openrouter.ai/api/v1}. */
+  public String baseUrl() {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + API_PREFIX;
+  }
+
+  public RequestLog requestLog() {
+    return requestLog;
+  }
+
+  /** The ground truth the HTTP responses are computed from. */
+  public SyntheticMarket market() {
+    return market;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  /** Configures an emulator; every setting has the real API's default. */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private long seed = 42;
+    private final Map<String, String> keys = new LinkedHashMap<>();
+    private int rateLimitPerMinute = 30;
+    private int dailyLimitPerAccount = 500;
+    private boolean metaFirst;
+    private int port;
+
+    private Builder() {}
+
+    /** The emulator's "now"; today is {@code LocalDate.now(clock)} in UTC. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    public Builder seed(long seed) {
+      this.seed = seed;
+      return this;
+    }
+
+    /**
+     * Accepts {@code key} for {@code account}. Several keys may share an account, and so its
+     * daily quota. Once a key is added, {@link #DEFAULT_API_KEY} is no longer accepted.
+     */
+    public Builder apiKey(String key, String account) {
+      Objects.requireNonNull(key, "key");
+      Objects.requireNonNull(account, "account");
+      if (key.isBlank() || !key.strip().equals(key)) {
+        throw new IllegalArgumentException("An API key must be non-blank without outer spaces");
+      }
+      keys.put(key, account);
+      return this;
+    }
+
+    /** Accepted requests per key in any rolling 60 seconds; default 30. */
+    public Builder rateLimitPerMinute(int n) {
+      this.rateLimitPerMinute = positive(n, "rateLimitPerMinute");
+      return this;
+    }
+
+    /** Accepted requests per account per UTC day, across all dataset endpoints; default 500. */
+    public Builder dailyLimitPerAccount(int n) {
+      this.dailyLimitPerAccount = positive(n, "dailyLimitPerAccount");
+      return this;
+    }
+
+    /**
+     * Writes {@code meta} before {@code data}. The default, data first, matches the spec's
+     * example; JSON member order is not part of the contract, so clients must accept both.
+     */
+    public Builder metaFirst(boolean metaFirst) {
+      this.metaFirst = metaFirst;
+      return this;
+    }
+
+    /** The port on 127.0.0.1; default 0 picks a free ephemeral port. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65_535) {
+        throw new IllegalArgumentException("port must be 0-65535, got " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    public OpenRouterEmulator start() {
+      try {
+        return new OpenRouterEmulator(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot start the OpenRouter emulator", e);
+      }
+    }
+
+    private static int positive(int n, String name) {
+      if (n < 1) {
+        throw new IllegalArgumentException(name + " must be positive, got " + n);
+      }
+      return n;
+    }
+  }
+}

@@ -1,0 +1,15 @@
+/**
+ * An in-process emulator of OpenRouter's public Data API, for testing pipelines without network
+ * access, keys or quota.
+ *
+ * <p>{@link io.github.openrouterspark.emulator.OpenRouterEmulator} serves {@code GET
+ * /api/v1/datasets/rankings-daily} on 127.0.0.1 with the real API's bearer authentication, rate
+ * limits (per key per minute, per account per UTC day), parameter validation and error bodies.
+ * Its data comes from a {@link io.github.openrouterspark.emulator.SyntheticMarket}, deterministic
+ * for a seed, which tests can query directly for the expected rows. Time comes from an injected
+ * {@link java.time.Clock}, such as a {@link io.github.openrouterspark.emulator.ManualClock}, and
+ * every request is recorded in a {@link io.github.openrouterspark.emulator.RequestLog}.
+ *
+ * <p>{@link io.github.openrouterspark.emulator.EmulatorMain} runs it standalone.
+ */
+package io.github.openrouterspark.emulator;
