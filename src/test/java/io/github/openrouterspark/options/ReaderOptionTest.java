@@ -1,0 +1,111 @@
+package io.github.openrouterspark.options;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class ReaderOptionTest {
+  @ParameterizedTest
+  @EnumSource(ReaderOption.class)
+  void byKeyIsCaseInsensitive(ReaderOption option) {
+    assertEquals(Optional.of(option), ReaderOption.byKey(option.key()));
+    assertEquals(Optional.of(option), ReaderOption.byKey(option.key().toLowerCase(Locale.ROOT)));
+    assertEquals(Optional.of(option), ReaderOption.byKey(option.key().toUpperCase(Locale.ROOT)));
+  }
+
+  @Test
+  void byKeyExamples() {
+    assertEquals(Optional.of(ReaderOption.START_DATE), ReaderOption.byKey("startdate"));
+    assertEquals(Optional.of(ReaderOption.START_DATE), ReaderOption.byKey("STARTDATE"));
+    assertEquals(Optional.of(ReaderOption.WINDOW_DAYS), ReaderOption.byKey("windowdays"));
+    assertEquals(Optional.of(ReaderOption.API_KEY), ReaderOption.byKey("ApiKey"));
+    assertEquals(Optional.of(ReaderOption.PATH), ReaderOption.byKey("path"));
+  }
+
+  @Test
+  void byKeyUnknown() {
+    assertEquals(Optional.empty(), ReaderOption.byKey("windowDay"));
+    assertEquals(Optional.empty(), ReaderOption.byKey("paths"));
+    assertEquals(Optional.empty(), ReaderOption.byKey(""));
+    assertEquals(Optional.empty(), ReaderOption.byKey("start_date"));
+  }
+
+  @Test
+  void byKeyIsLocaleIndependent() {
+    Locale saved = Locale.getDefault();
+    try {
+      Locale.setDefault(Locale.forLanguageTag("tr-TR"));
+      assertEquals(Optional.of(ReaderOption.WINDOW_DAYS), ReaderOption.byKey("WINDOWDAYS"));
+      assertEquals(Optional.of(ReaderOption.HTTP_REFERER), ReaderOption.byKey("HTTPREFERER"));
+    } finally {
+      Locale.setDefault(saved);
+    }
+  }
+
+  @Test
+  void keysAreUniqueIgnoringCaseAndCamelCase() {
+    Set<String> seen = new HashSet<>();
+    for (ReaderOption o : ReaderOption.values()) {
+      assertTrue(seen.add(o.key().toLowerCase(Locale.ROOT)), "duplicate key " + o.key());
+      assertTrue(Character.isLowerCase(o.key().charAt(0)), o.key());
+      assertFalse(o.description().isBlank(), o.key());
+      assertFalse(o.defaultValue().isBlank(), o.key());
+    }
+  }
+
+  @Test
+  void expectedKeys() {
+    assertEquals("dataset", ReaderOption.DATASET.key());
+    assertEquals("path", ReaderOption.PATH.key());
+    assertEquals("apiKey", ReaderOption.API_KEY.key());
+    assertEquals("baseUrl", ReaderOption.BASE_URL.key());
+    assertEquals("startDate", ReaderOption.START_DATE.key());
+    assertEquals("endDate", ReaderOption.END_DATE.key());
+    assertEquals("windowDays", ReaderOption.WINDOW_DAYS.key());
+    assertEquals("httpReferer", ReaderOption.HTTP_REFERER.key());
+    assertEquals("appTitle", ReaderOption.APP_TITLE.key());
+    assertEquals("appCategories", ReaderOption.APP_CATEGORIES.key());
+    assertEquals("connectTimeout", ReaderOption.CONNECT_TIMEOUT.key());
+    assertEquals("readTimeout", ReaderOption.READ_TIMEOUT.key());
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "windowDay, WINDOW_DAYS",
+      "windowdayz, WINDOW_DAYS",
+      "window_days, WINDOW_DAYS",
+      "startdat, START_DATE",
+      "start-date, START_DATE",
+      "enddat, END_DATE",
+      "apikey, API_KEY",
+      "api_key, API_KEY",
+      "baseurl, BASE_URL",
+      "base_url, BASE_URL",
+      "datset, DATASET",
+      "readTimout, READ_TIMEOUT",
+      "connecttimeout, CONNECT_TIMEOUT",
+      "connectionTimeout, CONNECT_TIMEOUT",
+      "appCategory, APP_CATEGORIES",
+      "appTitel, APP_TITLE",
+      "httpReferrer, HTTP_REFERER",
+      "WINDOWDAY, WINDOW_DAYS"})
+  void nearest(String typo, ReaderOption expected) {
+    assertEquals(expected, ReaderOption.nearest(typo));
+  }
+
+  @ParameterizedTest
+  @EnumSource(ReaderOption.class)
+  void nearestOfAnExactKeyIsItself(ReaderOption option) {
+    assertEquals(option, ReaderOption.nearest(option.key()));
+    assertEquals(option, ReaderOption.nearest(option.key().toUpperCase(Locale.ROOT)));
+  }
+}
