@@ -86,11 +86,11 @@ public final class MarketShareExample {
     System.out.println("\nTop 10 models by tokens, last 90 days:");
     byModel.orderBy(desc("market_tokens")).limit(10).show(false);
 
-    Dataset<Row> internal = spark.read().option("header", "true").option("inferSchema", "true").csv(INTERNAL_USAGE_CSV);
+    Dataset<Row> internal = spark.read().option("header", "true").schema("model_permaslug STRING, our_tokens BIGINT").csv(INTERNAL_USAGE_CSV);
     Dataset<Row> ourShare = internal.join(byModel, internal.col("model_permaslug").equalTo(byModel.col("model_permaslug")), "left")
         .drop(byModel.col("model_permaslug"))
         .withColumn("our_share_of_model_market_pct",
-            round(col("our_tokens").multiply(100).divide(col("market_tokens")), 4))
+            round(col("our_tokens").cast("double").multiply(100).divide(col("market_tokens")), 4))
         .orderBy(desc("our_tokens"));
     System.out.println("Our usage (" + INTERNAL_USAGE_CSV + ") against the market"
         + " (market_tokens is null for models outside the daily top 50):");

@@ -33,10 +33,10 @@ public record ReadOptions(
       Map<String, String> options, Function<String, String> sparkConf, Map<String, String> env) {
     OptionMap map = new OptionMap(options);
     DatasetName dataset = dataset(map);
-    Optional<ApiKey> key = map.get(ReaderOption.API_KEY)
-        .or(() -> Optional.ofNullable(sparkConf.apply(API_KEY_CONF)))
-        .or(() -> Optional.ofNullable(env.get(API_KEY_ENV)))
-        .filter(v -> !v.isBlank())
+    // A blank value (e.g. os.environ.get("X", "")) counts as not given, so the next source is used.
+    Optional<ApiKey> key = map.get(ReaderOption.API_KEY).filter(v -> !v.isBlank())
+        .or(() -> Optional.ofNullable(sparkConf.apply(API_KEY_CONF)).filter(v -> !v.isBlank()))
+        .or(() -> Optional.ofNullable(env.get(API_KEY_ENV)).filter(v -> !v.isBlank()))
         .map(ApiKey::of);
     ClientSettings defaults = ClientSettings.defaults(
         map.get(ReaderOption.BASE_URL).map(v -> OptionValues.httpUrl(ReaderOption.BASE_URL, v))

@@ -61,6 +61,9 @@ public enum ReaderOption {
     ReaderOption best = DATASET;
     int bestDistance = Integer.MAX_VALUE;
     for (ReaderOption o : values()) {
+      if (o == PATH) {
+        continue; // set by load(), never typed as an option
+      }
       int d = EditDistance.between(lower, o.key.toLowerCase(Locale.ROOT));
       if (d < bestDistance) {
         best = o;

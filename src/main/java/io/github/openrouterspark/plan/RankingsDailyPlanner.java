@@ -8,8 +8,9 @@ import java.util.Optional;
  *
  * <p>The range follows the API's defaults unless the query says otherwise: the end is the
  * {@code endDate} option, else the last date a date filter allows (up to today, whose totals are
- * still live), else the last completed UTC day; the start is the {@code startDate} option, else
- * the first date a filter allows, else 30 days before the end. Dates before the dataset's first
+ * still live), else the last completed UTC day (or today, when the query asks to start today);
+ * the start is the {@code startDate} option, else the first date a filter allows, else 30 days
+ * before the end. Dates before the dataset's first
  * day are dropped, as the API clamps them; a range with no dates left costs no request.
  */
 public final class RankingsDailyPlanner {
@@ -43,10 +44,16 @@ public final class RankingsDailyPlanner {
     if (filter.isEmpty()) {
       return new RankingsDailyPlan(DateSet.NONE, java.util.List.of());
     }
-    LocalDate end = endDate.orElseGet(() ->
-        filter.isBoundedAbove() ? min(filter.last(), today) : today.minusDays(1));
-    LocalDate start = startDate.orElseGet(() ->
-        filter.isBoundedBelow() ? filter.first() : end.minusDays(DEFAULT_LOOKBACK_DAYS));
+    Optional<LocalDate> askedStart = startDate.or(() ->
+        filter.isBoundedBelow() ? Optional.of(filter.first()) : Optional.empty());
+    LocalDate end = endDate.orElseGet(() -> {
+      if (filter.isBoundedAbove()) {
+        return min(filter.last(), today);
+      }
+      // "From today on" wants today's live totals, not an empty range ending yesterday.
+      return askedStart.filter(s -> !s.isBefore(today)).isPresent() ? today : today.minusDays(1);
+    });
+    LocalDate start = askedStart.orElseGet(() -> end.minusDays(DEFAULT_LOOKBACK_DAYS));
     DateSet available = DateSet.of(max(start, FIRST_DAY), min(end, today));
     DateSet dates = filter.intersect(available);
     return new RankingsDailyPlan(dates, WindowPlanner.plan(dates, windowDays));

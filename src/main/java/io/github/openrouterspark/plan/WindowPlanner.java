@@ -28,13 +28,13 @@ public final class WindowPlanner {
       }
       LocalDate next = range.start();
       while (!next.isAfter(range.end())) {
-        LocalDate limit = windowStart == null ? null : windowStart.plusDays(maxDays - 1L);
+        LocalDate limit = windowStart == null ? null : lastDayOf(windowStart, maxDays);
         if (limit == null || next.isAfter(limit)) {
           if (windowStart != null) {
             windows.add(new Window(windowStart, windowEnd));
           }
           windowStart = next;
-          limit = next.plusDays(maxDays - 1L);
+          limit = lastDayOf(next, maxDays);
         }
         windowEnd = range.end().isBefore(limit) ? range.end() : limit;
         next = windowEnd.plusDays(1);
@@ -44,5 +44,12 @@ public final class WindowPlanner {
       windows.add(new Window(windowStart, windowEnd));
     }
     return List.copyOf(windows);
+  }
+
+  /** The last day a window starting at {@code start} may reach, saturating at the calendar's end. */
+  private static LocalDate lastDayOf(LocalDate start, int maxDays) {
+    return start.until(LocalDate.MAX, java.time.temporal.ChronoUnit.DAYS) < maxDays - 1L
+        ? LocalDate.MAX
+        : start.plusDays(maxDays - 1L);
   }
 }

@@ -20,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.function.Function;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -147,10 +146,6 @@ class ReadOptionsTest {
       }
       assertFalse(e.getMessage().contains(", path,") || e.getMessage().contains(", path."), e.getMessage());
     }
-
-    @Disabled("BUG (minor): ReaderOption.nearest considers PATH, which the 'Known options' list omits, so"
-        + " .option(\"date\", ...) gets \"Did you mean 'path'?\" (distance 2, versus 3 for 'dataset'/'endDate')."
-        + " The suggestion should come from the listed options.")
     @Test
     void suggestionIsAmongListedOptions() {
       InvalidOptionException e = invalid("date", "2025-03-01");
@@ -418,10 +413,6 @@ class ReadOptionsTest {
       assertEquals(Optional.empty(), parseWith(options(), null, "").apiKey());
     }
 
-    @Disabled("BUG: ReadOptions.parse applies the isBlank filter after the option > conf > env chain, so a blank"
-        + " apiKey option (e.g. .option(\"apiKey\", os.environ.get(\"X\", \"\"))) or blank Spark conf hides a"
-        + " real key further down the chain; requireApiKey() then says no key was given although"
-        + " spark.openrouter.apiKey / OPENROUTER_API_KEY is set. Blank values should fall through.")
     @Test
     void blankKeyFallsThroughToTheNextSource() {
       assertEquals(Optional.of(ApiKey.of(CONF_KEY)), parseWith(options("apiKey", ""), CONF_KEY, ENV_KEY).apiKey());

@@ -136,10 +136,11 @@ class RankingsDailyPlannerTest {
   }
 
   @Test
-  void startDateOptionOfTodayWithDefaultEndIsEmpty() {
-    // The default end is the last completed day, which is before a start of today.
+  void startDateOptionOfTodayWithDefaultEndReadsToday() {
+    // Asking to start today means today's live totals, not an empty range ending yesterday.
     RankingsDailyPlan p = planOptions(TODAY.toString(), null);
-    assertEquals(DateSet.NONE, p.dates());
+    assertEquals(DateSet.of(TODAY, TODAY), p.dates());
+    assertEquals(1, p.requestCount());
   }
 
   @Test
@@ -196,11 +197,10 @@ class RankingsDailyPlannerTest {
   }
 
   @Test
-  void filterAtOrAfterTodayIsEmptyAsDocumented() {
-    // Documented: with no upper bound from the filter, the end is the last completed day.
+  void filterAtOrAfterTodayReadsToday() {
     RankingsDailyPlan p = plan(DateSet.atOrAfter(TODAY));
-    assertEquals(DateSet.NONE, p.dates());
-    assertEquals(0, p.requestCount());
+    assertEquals(DateSet.of(TODAY, TODAY), p.dates());
+    assertEquals(1, p.requestCount());
   }
 
   @Test

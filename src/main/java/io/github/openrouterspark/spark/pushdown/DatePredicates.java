@@ -29,26 +29,48 @@ public final class DatePredicates {
 
   /** The exact set of dates {@code p} keeps, if {@code p} only constrains the date column. */
   public Optional<DateSet> exact(Predicate p) {
+    return truth(p).map(Truth::whenTrue);
+  }
+
+  /**
+   * SQL's three-valued logic over dates: where {@code p} is TRUE and where it is FALSE (elsewhere
+   * it is NULL). NOT needs the FALSE set, which is not the complement of the TRUE set once a NULL
+   * literal is involved: {@code NOT (date IN (d, NULL))} keeps no row at all.
+   */
+  private record Truth(DateSet whenTrue, DateSet whenFalse) {
+    static Truth of(DateSet whenTrue) {
+      return new Truth(whenTrue, whenTrue.complement());
+    }
+  }
+
+  private static final Truth ALWAYS_NULL = new Truth(DateSet.NONE, DateSet.NONE);
+
+  private Optional<Truth> truth(Predicate p) {
     switch (p.name()) {
       case "AND" -> {
-        Optional<DateSet> left = exact(child(p, 0));
-        Optional<DateSet> right = exact(child(p, 1));
-        return left.isPresent() && right.isPresent() ? Optional.of(left.get().intersect(right.get())) : Optional.empty();
+        Optional<Truth> l = truth(child(p, 0));
+        Optional<Truth> r = truth(child(p, 1));
+        return l.isPresent() && r.isPresent()
+            ? Optional.of(new Truth(l.get().whenTrue().intersect(r.get().whenTrue()),
+                l.get().whenFalse().union(r.get().whenFalse())))
+            : Optional.empty();
       }
       case "OR" -> {
-        Optional<DateSet> left = exact(child(p, 0));
-        Optional<DateSet> right = exact(child(p, 1));
-        return left.isPresent() && right.isPresent() ? Optional.of(left.get().union(right.get())) : Optional.empty();
+        Optional<Truth> l = truth(child(p, 0));
+        Optional<Truth> r = truth(child(p, 1));
+        return l.isPresent() && r.isPresent()
+            ? Optional.of(new Truth(l.get().whenTrue().union(r.get().whenTrue()),
+                l.get().whenFalse().intersect(r.get().whenFalse())))
+            : Optional.empty();
       }
       case "NOT" -> {
-        // Exact because the column is non-null: NOT keeps precisely the complement.
-        return exact(child(p, 0)).map(DateSet::complement);
+        return truth(child(p, 0)).map(t -> new Truth(t.whenFalse(), t.whenTrue()));
       }
       case "ALWAYS_TRUE" -> {
-        return Optional.of(DateSet.ALL);
+        return Optional.of(Truth.of(DateSet.ALL));
       }
       case "ALWAYS_FALSE" -> {
-        return Optional.of(DateSet.NONE);
+        return Optional.of(Truth.of(DateSet.NONE));
       }
       default -> {
         return leaf(p);
@@ -69,28 +91,32 @@ public final class DatePredicates {
     };
   }
 
-  private Optional<DateSet> leaf(Predicate p) {
+  private Optional<Truth> leaf(Predicate p) {
     Expression[] c = p.children();
     switch (p.name()) {
       case "IS_NULL" -> {
-        return isColumn(c, 0) && c.length == 1 ? Optional.of(DateSet.NONE) : Optional.empty();
+        return isColumn(c, 0) && c.length == 1 ? Optional.of(Truth.of(DateSet.NONE)) : Optional.empty();
       }
       case "IS_NOT_NULL" -> {
-        return isColumn(c, 0) && c.length == 1 ? Optional.of(DateSet.ALL) : Optional.empty();
+        return isColumn(c, 0) && c.length == 1 ? Optional.of(Truth.of(DateSet.ALL)) : Optional.empty();
       }
       case "IN" -> {
         if (c.length < 1 || !isColumn(c, 0)) {
           return Optional.empty();
         }
         List<LocalDate> dates = new ArrayList<>();
+        boolean listHasNull = false;
         for (int i = 1; i < c.length; i++) {
           Optional<Optional<LocalDate>> value = dateLiteral(c[i]);
           if (value.isEmpty()) {
             return Optional.empty();
           }
-          value.get().ifPresent(dates::add); // NULL in an IN list matches nothing
+          value.get().ifPresentOrElse(dates::add, () -> {});
+          listHasNull |= value.get().isEmpty();
         }
-        return Optional.of(DateSet.ofDates(dates));
+        DateSet in = DateSet.ofDates(dates);
+        // With a NULL in the list, a date not listed makes the IN NULL rather than FALSE.
+        return Optional.of(listHasNull ? new Truth(in, DateSet.NONE) : Truth.of(in));
       }
       case "=", "<=>", "<>", "<", "<=", ">", ">=" -> {
         return comparison(p.name(), c);
@@ -101,7 +127,7 @@ public final class DatePredicates {
     }
   }
 
-  private Optional<DateSet> comparison(String op, Expression[] c) {
+  private Optional<Truth> comparison(String op, Expression[] c) {
     if (c.length != 2) {
       return Optional.empty();
     }
@@ -120,17 +146,18 @@ public final class DatePredicates {
       return Optional.empty();
     }
     if (value.get().isEmpty()) {
-      return Optional.of(DateSet.NONE); // comparing with NULL never keeps a row (the column is non-null)
+      // On a non-null column, <=> NULL is FALSE everywhere; any other comparison with NULL is NULL.
+      return Optional.of(normalized.equals("<=>") ? Truth.of(DateSet.NONE) : ALWAYS_NULL);
     }
     LocalDate d = value.get().get();
-    return Optional.of(switch (normalized) {
+    return Optional.of(Truth.of(switch (normalized) {
       case "=", "<=>" -> DateSet.of(d, d);
       case "<>" -> DateSet.of(d, d).complement();
       case "<" -> DateSet.before(d);
       case "<=" -> DateSet.atOrBefore(d);
       case ">" -> DateSet.after(d);
       default -> DateSet.atOrAfter(d); // ">="
-    });
+    }));
   }
 
   private static String flip(String op) {

@@ -19,7 +19,6 @@ import org.apache.spark.sql.connector.expressions.filter.Or;
 import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.unsafe.types.UTF8String;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -355,22 +354,12 @@ class DatePredicatesTest {
 
   @Nested
   class ThreeValuedLogic {
-    @Disabled("BUG (latent): DatePredicates.exact treats a comparison with a NULL literal as keeping NONE and"
-        + " NOT as the complement, so NOT (date IN (d, NULL)) is reported as exact with every date but d. In SQL"
-        + " the IN is NULL (not false) for every other date, so NOT keeps no row: the contract of exact() (the set"
-        + " is exactly the rows the predicate keeps) is broken. Not reachable through SQL on Spark 4.2 today: a"
-        + " local-session check showed the optimizer rewriting NOT IN lists containing NULL (alone, under AND and"
-        + " under OR) before pushdown. Expected: exact NONE, or not exact.")
     @Test
     void notInWithNullKeepsNothing() {
       Predicate notIn = new Not(p("IN", date(), lit(D), nullDate()));
       Optional<DateSet> exact = DATES.exact(notIn);
       assertTrue(exact.isEmpty() || exact.get().isEmpty(), "got " + exact);
     }
-
-    @Disabled("BUG (latent): same root cause: NOT (date = NULL), NOT (date < NULL), ... are reported as exact ALL,"
-        + " though NOT NULL is NULL and keeps no row. Spark's NullPropagation folds these before pushdown."
-        + " Expected: exact NONE, or not exact.")
     @Test
     void notOfComparisonWithNullKeepsNothing() {
       for (String op : List.of("=", "<", "<=", ">", ">=")) {
