@@ -1,6 +1,7 @@
 package io.github.openrouterspark.options;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -102,8 +103,15 @@ class ReaderOptionTest {
     assertEquals(expected, ReaderOption.nearest(typo));
   }
 
+  @Test
+  void pathIsNeverSuggested() {
+    // "path" is set by load(); suggesting it for a typo would point users at the wrong thing.
+    assertNotEquals(ReaderOption.PATH, ReaderOption.nearest("path"));
+    assertNotEquals(ReaderOption.PATH, ReaderOption.nearest("date"));
+  }
+
   @ParameterizedTest
-  @EnumSource(ReaderOption.class)
+  @EnumSource(value = ReaderOption.class, names = "PATH", mode = EnumSource.Mode.EXCLUDE)
   void nearestOfAnExactKeyIsItself(ReaderOption option) {
     assertEquals(option, ReaderOption.nearest(option.key()));
     assertEquals(option, ReaderOption.nearest(option.key().toUpperCase(Locale.ROOT)));
