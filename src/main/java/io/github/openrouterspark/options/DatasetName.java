@@ -6,7 +6,8 @@ import java.util.stream.Collectors;
 
 /** The datasets the connector exposes as tables, by their API names. */
 public enum DatasetName {
-  RANKINGS_DAILY("rankings-daily");
+  RANKINGS_DAILY("rankings-daily"),
+  APP_RANKINGS("app-rankings");
 
   private final String apiName;
 

@@ -46,6 +46,14 @@ final class OptionValues {
     throw InvalidOptionException.badValue(option.key(), value, "expected a whole number from " + min + " to " + max);
   }
 
+  static boolean bool(ReaderOption option, String value) {
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw InvalidOptionException.badValue(option.key(), value, "expected true or false");
+    };
+  }
+
   static Duration duration(ReaderOption option, String value) {
     Matcher m = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
     String allowed = "expected a duration from 1ms to 10m such as 500ms, 30s or 2m (a bare number means seconds)";

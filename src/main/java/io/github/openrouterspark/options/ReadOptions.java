@@ -19,7 +19,10 @@ public record ReadOptions(
     ClientSettings client,
     Optional<LocalDate> startDate,
     Optional<LocalDate> endDate,
-    OptionalInt windowDays) {
+    OptionalInt windowDays,
+    RankingSelection selection,
+    boolean pushDownFilters,
+    boolean pushDownLimit) {
 
   public static final String API_KEY_CONF = "spark.openrouter.apiKey";
   public static final String API_KEY_ENV = "OPENROUTER_API_KEY";
@@ -62,7 +65,12 @@ public record ReadOptions(
     OptionalInt windowDays = map.get(ReaderOption.WINDOW_DAYS)
         .map(v -> OptionalInt.of(OptionValues.intInRange(ReaderOption.WINDOW_DAYS, v, 1, 366)))
         .orElse(OptionalInt.empty());
-    return new ReadOptions(dataset, key, client, start, end, windowDays);
+    RankingSelection selection = RankingSelection.parse(dataset, map);
+    boolean pushDownFilters = map.get(ReaderOption.PUSH_DOWN_FILTERS)
+        .map(v -> OptionValues.bool(ReaderOption.PUSH_DOWN_FILTERS, v)).orElse(true);
+    boolean pushDownLimit = map.get(ReaderOption.PUSH_DOWN_LIMIT)
+        .map(v -> OptionValues.bool(ReaderOption.PUSH_DOWN_LIMIT, v)).orElse(true);
+    return new ReadOptions(dataset, key, client, start, end, windowDays, selection, pushDownFilters, pushDownLimit);
   }
 
   /** The key, or a clear error listing the three ways to give one. */
@@ -75,7 +83,8 @@ public record ReadOptions(
   }
 
   public ReadOptions withClient(ClientSettings settings) {
-    return new ReadOptions(dataset, apiKey, settings, startDate, endDate, windowDays);
+    return new ReadOptions(
+        dataset, apiKey, settings, startDate, endDate, windowDays, selection, pushDownFilters, pushDownLimit);
   }
 
   private static DatasetName dataset(OptionMap map) {
@@ -96,6 +105,7 @@ public record ReadOptions(
     return "ReadOptions[dataset=" + dataset + ", apiKey=" + (apiKey.isPresent() ? "<hidden>" : "<none>")
         + ", client=" + client + ", startDate=" + startDate.map(Object::toString).orElse("default")
         + ", endDate=" + endDate.map(Object::toString).orElse("default")
-        + ", windowDays=" + (windowDays.isPresent() ? windowDays.getAsInt() : "default") + "]";
+        + ", windowDays=" + (windowDays.isPresent() ? windowDays.getAsInt() : "default")
+        + ", selection=" + selection + ", pushDownFilters=" + pushDownFilters + ", pushDownLimit=" + pushDownLimit + "]";
   }
 }

@@ -25,7 +25,23 @@ public enum ReaderOption {
   APP_CATEGORIES("appCategories", "Sent as the X-OpenRouter-Categories header: at most 2 comma-separated"
       + " lowercase-hyphenated categories.", "(not sent)"),
   CONNECT_TIMEOUT("connectTimeout", "Time to establish a connection, e.g. 10s or 500ms.", "10s"),
-  READ_TIMEOUT("readTimeout", "Longest wait for response data, e.g. 60s or 2m.", "60s");
+  READ_TIMEOUT("readTimeout", "Longest wait for response data, e.g. 60s or 2m.", "60s"),
+  SORT("sort", "app-rankings: popular or trending, when no predicate on the sort column says otherwise.",
+      "popular"),
+  CATEGORY("category", "app-rankings: marketplace category group (coding, creative, productivity,"
+      + " entertainment); rankings-daily: use-case category (programming, roleplay, marketing, ...)."
+      + " Used when no predicate on the category column says otherwise.", "(not sent)"),
+  SUBCATEGORY("subcategory", "app-rankings: marketplace subcategory (e.g. cli-agent); must belong to"
+      + " category when both are given.", "(not sent)"),
+  MAX_RANK("maxRank", "app-rankings: deepest rank read (1..200) when no predicate on rank says"
+      + " otherwise; pages of 100 ranks cost one request each.", "50"),
+  PERIOD("period", "rankings-daily: day, week or month buckets.", "day (week with category or languageType)"),
+  MODALITY("modality", "rankings-daily: text, image, image_output, audio or tool_calling.", "(not sent)"),
+  CONTEXT_BUCKET("contextBucket", "rankings-daily: 1K, 10K, 100K, 1M or 10M.", "(not sent)"),
+  LANGUAGE_TYPE("languageType", "rankings-daily: natural or programming.", "(not sent)"),
+  PUSH_DOWN_FILTERS("pushDownFilters", "false reads without narrowing by predicate values and leaves every"
+      + " predicate to Spark (for comparisons and troubleshooting; costs more requests).", "true"),
+  PUSH_DOWN_LIMIT("pushDownLimit", "false never pushes LIMIT or ORDER BY rank LIMIT into the requests.", "true");
 
   private final String key;
   private final String description;

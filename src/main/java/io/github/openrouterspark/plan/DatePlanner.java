@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * Resolves the date range a rankings-daily scan reads and splits it into request windows.
+ * Resolves the date range a dataset scan reads and splits it into request windows.
  *
  * <p>The range follows the API's defaults unless the query says otherwise: the end is the
  * {@code endDate} option, else the last date a date filter allows (up to today, whose totals are
@@ -13,7 +13,7 @@ import java.util.Optional;
  * before the end. Dates before the dataset's first
  * day are dropped, as the API clamps them; a range with no dates left costs no request.
  */
-public final class RankingsDailyPlanner {
+public final class DatePlanner {
   /** The first day of the dataset; the API clamps earlier start dates to it. */
   public static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 1);
 
@@ -23,7 +23,7 @@ public final class RankingsDailyPlanner {
   /** Default look-back when neither an option nor a filter gives a start. */
   public static final int DEFAULT_LOOKBACK_DAYS = 30;
 
-  private RankingsDailyPlanner() {}
+  private DatePlanner() {}
 
   /**
    * @param startDate the {@code startDate} option
@@ -32,7 +32,7 @@ public final class RankingsDailyPlanner {
    * @param today the current UTC date
    * @param windowDays the {@code windowDays} option, or {@link #MAX_WINDOW_DAYS} by default
    */
-  public static RankingsDailyPlan plan(
+  public static DatePlan plan(
       Optional<LocalDate> startDate,
       Optional<LocalDate> endDate,
       DateSet filter,
@@ -42,7 +42,7 @@ public final class RankingsDailyPlanner {
       throw new IllegalArgumentException("windowDays must be in 1.." + MAX_WINDOW_DAYS + ": " + windowDays);
     }
     if (filter.isEmpty()) {
-      return new RankingsDailyPlan(DateSet.NONE, java.util.List.of());
+      return new DatePlan(DateSet.NONE, java.util.List.of());
     }
     Optional<LocalDate> askedStart = startDate.or(() ->
         filter.isBoundedBelow() ? Optional.of(filter.first()) : Optional.empty());
@@ -56,7 +56,7 @@ public final class RankingsDailyPlanner {
     LocalDate start = askedStart.orElseGet(() -> end.minusDays(DEFAULT_LOOKBACK_DAYS));
     DateSet available = DateSet.of(max(start, FIRST_DAY), min(end, today));
     DateSet dates = filter.intersect(available);
-    return new RankingsDailyPlan(dates, WindowPlanner.plan(dates, windowDays));
+    return new DatePlan(dates, WindowPlanner.plan(dates, windowDays));
   }
 
   private static LocalDate min(LocalDate a, LocalDate b) {

@@ -43,6 +43,7 @@ public final class OpenRouterDataSource implements TableProvider, DataSourceRegi
   private static Table tableFor(ReadOptions options) {
     return switch (options.dataset()) {
       case RANKINGS_DAILY -> new RankingsDailyTable(options);
+      case APP_RANKINGS -> new AppRankingsTable(options);
     };
   }
 

@@ -1,7 +1,7 @@
 package io.github.openrouterspark.spark;
 
 import io.github.openrouterspark.options.ReadOptions;
-import io.github.openrouterspark.plan.RankingsDailyPlan;
+import io.github.openrouterspark.plan.DatePlan;
 import io.github.openrouterspark.plan.Window;
 import io.github.openrouterspark.spark.pushdown.PredicateText;
 import java.util.List;
@@ -31,7 +31,7 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
   private static final int WINDOWS_SHOWN = 6;
 
   private final ReadOptions options;
-  private final RankingsDailyPlan plan;
+  private final DatePlan plan;
   private final StructType readSchema;
   private final List<Predicate> fullyPushed;
   private final List<Predicate> partiallyPushed;
@@ -39,7 +39,7 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
 
   RankingsDailyScan(
       ReadOptions options,
-      RankingsDailyPlan plan,
+      DatePlan plan,
       StructType readSchema,
       List<Predicate> fullyPushed,
       List<Predicate> partiallyPushed,

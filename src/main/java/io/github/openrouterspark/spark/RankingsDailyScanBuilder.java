@@ -2,8 +2,8 @@ package io.github.openrouterspark.spark;
 
 import io.github.openrouterspark.options.ReadOptions;
 import io.github.openrouterspark.plan.DateSet;
-import io.github.openrouterspark.plan.RankingsDailyPlan;
-import io.github.openrouterspark.plan.RankingsDailyPlanner;
+import io.github.openrouterspark.plan.DatePlan;
+import io.github.openrouterspark.plan.DatePlanner;
 import io.github.openrouterspark.spark.pushdown.DatePredicates;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -90,10 +90,10 @@ final class RankingsDailyScanBuilder
   @Override
   public Scan build() {
     options.requireApiKey();
-    int windowDays = options.windowDays().orElse(RankingsDailyPlanner.MAX_WINDOW_DAYS);
+    int windowDays = options.windowDays().orElse(DatePlanner.MAX_WINDOW_DAYS);
     LocalDate today = LocalDate.now(clock);
-    RankingsDailyPlan plan =
-        RankingsDailyPlanner.plan(options.startDate(), options.endDate(), allowed, today, windowDays);
+    DatePlan plan =
+        DatePlanner.plan(options.startDate(), options.endDate(), allowed, today, windowDays);
     return new RankingsDailyScan(options, plan, requiredSchema, fullyPushed, partiallyPushed, postScan);
   }
 }
