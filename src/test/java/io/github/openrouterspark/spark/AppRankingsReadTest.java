@@ -314,6 +314,34 @@ class AppRankingsReadTest {
     assertEquals(end.toString(), requests().get(0).get("end_date"));
   }
 
+  @Test
+  void mismatchedOptionsFailBeforeAnyRequest() {
+    Throwable e = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, () -> reader()
+        .option("category", "creative").option("subcategory", "cli-agent").load("app-rankings").collectAsList());
+    assertTrue(e.getMessage().contains("'subcategory' ('cli-agent') is not in option 'category' ('creative')"),
+        e.getMessage());
+    Throwable wrongDataset = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class,
+        () -> reader().option("period", "week").load("app-rankings"));
+    assertTrue(wrongDataset.getMessage().contains("Option 'period' does not apply to dataset 'app-rankings'"),
+        wrongDataset.getMessage());
+    Throwable badRank = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class,
+        () -> reader().option("maxRank", "250").load("app-rankings"));
+    assertTrue(badRank.getMessage().contains("'maxRank'") && badRank.getMessage().contains("1 to 200"),
+        badRank.getMessage());
+    assertEquals(0, requests().size());
+  }
+
+  @Test
+  void explainNamesRankingsRequestsAndFiltersButNotTheKey() {
+    Dataset<Row> df = apps().where("sort = 'trending' AND rank <= 120");
+    String plan = TestSpark.explain(df, "EXTENDED");
+    assertTrue(plan.contains("OpenRouter app-rankings"), plan);
+    assertTrue(plan.contains("PlannedRequests: 2"), plan);
+    assertTrue(plan.contains("sort=trending"), plan);
+    assertFalse(plan.contains(OpenRouterEmulator.DEFAULT_API_KEY), plan);
+    assertEquals(0, requests().size(), "EXPLAIN sends no request");
+  }
+
   static String describe(List<LoggedRequest> log) {
     return log.stream().map(r -> r.status() + " " + r.query()).collect(Collectors.joining("\n"));
   }
