@@ -9,7 +9,8 @@ import java.util.Optional;
  * Names are matched case-insensitively, as Spark does.
  */
 public enum ReaderOption {
-  DATASET("dataset", "Dataset to read: rankings-daily (also accepted as the load() path).", "(required)"),
+  DATASET("dataset", "Dataset to read: rankings-daily or app-rankings (also accepted as the load() path).",
+      "(required)"),
   PATH("path", "Set by .load(\"<dataset>\"); same as dataset.", "(none)"),
   API_KEY("apiKey", "OpenRouter API key. Falls back to the Spark conf spark.openrouter.apiKey, then the"
       + " OPENROUTER_API_KEY environment variable.", "(required)"),
