@@ -3,6 +3,7 @@ package io.github.openrouterspark.emulator;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
@@ -22,7 +23,7 @@ import java.util.TreeMap;
  */
 final class Gateway implements HttpHandler {
   private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
-  private static final JsonFactory JSON = new JsonFactory();
+  private static final JsonFactory JSON = jsonFactory();
 
   private final Clock clock;
   private final Router router;
@@ -84,6 +85,24 @@ final class Gateway implements HttpHandler {
     exchange.sendResponseHeaders(reply.status(), 0);
     try (JsonGenerator json = JSON.createGenerator(exchange.getResponseBody(), JsonEncoding.UTF8)) {
       reply.body().writeTo(json);
+    }
+  }
+
+  /**
+   * Writes characters outside the BMP (emoji in app names) as raw 4-byte UTF-8, like the real
+   * API's {@code JSON.stringify}, instead of the surrogate-pair escapes Jackson writes by default.
+   * The feature exists from Jackson 2.18 on; it is looked up by name so that an older
+   * jackson-core on the classpath still works, with escapes.
+   */
+  private static JsonFactory jsonFactory() {
+    JsonFactory factory = new JsonFactory();
+    try {
+      return factory
+          .rebuild()
+          .enable(JsonWriteFeature.valueOf("COMBINE_UNICODE_SURROGATES_IN_UTF8"))
+          .build();
+    } catch (IllegalArgumentException olderJackson) {
+      return factory;
     }
   }
 

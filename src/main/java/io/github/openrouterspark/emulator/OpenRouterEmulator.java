@@ -14,7 +14,7 @@ import java.util.concurrent.Executors;
 
 /**
  * An in-process emulator of OpenRouter's Data API, serving {@code GET /datasets/rankings-daily}
- * under {@code /api/v1} on 127.0.0.1 with the real API's authentication, rate limits, validation
+ * and {@code GET /datasets/app-rankings} under {@code /api/v1} on 127.0.0.1 with the real API's authentication, rate limits, validation
  * and error shapes. The data is a deterministic {@link SyntheticMarket}; time is the injected
  * {@link Clock}, so tests control "today", partial days and rate-limit windows.
  *
@@ -62,7 +62,11 @@ public final class OpenRouterEmulator implements AutoCloseable {
             .add(
                 "GET",
                 API_PREFIX + RankingsDailyEndpoint.PATH,
-                new RateLimited(datasetQuota, new RankingsDailyEndpoint(market, envelope)));
+                new RateLimited(datasetQuota, new RankingsDailyEndpoint(market, envelope)))
+            .add(
+                "GET",
+                API_PREFIX + AppRankingsEndpoint.PATH,
+                new RateLimited(datasetQuota, new AppRankingsEndpoint(market, envelope)));
     executor =
         Executors.newFixedThreadPool(
             THREADS,
@@ -146,7 +150,7 @@ public final class OpenRouterEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Accepted requests per key in any rolling 60 seconds; default 30. */
+    /** Accepted requests per key in any rolling 60 seconds, across all dataset endpoints; default 30. */
     public Builder rateLimitPerMinute(int n) {
       this.rateLimitPerMinute = positive(n, "rateLimitPerMinute");
       return this;

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 final class QueryParams {
   /** The spec's pattern; {@code \d} only matches ASCII digits in Java. */
   private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
+  /** A JSON integer's lexical form: no sign but minus, no leading zeros, no fraction or exponent. */
+  private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
 
   private final Map<String, String> values;
 
@@ -50,6 +52,25 @@ final class QueryParams {
       throw bad(name + ": must be one of " + String.join(", ", allowed) + ", got '" + raw + "'");
     }
     return Optional.of(raw);
+  }
+
+  /**
+   * An integer from {@code min} to {@code max} inclusive, written as a plain decimal integer
+   * ({@code 7}, not {@code 07}, {@code +7}, {@code 7.0} or {@code 7e0}); empty is invalid.
+   */
+  Optional<Integer> integer(String name, int min, int max) throws RequestRejected {
+    String raw = values.get(name);
+    if (raw == null) {
+      return Optional.empty();
+    }
+    // At most 11 characters fit an int; longer digit strings are out of range anyway.
+    if (INTEGER.matcher(raw).matches() && raw.length() <= 11) {
+      long value = Long.parseLong(raw);
+      if (value >= min && value <= max) {
+        return Optional.of((int) value);
+      }
+    }
+    throw bad(name + ": must be an integer from " + min + " to " + max + ", got '" + raw + "'");
   }
 
   static RequestRejected bad(String message) {

@@ -3,7 +3,7 @@
  * access, keys or quota.
  *
  * <p>{@link io.github.openrouterspark.emulator.OpenRouterEmulator} serves {@code GET
- * /api/v1/datasets/rankings-daily} on 127.0.0.1 with the real API's bearer authentication, rate
+ * /api/v1/datasets/rankings-daily} and {@code GET /api/v1/datasets/app-rankings} on 127.0.0.1 with the real API's bearer authentication, rate
  * limits (per key per minute, per account per UTC day), parameter validation and error bodies.
  * Its data comes from a {@link io.github.openrouterspark.emulator.SyntheticMarket}, deterministic
  * for a seed, which tests can query directly for the expected rows. Time comes from an injected

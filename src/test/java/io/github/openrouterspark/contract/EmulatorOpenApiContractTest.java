@@ -47,6 +47,7 @@ class EmulatorOpenApiContractTest {
   private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-12T02:00:00Z"), ZoneOffset.UTC);
 
   private static final String RANKINGS_DAILY = "/datasets/rankings-daily";
+  private static final String APP_RANKINGS = "/datasets/app-rankings";
   private static final JsonMapper JSON = new JsonMapper();
 
   private static OpenApiValidator validator;
@@ -167,6 +168,64 @@ class EmulatorOpenApiContractTest {
     };
   }
 
+  private static Case apps(String name, Map<String, String> query, int status, String violationAt) {
+    return new Case(name, "GET", APP_RANKINGS, query, Key.VALID, status, violationAt, body -> {});
+  }
+
+  /** A 200 case; its body must also keep the row rules the spec describes for app-rankings. */
+  private static Case apps(String name, Map<String, String> query, Consumer<JsonNode> check) {
+    return new Case(name, "GET", APP_RANKINGS, query, Key.VALID, 200, null, check.andThen(appRankingsRules(query)));
+  }
+
+  /**
+   * The spec's descriptions of getAppRankings' 200, beyond the schema: at most {@code limit}
+   * rows (default 50); ranks 1-based, consecutive and absolute, so the first row is {@code
+   * offset + 1}; total_tokens a decimal string; {@code popular} (the default) sorted by
+   * total_tokens descending (ties: app_id ascending, the emulator's documented choice); as_of
+   * ISO-8601.
+   */
+  private static Consumer<JsonNode> appRankingsRules(Map<String, String> query) {
+    int limit = Integer.parseInt(query.getOrDefault("limit", "50"));
+    int offset = Integer.parseInt(query.getOrDefault("offset", "0"));
+    boolean popular = query.getOrDefault("sort", "popular").equals("popular");
+    return body -> {
+      Instant.parse(body.at("/meta/as_of").asText());
+      assertFalse(
+          LocalDate.parse(body.at("/meta/start_date").asText()).isAfter(LocalDate.parse(body.at("/meta/end_date").asText())),
+          "meta.start_date <= meta.end_date");
+      JsonNode data = body.path("data");
+      assertTrue(data.size() <= limit, () -> data.size() + " rows for limit " + limit);
+      Set<Long> ids = new TreeSet<>();
+      JsonNode previous = null;
+      for (int i = 0; i < data.size(); i++) {
+        JsonNode row = data.get(i);
+        assertEquals(offset + i + 1, row.path("rank").asInt(), () -> "ranks are absolute and consecutive: " + row);
+        assertTrue(row.path("app_id").canConvertToLong(), () -> "app_id fits a long: " + row);
+        assertTrue(ids.add(row.path("app_id").asLong()), () -> "app_id repeated: " + row);
+        String tokens = row.path("total_tokens").asText();
+        assertTrue(tokens.matches("0|[1-9][0-9]*"), () -> "total_tokens should be a decimal string: " + row);
+        assertTrue(row.path("total_requests").canConvertToLong() && row.path("total_requests").asLong() >= 0, row::toString);
+        if (popular && previous != null) {
+          int order = new BigInteger(previous.path("total_tokens").asText()).compareTo(new BigInteger(tokens));
+          JsonNode before = previous;
+          assertTrue(
+              order > 0 || (order == 0 && before.path("app_id").asLong() < row.path("app_id").asLong()),
+              () -> "popular rows should be sorted by total_tokens desc, then app_id: " + before + " then " + row);
+        }
+        previous = row;
+      }
+    };
+  }
+
+  private static Consumer<JsonNode> rows(int count, int firstRank) {
+    return body -> {
+      assertEquals(count, body.path("data").size(), "rows");
+      if (count > 0) {
+        assertEquals(firstRank, body.at("/data/0/rank").asInt(), "first rank");
+      }
+    };
+  }
+
   private static Consumer<JsonNode> window(String start, String end) {
     return body -> {
       assertEquals(start, body.at("/meta/start_date").asText(), "meta.start_date");
@@ -218,7 +277,57 @@ class EmulatorOpenApiContractTest {
     // 401s.
     cases.add(new Case("401: no Authorization header", "GET", RANKINGS_DAILY, query(), Key.NONE, 401, "request.security", body -> {}));
     cases.add(new Case("401: unknown API key", "GET", RANKINGS_DAILY, query(), Key.UNKNOWN, 401, null, body -> {}));
-    // --- GET /datasets/app-rankings (getAppRankings): add rows here once the emulator serves it. ---
+    // --- GET /datasets/app-rankings (getAppRankings) ---
+    // 200s. Same date defaults as rankings-daily; limit 50, offset 0, sort popular.
+    cases.add(apps("app-rankings: default request, no parameters", query(), window("2026-04-11", "2026-05-11").andThen(rows(50, 1))));
+    cases.add(apps("app-rankings: sort=popular, limit=10", query("sort", "popular", "limit", "10"), rows(10, 1)));
+    cases.add(apps("app-rankings: sort=trending", query("sort", "trending"), rows(50, 1)));
+    cases.add(apps("app-rankings: limit=1", query("limit", "1"), rows(1, 1)));
+    cases.add(apps("app-rankings: limit=100", query("limit", "100"), rows(100, 1)));
+    cases.add(apps("app-rankings: offset=50, ranks stay absolute", query("offset", "50"), rows(50, 51)));
+    cases.add(apps("app-rankings: deepest page offset=100, limit=100", query("offset", "100", "limit", "100"), rows(100, 101)));
+    cases.add(
+        apps("app-rankings: trending page past the growing apps is short",
+            query("sort", "trending", "offset", "100", "limit", "100"),
+            body -> assertTrue(body.path("data").size() < 100, "a short trending page")));
+    cases.add(apps("app-rankings: category=coding", query("category", "coding"), rows(50, 1)));
+    cases.add(apps("app-rankings: subcategory=cli-agent, sort=trending", query("subcategory", "cli-agent", "sort", "trending"), body -> {}));
+    cases.add(apps("app-rankings: consistent category and subcategory", query("category", "productivity", "subcategory", "legal"), body -> {}));
+    cases.add(apps("app-rankings: offset past a small subcategory gives no rows", query("subcategory", "legal", "offset", "100"), rows(0, 0)));
+    cases.add(
+        apps("app-rankings: explicit window with clamped start_date",
+            query("start_date", "2024-06-01", "end_date", "2025-03-01", "sort", "trending", "category", "entertainment"),
+            window("2025-01-01", "2025-03-01")));
+    cases.add(
+        apps("app-rankings: 366-day window",
+            query("start_date", "2025-05-11", "end_date", "2026-05-11", "limit", "100", "offset", "0"),
+            window("2025-05-11", "2026-05-11")));
+    // 400s for requests the document allows but the API's rules reject.
+    cases.add(apps("app-rankings 400: subcategory outside its category", query("category", "coding", "subcategory", "legal"), 400, null));
+    cases.add(apps("app-rankings 400: end_date before 2025-01-01", query("end_date", "2024-12-31"), 400, null));
+    cases.add(apps("app-rankings 400: start_date after end_date", query("start_date", "2026-05-02", "end_date", "2026-05-01"), 400, null));
+    cases.add(apps("app-rankings 400: window longer than 366 days", query("start_date", "2025-01-01", "end_date", "2026-01-02"), 400, null));
+    cases.add(apps("app-rankings 400: date that is not in the calendar", query("start_date", "2026-02-30"), 400, null));
+    // 400s for requests that break the document's parameter schemas.
+    cases.add(apps("app-rankings 400: limit=0", query("limit", "0"), 400, "request.query.limit"));
+    cases.add(apps("app-rankings 400: limit=101", query("limit", "101"), 400, "request.query.limit"));
+    cases.add(apps("app-rankings 400: limit not an integer", query("limit", "ten"), 400, "request.query.limit"));
+    cases.add(apps("app-rankings 400: limit with a fraction", query("limit", "5.5"), 400, "request.query.limit"));
+    cases.add(apps("app-rankings 400: limit with a leading zero", query("limit", "07"), 400, "request.query.limit"));
+    cases.add(apps("app-rankings 400: empty limit", query("limit", ""), 400, "request.query.limit"));
+    cases.add(apps("app-rankings 400: offset=-1", query("offset", "-1"), 400, "request.query.offset"));
+    cases.add(apps("app-rankings 400: offset=101", query("offset", "101"), 400, "request.query.offset"));
+    cases.add(apps("app-rankings 400: empty offset (null cannot be sent in a query)", query("offset", ""), 400, "request.query.offset"));
+    cases.add(apps("app-rankings 400: unknown sort", query("sort", "hot"), 400, "request.query.sort"));
+    cases.add(apps("app-rankings 400: unknown category", query("category", "cooking"), 400, "request.query.category"));
+    cases.add(apps("app-rankings 400: rankings-daily category is not a marketplace category", query("category", "programming"), 400, "request.query.category"));
+    cases.add(apps("app-rankings 400: unknown subcategory", query("subcategory", "chat"), 400, "request.query.subcategory"));
+    cases.add(apps("app-rankings 400: enum values are case-sensitive", query("category", "Coding"), 400, "request.query.category"));
+    cases.add(apps("app-rankings 400: start_date not YYYY-MM-DD", query("start_date", "2026/04/01"), 400, "request.query.start_date"));
+    cases.add(apps("app-rankings 400: end_date not YYYY-MM-DD", query("end_date", "2026-4-1"), 400, "request.query.end_date"));
+    // 401s.
+    cases.add(new Case("app-rankings 401: no Authorization header", "GET", APP_RANKINGS, query(), Key.NONE, 401, "request.security", body -> {}));
+    cases.add(new Case("app-rankings 401: unknown API key", "GET", APP_RANKINGS, query(), Key.UNKNOWN, 401, null, body -> {}));
     return cases;
   }
 
@@ -255,6 +364,52 @@ class EmulatorOpenApiContractTest {
         assertResponseConforms(exchange);
       }
     }
+  }
+
+  @Test
+  void rateLimitIsSharedAndAppRankings429IsInTheDocumentedShape() {
+    try (OpenRouterEmulator emulator = OpenRouterEmulator.builder().clock(CLOCK).rateLimitPerMinute(1).start()) {
+      EmulatorExchange first = EmulatorExchange.send(emulator, "GET", RANKINGS_DAILY, query(), Key.VALID.header, null);
+      EmulatorExchange second = EmulatorExchange.send(emulator, "GET", APP_RANKINGS, query(), Key.VALID.header, null);
+
+      assertEquals(200, first.response().status());
+      assertEquals(429, second.response().status(), second.response()::body);
+      assertEquals(List.of(), validator.validateRequest(second.received()));
+      assertResponseConforms(second);
+    }
+  }
+
+  @Test
+  void metaFirstAppRankingsResponseConforms() {
+    try (OpenRouterEmulator emulator = OpenRouterEmulator.builder().clock(CLOCK).metaFirst(true).start()) {
+      Map<String, String> query = query("sort", "trending", "limit", "20");
+      EmulatorExchange exchange = EmulatorExchange.send(emulator, "GET", APP_RANKINGS, query, Key.VALID.header, null);
+
+      assertEquals(200, exchange.response().status());
+      assertTrue(exchange.response().body().stripLeading().startsWith("{\"meta\""), "meta should come first");
+      assertResponseConforms(exchange);
+      appRankingsRules(query).accept(json(exchange.response().body()));
+    }
+  }
+
+  @Test
+  void appRankingsRowRulesRejectMisnumberedOrMisorderedRows() {
+    String meta = "],\"meta\":{\"as_of\":\"2026-05-12T02:00:00.000Z\",\"version\":\"v1\",\"start_date\":\"2026-05-10\",\"end_date\":\"2026-05-11\"}}";
+    String a = "{\"rank\":51,\"app_id\":5,\"app_name\":\"A\",\"total_tokens\":\"9\",\"total_requests\":1}";
+    String b = "{\"rank\":52,\"app_id\":3,\"app_name\":\"B\",\"total_tokens\":\"7\",\"total_requests\":1}";
+    Consumer<JsonNode> rules = appRankingsRules(query("offset", "50"));
+    rules.accept(json("{\"data\":[" + a + "," + b + meta));
+    for (String data : List.of(
+        b.replace("52", "51") + "," + a.replace("51", "52"), // tokens ascending
+        a.replace("51", "1") + "," + b.replace("52", "2"), // ranks not absolute
+        a + "," + b.replace("52", "53"), // rank gap
+        a + "," + b.replace("\"7\"", "\"9\""), // tie with the higher app_id first
+        a + "," + b.replace("\"app_id\":3", "\"app_id\":5"))) { // repeated app
+      assertThrows(AssertionError.class, () -> rules.accept(json("{\"data\":[" + data + meta)), data);
+    }
+    assertThrows(
+        AssertionError.class,
+        () -> appRankingsRules(query("offset", "50", "limit", "1")).accept(json("{\"data\":[" + a + "," + b + meta)));
   }
 
   @Test
@@ -322,7 +477,7 @@ class EmulatorOpenApiContractTest {
         }
       }
     }
-    assertTrue(covered.contains("getRankingsDaily"), covered::toString);
+    assertTrue(covered.containsAll(List.of("getRankingsDaily", "getAppRankings")), covered::toString);
     assertEquals(List.of(), uncovered, "the emulator serves these operations; add their rows to cases()");
   }
 
