@@ -133,6 +133,15 @@ public final class SyntheticMarket {
    * the endpoint does it: null dates take its defaults, {@code start} is clamped to {@link
    * #firstDay()}, a null {@code sort} is {@code popular}.
    *
+   * <p>Semantics: an app's window volume sums its days in the window (today partially, days after
+   * today as zero), its aliases' traffic included; hidden apps are never listed. {@code popular}
+   * lists apps with a positive window volume, by volume descending. {@code trending} lists apps
+   * whose window volume exceeds the mean of the three periods of the window's length right before
+   * it (days before 2025-01-01 count zero), by that excess descending; its rows still carry the
+   * window volume. Ties go to the lower app id. A {@code subcategory} filter keeps apps tagged
+   * with it, a {@code category} filter apps tagged with any subcategory of its group; ranks are
+   * 1..N after filtering. {@code totalRequests} sums whole requests per app and day.
+   *
    * @param sort {@code popular}, {@code trending} or null
    * @param category a marketplace category group or null
    * @param subcategory a marketplace subcategory or null; if both are given it must belong to

@@ -324,6 +324,37 @@ class OpenRouterEmulatorTest {
     assertEquals(LocalDate.of(2026, 3, 30), sampled.rows().get(sampled.rows().size() - 1).date());
   }
 
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "start_date=2026-03-04&end_date=2026-03-24",
+        "start_date=2026-03-04&end_date=2026-03-24&period=week&modality=tool_calling",
+        "start_date=2025-11-15&end_date=2026-02-10&period=month&context_bucket=1M&modality=image",
+        "start_date=2026-03-04&end_date=2026-03-24&category=marketing/seo",
+        "start_date=2026-01-10&end_date=2026-03-24&category=legal&period=month",
+        "start_date=2026-03-04&end_date=2026-05-20&language_type=programming&period=week",
+        "start_date=2024-06-01&end_date=2025-02-01&period=week",
+        "end_date=2026-05-12&period=day",
+      })
+  void sliceTruthIsExactlyWhatTheEndpointReturnsForTheResolvedParameters(String query) {
+    OpenRouterEmulator emulator = start(OpenRouterEmulator.builder().rateLimitPerMinute(100));
+    Map<String, String> params = QueryString.decode(query);
+    Map<String, String> slice = new LinkedHashMap<>(params);
+    slice.keySet().removeAll(List.of("start_date", "end_date", "period"));
+
+    Response response = rankings(emulator, query);
+
+    assertEquals(200, response.status(), response.body());
+    List<RankingRow> truth = emulator.market().rankings(
+        LocalDate.parse((String) response.meta().get("start_date")),
+        LocalDate.parse((String) response.meta().get("end_date")),
+        params.get("period"),
+        slice);
+    assertFalse(truth.isEmpty());
+    assertEquals(truth, response.rows());
+  }
+
   @Test
   void unknownPathsGive404AndOtherMethods405() {
     OpenRouterEmulator emulator = start();
