@@ -43,9 +43,9 @@ record ApiError(int code, String message, Map<String, String> metadata, Map<Stri
         405, "Method " + method + " not allowed on " + path, null, Map.of("Allow", allowed));
   }
 
-  static ApiError rateLimitExceeded() {
+  static ApiError rateLimitExceeded(Map<String, String> headers) {
     return new ApiError(
-        429, "Rate limit exceeded", Map.of("error_type", "rate_limit_exceeded"), Map.of());
+        429, "Rate limit exceeded", Map.of("error_type", "rate_limit_exceeded"), headers);
   }
 
   /** The real API masks 500 messages, so the emulator does too. */
@@ -53,8 +53,42 @@ record ApiError(int code, String message, Map<String, String> metadata, Map<Stri
     return new ApiError(500, "Internal Server Error", null, Map.of());
   }
 
+  /**
+   * The error an injected {@link Fault} sends for {@code code}: the spec's example message where
+   * it has one (400, 408, 429, 500), else the status's reason phrase.
+   */
+  static ApiError injected(int code, Map<String, String> headers) {
+    if (code == 429) {
+      return rateLimitExceeded(headers);
+    }
+    String message =
+        switch (code) {
+          case 400 -> "Invalid request parameters";
+          case 401 -> "Missing Authentication header";
+          case 403 -> "Forbidden";
+          case 404 -> "Not Found";
+          case 408 -> "Operation timed out. Please try again later.";
+          case 500 -> "Internal Server Error";
+          case 502 -> "Bad Gateway";
+          case 503 -> "Service Unavailable";
+          case 504 -> "Gateway Timeout";
+          case 524 -> "A timeout occurred";
+          case 529 -> "Provider overloaded";
+          default -> "HTTP " + code;
+        };
+    return new ApiError(code, message, null, headers);
+  }
+
   Reply toReply() {
-    return new Reply(code, headers, this::writeBody);
+    return toReply(code);
+  }
+
+  /**
+   * This error sent with HTTP status {@code status}, which differs from {@code error.code} only
+   * for a {@link Fault.Wrapped400}.
+   */
+  Reply toReply(int status) {
+    return new Reply(status, headers, this::writeBody);
   }
 
   private void writeBody(JsonGenerator json) throws IOException {

@@ -7,19 +7,23 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * The one HTTP handler of the emulator. For every request it routes (404/405), authenticates
- * (401), lets the endpoint answer (which may add 429 and 400), logs the outcome and streams the
- * JSON reply. The log entry is written before the reply, so a client that has its answer always
- * finds its request in the log.
+ * (401), applies a scheduled {@link Fault} if there is one, else lets the endpoint answer (which
+ * may add 429 and 400), logs the outcome and streams the JSON reply. The log entry is written
+ * before the reply, so a client that has its answer (or its failure) always finds its request in
+ * the log.
  */
 final class Gateway implements HttpHandler {
   private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
@@ -29,41 +33,104 @@ final class Gateway implements HttpHandler {
   private final Router router;
   private final ApiKeys keys;
   private final RequestLog log;
+  private final FaultInjector faults;
+  private final Supplier<RetryAfterFlavour> flavour;
 
-  Gateway(Clock clock, Router router, ApiKeys keys, RequestLog log) {
+  Gateway(
+      Clock clock,
+      Router router,
+      ApiKeys keys,
+      RequestLog log,
+      FaultInjector faults,
+      Supplier<RetryAfterFlavour> flavour) {
     this.clock = clock;
     this.router = router;
     this.keys = keys;
     this.log = log;
+    this.faults = faults;
+    this.flavour = flavour;
+  }
+
+  /**
+   * Thrown out of {@link #handle} to drop the connection. The JDK server answers an IOException
+   * from a handler by closing the connection, without writing anything more: no status line if
+   * none was sent, no end of body (or final chunk) if a body was begun. Closing the exchange
+   * instead would complete the response.
+   */
+  private static final class Disconnect extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    Disconnect(Fault fault) {
+      super("Emulated fault: " + fault, null);
+    }
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
-    try (exchange) {
-      Instant now = clock.instant();
-      String method = exchange.getRequestMethod();
-      String path = exchange.getRequestURI().getPath();
-      Map<String, String> query = QueryString.decode(exchange.getRequestURI().getRawQuery());
-      String key = ApiKeys.bearerKey(exchange.getRequestHeaders().getFirst("Authorization"));
-      String account = keys.accountOf(key);
-      Reply reply = answer(method, new EmulatorRequest(now, path, query, key, account));
-      log.add(
-          new LoggedRequest(
-              now, method, path, query, loggable(exchange.getRequestHeaders()), account,
-              reply.status()));
-      send(exchange, method, reply);
+    Instant now = clock.instant();
+    String method = exchange.getRequestMethod();
+    String key = ApiKeys.bearerKey(exchange.getRequestHeaders().getFirst("Authorization"));
+    EmulatorRequest request =
+        new EmulatorRequest(
+            now,
+            exchange.getRequestURI().getPath(),
+            QueryString.decode(exchange.getRequestURI().getRawQuery()),
+            key,
+            keys.accountOf(key));
+    Endpoint endpoint;
+    try {
+      endpoint = admit(method, request);
+    } catch (RequestRejected rejected) {
+      respond(exchange, request, rejected.error().toReply(), null);
+      return;
+    }
+    Fault fault = faults.next();
+    if (fault == null) {
+      respond(exchange, request, answer(endpoint, request), null);
+    } else if (fault instanceof Fault.Slow slow) {
+      try {
+        Thread.sleep(slow.delay().toMillis(), slow.delay().toNanosPart() % 1_000_000);
+      } catch (InterruptedException closing) {
+        // The emulator is closing; the client's answer no longer matters.
+        Thread.currentThread().interrupt();
+        throw new Disconnect(fault);
+      }
+      respond(exchange, request, answer(endpoint, request), fault);
+    } else if (fault instanceof Fault.ConnectionReset) {
+      record(exchange, request, LoggedRequest.NO_RESPONSE, fault);
+      throw new Disconnect(fault);
+    } else if (fault instanceof Fault.TruncatedBody) {
+      Reply normal = answer(endpoint.withoutQuota(), request);
+      record(exchange, request, LoggedRequest.NO_RESPONSE, fault);
+      sendTruncated(exchange, normal);
+      throw new Disconnect(fault);
+    } else if (fault instanceof Fault.Status status) {
+      Map<String, String> hint =
+          status.retryAfter() == null
+              ? Map.of()
+              : flavour.get().headers(now, now.plus(status.retryAfter()));
+      respond(exchange, request, ApiError.injected(status.code(), hint).toReply(), fault);
+    } else if (fault instanceof Fault.Wrapped400 wrapped) {
+      respond(exchange, request, ApiError.injected(wrapped.innerCode(), Map.of()).toReply(400), fault);
+    } else {
+      throw new IllegalStateException("Unhandled fault " + fault);
     }
   }
 
-  private Reply answer(String method, EmulatorRequest request) {
+  /** The endpoint for an authenticated request, or the 404, 405 or 401 that refuses it. */
+  private Endpoint admit(String method, EmulatorRequest request) throws RequestRejected {
+    Endpoint endpoint = router.resolve(method, request.path());
+    if (request.apiKey() == null) {
+      throw new RequestRejected(ApiError.missingAuthentication());
+    }
+    if (request.account() == null) {
+      throw new RequestRejected(ApiError.invalidApiKey());
+    }
+    return endpoint;
+  }
+
+  private static Reply answer(Endpoint endpoint, EmulatorRequest request) {
     try {
-      Endpoint endpoint = router.resolve(method, request.path());
-      if (request.apiKey() == null) {
-        throw new RequestRejected(ApiError.missingAuthentication());
-      }
-      if (request.account() == null) {
-        throw new RequestRejected(ApiError.invalidApiKey());
-      }
       return endpoint.handle(request);
     } catch (RequestRejected rejected) {
       return rejected.error().toReply();
@@ -73,11 +140,30 @@ final class Gateway implements HttpHandler {
     }
   }
 
-  private static void send(HttpExchange exchange, String method, Reply reply) throws IOException {
-    Headers headers = exchange.getResponseHeaders();
-    headers.set("Content-Type", "application/json");
-    reply.headers().forEach(headers::set);
-    if (method.equals("HEAD")) {
+  private void respond(HttpExchange exchange, EmulatorRequest request, Reply reply, Fault fault)
+      throws IOException {
+    try (exchange) {
+      record(exchange, request, reply.status(), fault);
+      send(exchange, reply);
+    }
+  }
+
+  private void record(HttpExchange exchange, EmulatorRequest request, int status, Fault fault) {
+    log.add(
+        new LoggedRequest(
+            request.now(),
+            exchange.getRequestMethod(),
+            request.path(),
+            request.query(),
+            loggable(exchange.getRequestHeaders()),
+            request.account(),
+            status,
+            fault));
+  }
+
+  private static void send(HttpExchange exchange, Reply reply) throws IOException {
+    setHeaders(exchange, reply);
+    if (exchange.getRequestMethod().equals("HEAD")) {
       exchange.sendResponseHeaders(reply.status(), -1);
       return;
     }
@@ -86,6 +172,32 @@ final class Gateway implements HttpHandler {
     try (JsonGenerator json = JSON.createGenerator(exchange.getResponseBody(), JsonEncoding.UTF8)) {
       reply.body().writeTo(json);
     }
+  }
+
+  /**
+   * Sends the status, the headers and the first half of the body, flushed so the client really
+   * receives it; the caller then drops the connection. The framing is chunked, like every other
+   * answer of the emulator, so the missing final chunk tells any client that the body is
+   * incomplete. (With a {@code Content-Length} instead, {@link java.net.HttpURLConnection} hands
+   * the half over as a complete body.)
+   */
+  private static void sendTruncated(HttpExchange exchange, Reply reply) throws IOException {
+    ByteArrayOutputStream whole = new ByteArrayOutputStream();
+    try (JsonGenerator json = JSON.createGenerator(whole, JsonEncoding.UTF8)) {
+      reply.body().writeTo(json);
+    }
+    byte[] body = whole.toByteArray();
+    setHeaders(exchange, reply);
+    exchange.sendResponseHeaders(reply.status(), 0);
+    OutputStream out = exchange.getResponseBody();
+    out.write(body, 0, body.length / 2);
+    out.flush();
+  }
+
+  private static void setHeaders(HttpExchange exchange, Reply reply) {
+    Headers headers = exchange.getResponseHeaders();
+    headers.set("Content-Type", "application/json");
+    reply.headers().forEach(headers::set);
   }
 
   /**

@@ -15,7 +15,10 @@ import java.util.Objects;
  * @param headers request headers by lower-cased name, repeated values joined with ", "; the
  *     {@code authorization} header is never stored, so logs cannot leak keys
  * @param account the account of the API key, or {@code null} when the key was missing or unknown
- * @param status the HTTP status of the answer
+ * @param status the HTTP status of the answer, or {@link #NO_RESPONSE} when the client got no
+ *     complete response ({@link Fault.ConnectionReset}, {@link Fault.TruncatedBody}), so that
+ *     counting 200s counts only answers a client could use
+ * @param fault the injected fault the request got, or {@code null} for none
  */
 public record LoggedRequest(
     Instant at,
@@ -24,7 +27,11 @@ public record LoggedRequest(
     Map<String, String> query,
     Map<String, String> headers,
     String account,
-    int status) {
+    int status,
+    Fault fault) {
+  /** The {@link #status} of a request that got no complete response. */
+  public static final int NO_RESPONSE = 0;
+
   public LoggedRequest {
     Objects.requireNonNull(at, "at");
     Objects.requireNonNull(method, "method");
@@ -34,5 +41,17 @@ public record LoggedRequest(
     if (headers.containsKey("authorization")) {
       throw new IllegalArgumentException("The Authorization header must never be logged");
     }
+  }
+
+  /** A request answered without an injected fault. */
+  public LoggedRequest(
+      Instant at,
+      String method,
+      String path,
+      Map<String, String> query,
+      Map<String, String> headers,
+      String account,
+      int status) {
+    this(at, method, path, query, headers, account, status, null);
   }
 }

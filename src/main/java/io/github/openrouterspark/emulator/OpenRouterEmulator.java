@@ -48,25 +48,30 @@ public final class OpenRouterEmulator implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final RequestLog requestLog = new RequestLog();
+  private final FaultInjector faults = new FaultInjector();
   private final SyntheticMarket market;
+  /** One limiter for all Data API endpoints: the daily quota is shared across them. */
+  private final RateLimiter datasetQuota;
+  /** Read per response, so a test can switch it between queries. */
+  private volatile RetryAfterFlavour retryAfter;
 
   private OpenRouterEmulator(Builder builder) throws IOException {
     market = new SyntheticMarket(builder.seed, builder.clock);
     Map<String, String> keys =
         builder.keys.isEmpty() ? Map.of(DEFAULT_API_KEY, DEFAULT_ACCOUNT) : builder.keys;
-    // One limiter for all Data API endpoints: the daily quota is shared across them.
-    RateLimiter datasetQuota = new RateLimiter(builder.rateLimitPerMinute, builder.dailyLimitPerAccount);
+    retryAfter = builder.retryAfter;
+    datasetQuota = new RateLimiter(builder.rateLimitPerMinute, builder.dailyLimitPerAccount);
     DatasetEnvelope envelope = new DatasetEnvelope(builder.metaFirst);
     Router router =
         new Router()
             .add(
                 "GET",
                 API_PREFIX + RankingsDailyEndpoint.PATH,
-                new RateLimited(datasetQuota, new RankingsDailyEndpoint(market, envelope)))
+                new RateLimited(datasetQuota, this::retryAfter, new RankingsDailyEndpoint(market, envelope)))
             .add(
                 "GET",
                 API_PREFIX + AppRankingsEndpoint.PATH,
-                new RateLimited(datasetQuota, new AppRankingsEndpoint(market, envelope)));
+                new RateLimited(datasetQuota, this::retryAfter, new AppRankingsEndpoint(market, envelope)));
     executor =
         Executors.newFixedThreadPool(
             THREADS,
@@ -79,7 +84,8 @@ public final class OpenRouterEmulator implements AutoCloseable {
         HttpServer.create(
             new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), builder.port),
             0);
-    server.createContext("/", new Gateway(builder.clock, router, new ApiKeys(keys), requestLog));
+    server.createContext(
+        "/", new Gateway(builder.clock, router, new ApiKeys(keys), requestLog, faults, this::retryAfter));
     server.setExecutor(executor);
     server.start();
   }
@@ -102,6 +108,33 @@ public final class OpenRouterEmulator implements AutoCloseable {
     return requestLog;
   }
 
+  /** Schedules injected failures: error statuses, slowness, dropped connections, cut bodies. */
+  public FaultInjector faults() {
+    return faults;
+  }
+
+  /** How 429s (and faults with a retry hint) signal the wait; applies from the next response. */
+  public void setRetryAfter(RetryAfterFlavour flavour) {
+    this.retryAfter = Objects.requireNonNull(flavour, "flavour");
+  }
+
+  public RetryAfterFlavour retryAfter() {
+    return retryAfter;
+  }
+
+  /**
+   * Changes the per-key limit from the next request on. Requests accepted before still count in
+   * their window: lowering the limit below them refuses requests until enough have left it.
+   */
+  public void setRateLimitPerMinute(int n) {
+    datasetQuota.setPerMinute(n);
+  }
+
+  /** Changes the per-account daily limit from the next request on; today's count is kept. */
+  public void setDailyLimitPerAccount(int n) {
+    datasetQuota.setPerDay(n);
+  }
+
   /** The ground truth the HTTP responses are computed from. */
   public SyntheticMarket market() {
     return market;
@@ -121,6 +154,7 @@ public final class OpenRouterEmulator implements AutoCloseable {
     private int rateLimitPerMinute = 30;
     private int dailyLimitPerAccount = 500;
     private boolean metaFirst;
+    private RetryAfterFlavour retryAfter = RetryAfterFlavour.SECONDS;
     private int port;
 
     private Builder() {}
@@ -159,6 +193,16 @@ public final class OpenRouterEmulator implements AutoCloseable {
     /** Accepted requests per account per UTC day, across all dataset endpoints; default 500. */
     public Builder dailyLimitPerAccount(int n) {
       this.dailyLimitPerAccount = positive(n, "dailyLimitPerAccount");
+      return this;
+    }
+
+    /**
+     * How a 429 says when to retry; default {@link RetryAfterFlavour#SECONDS}. Every 429 of the
+     * rate limiter also carries {@code X-RateLimit-Limit}, {@code -Remaining} and {@code -Reset}
+     * (epoch ms), whatever the flavour. {@link OpenRouterEmulator#setRetryAfter} changes it later.
+     */
+    public Builder retryAfter(RetryAfterFlavour flavour) {
+      this.retryAfter = Objects.requireNonNull(flavour, "flavour");
       return this;
     }
 

@@ -10,6 +10,12 @@
  * {@link java.time.Clock}, such as a {@link io.github.openrouterspark.emulator.ManualClock}, and
  * every request is recorded in a {@link io.github.openrouterspark.emulator.RequestLog}.
  *
+ * <p>For testing a client's resilience, a 429's retry hint comes in one of several {@link
+ * io.github.openrouterspark.emulator.RetryAfterFlavour}s, the limits can change at run time, and
+ * {@link io.github.openrouterspark.emulator.OpenRouterEmulator#faults()} injects {@link
+ * io.github.openrouterspark.emulator.Fault}s: error statuses, errors wrapped in a 400, slow
+ * answers, dropped connections and truncated bodies.
+ *
  * <p>{@link io.github.openrouterspark.emulator.EmulatorMain} runs it standalone.
  */
 package io.github.openrouterspark.emulator;

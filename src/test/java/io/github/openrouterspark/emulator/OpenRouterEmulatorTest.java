@@ -225,7 +225,8 @@ class OpenRouterEmulatorTest {
         "{\"error\":{\"code\":429,\"message\":\"Rate limit exceeded\","
             + "\"metadata\":{\"error_type\":\"rate_limit_exceeded\"}}}",
         limited.body());
-    assertFalse(limited.headers().containsKey("retry-after"));
+    // Default flavour SECONDS: the request of NOW leaves the window at NOW + 60 s, 50 s from now.
+    assertEquals(List.of("50"), limited.headers().get("retry-after"));
     clock.advance(Duration.ofSeconds(49)); // 59 s after the first request
     assertEquals(429, rankings(emulator, "").status());
     clock.advance(Duration.ofSeconds(1)); // the first request leaves the window
