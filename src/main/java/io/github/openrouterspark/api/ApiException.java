@@ -14,24 +14,43 @@ public final class ApiException extends RuntimeException {
   private final ApiRequest request;
   private final String hint;
   private final int attempts;
+  private final int apiCode;
+  private final java.time.Duration retryAfter;
 
   ApiException(ApiRequest request, int status, String apiMessage, String hint, Throwable cause) {
-    this(request, status, apiMessage, hint, 1, cause);
+    this(request, status, apiMessage, hint, 1, 0, null, cause);
   }
 
-  private ApiException(
-      ApiRequest request, int status, String apiMessage, String hint, int attempts, Throwable cause) {
+  ApiException(ApiRequest request, int status, ErrorBody body, java.time.Duration retryAfter) {
+    this(request, status, body.message(), ErrorHints.forStatus(status), 1, body.code(), retryAfter, null);
+  }
+
+  private ApiException(ApiRequest request, int status, String apiMessage, String hint, int attempts, int apiCode,
+      java.time.Duration retryAfter, Throwable cause) {
     super(compose(request, status, apiMessage, hint, attempts), cause);
     this.status = status;
     this.apiMessage = apiMessage;
     this.request = request;
     this.hint = hint;
     this.attempts = attempts;
+    this.apiCode = apiCode;
+    this.retryAfter = retryAfter;
   }
 
-  /** The same failure, reported as the last of {@code n} attempts. */
-  ApiException afterAttempts(int n) {
-    return new ApiException(request, status, apiMessage, hint, n, getCause());
+  /** The same failure, reported as the last of {@code n} attempts, with advice on retries. */
+  ApiException afterAttempts(int n, String retryAdvice) {
+    return new ApiException(request, status, apiMessage, hint + " " + retryAdvice, n, apiCode, retryAfter,
+        getCause());
+  }
+
+  /** How long the API asked to wait (Retry-After / retry-after-ms), or null. */
+  public java.time.Duration retryAfter() {
+    return retryAfter;
+  }
+
+  /** True for the API's rate limit, whether sent as HTTP 429 or wrapped in a 400. */
+  public boolean isRateLimited() {
+    return status == 429 || (status == 400 && apiCode == 429);
   }
 
   public int status() {
@@ -51,9 +70,16 @@ public final class ApiException extends RuntimeException {
     return attempts;
   }
 
-  /** Server errors and transport failures may succeed when tried again; client errors will not. */
+  /**
+   * Worth another try: transport failures, 408, 429 and 5xx, and a 400 whose body carries one of
+   * those codes (OpenRouter wraps transient upstream failures in a 400). 400, 401 and 403 are not.
+   */
   boolean isTransient() {
-    return status == 0 || status == 408 || status >= 500;
+    return transientCode(status) || (status == 400 && apiCode != 0 && transientCode(apiCode));
+  }
+
+  private static boolean transientCode(int code) {
+    return code == 0 || code == 408 || code == 429 || code >= 500;
   }
 
   private static String compose(

@@ -25,6 +25,20 @@ public final class ApiKey implements Serializable {
     return new ApiKey(value.strip());
   }
 
+  /**
+   * Identifies the key in limiter maps, logs and the permit protocol without revealing it: the
+   * first 16 hex digits of its SHA-256.
+   */
+  public String fingerprint() {
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+          .digest(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
+  }
+
   /** The value for the {@code Authorization: Bearer} header; nothing else may call this. */
   String bearerToken() {
     return value;

@@ -25,7 +25,11 @@ public record AppRankingsQuery(
 
   /** Whether the API accepts this category/subcategory pair (either may be null). */
   public static boolean consistent(String category, String subcategory) {
-    return category == null || subcategory == null || SUBCATEGORY_GROUPS.get(category).contains(subcategory);
+    if (category == null || subcategory == null) {
+      return true;
+    }
+    List<String> group = SUBCATEGORY_GROUPS.get(category);
+    return group != null && group.contains(subcategory);
   }
 
   public ApiRequest toRequest() {

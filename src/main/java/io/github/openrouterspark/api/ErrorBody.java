@@ -7,31 +7,37 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Extracts {@code error.message} from the documented error body
- * ({@code {"error":{"code":...,"message":...}}}); falls back to the start of the raw text for
- * bodies that are not (proxies, HTML error pages).
+ * The documented error body ({@code {"error":{"code":...,"message":...}}}): its message, and its
+ * code, which can differ from the HTTP status (OpenRouter wraps transient upstream failures in a
+ * 400). Bodies that are not JSON (proxies, HTML pages) give the start of their text.
+ *
+ * @param code {@code error.code}, or 0 when absent
  */
-final class ErrorBody {
+record ErrorBody(String message, int code) {
   /** Error bodies are small; never read an unbounded one. */
   static final int MAX_BYTES = 16 * 1024;
 
   private static final JsonFactory JSON = new JsonFactory();
 
-  private ErrorBody() {}
-
-  static String message(byte[] body) {
-    String fromJson = fromJson(body);
-    if (fromJson != null) {
+  static ErrorBody parse(byte[] body) {
+    ErrorBody fromJson = fromJson(body);
+    if (fromJson != null && fromJson.message != null) {
       return fromJson;
     }
     String text = new String(body, StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");
     if (text.isEmpty()) {
-      return "(empty body)";
+      text = "(empty body)";
     }
-    return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    return new ErrorBody(text.length() > 200 ? text.substring(0, 200) + "…" : text,
+        fromJson == null ? 0 : fromJson.code);
   }
 
-  private static String fromJson(byte[] body) {
+  /** Kept for callers that only need the text. */
+  static String message(byte[] body) {
+    return parse(body).message;
+  }
+
+  private static ErrorBody fromJson(byte[] body) {
     try (JsonParser p = JSON.createParser(body)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return null;
@@ -40,7 +46,7 @@ final class ErrorBody {
         String name = p.currentName();
         JsonToken value = p.nextToken();
         if ("error".equals(name) && value == JsonToken.START_OBJECT) {
-          return messageField(p);
+          return errorObject(p);
         }
         p.skipChildren();
       }
@@ -50,17 +56,20 @@ final class ErrorBody {
     }
   }
 
-  private static String messageField(JsonParser p) throws IOException {
+  private static ErrorBody errorObject(JsonParser p) throws IOException {
     String message = null;
+    int code = 0;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonToken value = p.nextToken();
       if ("message".equals(name) && value == JsonToken.VALUE_STRING) {
         message = p.getText();
+      } else if ("code".equals(name) && value == JsonToken.VALUE_NUMBER_INT) {
+        code = p.getIntValue();
       } else {
         p.skipChildren();
       }
     }
-    return message;
+    return new ErrorBody(message, code);
   }
 }

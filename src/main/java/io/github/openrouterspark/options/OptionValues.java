@@ -55,8 +55,13 @@ final class OptionValues {
   }
 
   static Duration duration(ReaderOption option, String value) {
+    return duration(option, value, MAX_TIMEOUT, "10m");
+  }
+
+  static Duration duration(ReaderOption option, String value, Duration max, String maxText) {
     Matcher m = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
-    String allowed = "expected a duration from 1ms to 10m such as 500ms, 30s or 2m (a bare number means seconds)";
+    String allowed = "expected a duration from 1ms to " + maxText
+        + " such as 500ms, 30s or 2m (a bare number means seconds)";
     if (!m.matches()) {
       throw InvalidOptionException.badValue(option.key(), value, allowed);
     }
@@ -72,7 +77,7 @@ final class OptionValues {
       case "m", "min" -> Duration.ofMinutes(Math.min(n, 1_000_000));
       default -> Duration.ofSeconds(Math.min(n, 1_000_000_000));
     };
-    if (d.isZero() || d.compareTo(MAX_TIMEOUT) > 0) {
+    if (d.isZero() || d.compareTo(max) > 0) {
       throw InvalidOptionException.badValue(option.key(), value, allowed);
     }
     return d;

@@ -1,7 +1,9 @@
 package io.github.openrouterspark.options;
 
 import io.github.openrouterspark.api.ApiKey;
+import io.github.openrouterspark.api.CacheSettings;
 import io.github.openrouterspark.api.ClientSettings;
+import io.github.openrouterspark.api.TrafficSettings;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +24,10 @@ public record ReadOptions(
     OptionalInt windowDays,
     RankingSelection selection,
     boolean pushDownFilters,
-    boolean pushDownLimit) {
+    boolean pushDownLimit,
+    TrafficSettings traffic,
+    int maxRequestsPerQuery,
+    CacheSettings cache) {
 
   public static final String API_KEY_CONF = "spark.openrouter.apiKey";
   public static final String API_KEY_ENV = "OPENROUTER_API_KEY";
@@ -50,7 +55,8 @@ public record ReadOptions(
             .orElse(defaults.connectTimeout()),
         map.get(ReaderOption.READ_TIMEOUT).map(v -> OptionValues.duration(ReaderOption.READ_TIMEOUT, v))
             .orElse(defaults.readTimeout()),
-        defaults.maxRetries(),
+        map.get(ReaderOption.MAX_RETRIES).map(v -> OptionValues.intInRange(ReaderOption.MAX_RETRIES, v, 0, 50))
+            .orElse(defaults.maxRetries()),
         defaults.retryBackoff(),
         map.get(ReaderOption.HTTP_REFERER).map(v -> OptionValues.headerText(ReaderOption.HTTP_REFERER, v)).orElse(null),
         map.get(ReaderOption.APP_TITLE).map(v -> OptionValues.headerText(ReaderOption.APP_TITLE, v)).orElse(null),
@@ -70,7 +76,23 @@ public record ReadOptions(
         .map(v -> OptionValues.bool(ReaderOption.PUSH_DOWN_FILTERS, v)).orElse(true);
     boolean pushDownLimit = map.get(ReaderOption.PUSH_DOWN_LIMIT)
         .map(v -> OptionValues.bool(ReaderOption.PUSH_DOWN_LIMIT, v)).orElse(true);
-    return new ReadOptions(dataset, key, client, start, end, windowDays, selection, pushDownFilters, pushDownLimit);
+    TrafficSettings traffic = new TrafficSettings(
+        map.get(ReaderOption.RATE_LIMIT_PER_MINUTE)
+            .map(v -> OptionValues.intInRange(ReaderOption.RATE_LIMIT_PER_MINUTE, v, 1, 10_000))
+            .orElse(TrafficSettings.DEFAULT_RATE_LIMIT_PER_MINUTE),
+        map.get(ReaderOption.MAX_RETRY_WAIT)
+            .map(v -> OptionValues.duration(ReaderOption.MAX_RETRY_WAIT, v, java.time.Duration.ofHours(1), "1h"))
+            .orElse(TrafficSettings.DEFAULT_MAX_RETRY_WAIT),
+        null);
+    int maxRequests = map.get(ReaderOption.MAX_REQUESTS_PER_QUERY)
+        .map(v -> OptionValues.intInRange(ReaderOption.MAX_REQUESTS_PER_QUERY, v, 1, 100_000)).orElse(100);
+    CacheSettings cache = new CacheSettings(
+        map.get(ReaderOption.CACHE).map(v -> OptionValues.bool(ReaderOption.CACHE, v)).orElse(true),
+        map.get(ReaderOption.CACHE_TTL)
+            .map(v -> OptionValues.duration(ReaderOption.CACHE_TTL, v, java.time.Duration.ofHours(1), "1h"))
+            .orElse(CacheSettings.DEFAULT_TTL));
+    return new ReadOptions(dataset, key, client, start, end, windowDays, selection, pushDownFilters, pushDownLimit,
+        traffic, maxRequests, cache);
   }
 
   /** The key, or a clear error listing the three ways to give one. */
@@ -83,8 +105,8 @@ public record ReadOptions(
   }
 
   public ReadOptions withClient(ClientSettings settings) {
-    return new ReadOptions(
-        dataset, apiKey, settings, startDate, endDate, windowDays, selection, pushDownFilters, pushDownLimit);
+    return new ReadOptions(dataset, apiKey, settings, startDate, endDate, windowDays, selection, pushDownFilters,
+        pushDownLimit, traffic, maxRequestsPerQuery, cache);
   }
 
   private static DatasetName dataset(OptionMap map) {
@@ -106,6 +128,7 @@ public record ReadOptions(
         + ", client=" + client + ", startDate=" + startDate.map(Object::toString).orElse("default")
         + ", endDate=" + endDate.map(Object::toString).orElse("default")
         + ", windowDays=" + (windowDays.isPresent() ? windowDays.getAsInt() : "default")
-        + ", selection=" + selection + ", pushDownFilters=" + pushDownFilters + ", pushDownLimit=" + pushDownLimit + "]";
+        + ", selection=" + selection + ", pushDownFilters=" + pushDownFilters + ", pushDownLimit=" + pushDownLimit
+        + ", traffic=" + traffic + ", maxRequestsPerQuery=" + maxRequestsPerQuery + ", cache=" + cache + "]";
   }
 }

@@ -42,7 +42,17 @@ public enum ReaderOption {
   LANGUAGE_TYPE("languageType", "rankings-daily: natural or programming.", "(not sent)"),
   PUSH_DOWN_FILTERS("pushDownFilters", "false reads without narrowing by predicate values and leaves every"
       + " predicate to Spark (for comparisons and troubleshooting; costs more requests).", "true"),
-  PUSH_DOWN_LIMIT("pushDownLimit", "false never pushes LIMIT or ORDER BY rank LIMIT into the requests.", "true");
+  PUSH_DOWN_LIMIT("pushDownLimit", "false never pushes LIMIT or ORDER BY rank LIMIT into the requests.", "true"),
+  RATE_LIMIT_PER_MINUTE("rateLimitPerMinute", "Most requests per rolling minute for the API key, across every"
+      + " task and query of the application (1..10000); the API allows 30.", "30"),
+  MAX_RETRIES("maxRetries", "Retries of one request after a transient failure (429, 408, 5xx, connection"
+      + " errors), 0..50.", "3"),
+  MAX_RETRY_WAIT("maxRetryWait", "Most time one request may spend waiting between retries, e.g. 5m"
+      + " (up to 1h).", "5m"),
+  MAX_REQUESTS_PER_QUERY("maxRequestsPerQuery", "A query planned to need more requests fails before its first"
+      + " request (1..100000).", "100"),
+  CACHE("cache", "true serves identical requests from this JVM's memory within cacheTtl.", "true"),
+  CACHE_TTL("cacheTtl", "How long a response stays reusable, e.g. 10m (up to 1h).", "10m");
 
   private final String key;
   private final String description;

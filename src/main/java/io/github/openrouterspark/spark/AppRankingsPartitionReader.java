@@ -6,6 +6,9 @@ import io.github.openrouterspark.api.ApiRequest;
 import io.github.openrouterspark.api.DatasetMeta;
 import io.github.openrouterspark.api.DatasetResponseCursor;
 import io.github.openrouterspark.api.DatasetsClient;
+import io.github.openrouterspark.api.RequestMetrics;
+import io.github.openrouterspark.spark.metrics.ConnectorMetrics;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import io.github.openrouterspark.plan.AppRankingsTask;
 import io.github.openrouterspark.plan.RankPage;
 import java.io.IOException;
@@ -31,6 +34,8 @@ final class AppRankingsPartitionReader implements PartitionReader<InternalRow> {
   private boolean ended;
   private Iterator<GenericInternalRow> page = List.<GenericInternalRow>of().iterator();
   private InternalRow current;
+  private final RequestMetrics metrics = new RequestMetrics();
+  private long rowsRead;
 
   AppRankingsPartitionReader(DatasetsClient client, AppRankingsTask task, AppRankingsLayout layout) {
     this.client = client;
@@ -47,7 +52,13 @@ final class AppRankingsPartitionReader implements PartitionReader<InternalRow> {
       page = fetch(task.pages().get(nextPage++)).iterator();
     }
     current = page.next();
+    rowsRead++;
     return true;
+  }
+
+  @Override
+  public CustomTaskMetric[] currentMetricsValues() {
+    return ConnectorMetrics.values(metrics, rowsRead);
   }
 
   @Override
@@ -65,7 +76,7 @@ final class AppRankingsPartitionReader implements PartitionReader<InternalRow> {
         task.category(), task.subcategory(), rankPage.offset(), rankPage.limit()).toRequest();
     List<GenericInternalRow> rows = new ArrayList<>(rankPage.limit());
     int received = 0;
-    try (DatasetResponseCursor<AppRankingsItem> cursor = client.open(request, new AppRankingsItem())) {
+    try (DatasetResponseCursor<AppRankingsItem> cursor = client.open(request, new AppRankingsItem(), metrics)) {
       long expectedRank = rankPage.firstRank();
       while (cursor.next()) {
         AppRankingsItem item = cursor.item();

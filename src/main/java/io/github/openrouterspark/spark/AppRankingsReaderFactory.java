@@ -1,6 +1,8 @@
 package io.github.openrouterspark.spark;
 
 import io.github.openrouterspark.api.ApiKey;
+import io.github.openrouterspark.api.CacheSettings;
+import io.github.openrouterspark.api.TrafficSettings;
 import io.github.openrouterspark.api.ClientSettings;
 import io.github.openrouterspark.api.DatasetsClient;
 import org.apache.spark.sql.catalyst.InternalRow;
@@ -9,12 +11,13 @@ import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 
 /** Shipped to executors: everything a reader needs, the key included (hidden from toString). */
-record AppRankingsReaderFactory(ClientSettings client, ApiKey key, AppRankingsLayout layout)
+record AppRankingsReaderFactory(
+    ClientSettings client, TrafficSettings traffic, ApiKey key, AppRankingsLayout layout, CacheSettings cache)
     implements PartitionReaderFactory {
 
   @Override
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
     AppRankingsPartition p = (AppRankingsPartition) partition;
-    return new AppRankingsPartitionReader(new DatasetsClient(client, key), p.task(), layout);
+    return new AppRankingsPartitionReader(new DatasetsClient(client, traffic, key, cache), p.task(), layout);
   }
 }

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import io.github.openrouterspark.spark.metrics.ConnectorMetrics;
 import org.apache.spark.sql.connector.expressions.filter.Predicate;
+import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
@@ -67,7 +69,13 @@ final class AppRankingsScan implements Scan, Batch, SupportsReportStatistics {
 
   @Override
   public PartitionReaderFactory createReaderFactory() {
-    return new AppRankingsReaderFactory(options.client(), options.requireApiKey(), AppRankingsLayout.of(readSchema));
+    return new AppRankingsReaderFactory(options.client(), DriverServices.traffic(options), options.requireApiKey(),
+        AppRankingsLayout.of(readSchema), options.cache());
+  }
+
+  @Override
+  public CustomMetric[] supportedCustomMetrics() {
+    return ConnectorMetrics.supported();
   }
 
   @Override

@@ -179,7 +179,11 @@ final class AppRankingsScanBuilder
   @Override
   public Scan build() {
     options.requireApiKey();
-    return new AppRankingsScan(options, tasks(), requiredSchema, fullyPushed, partiallyPushed, postScan, pushedLimit);
+    List<AppRankingsTask> tasks = tasks();
+    AppRankingsScan scan =
+        new AppRankingsScan(options, tasks, requiredSchema, fullyPushed, partiallyPushed, postScan, pushedLimit);
+    RequestBudget.check(options, AppRankingsPlanner.requestCount(tasks), scan.description());
+    return scan;
   }
 
   private List<AppRankingsTask> tasks() {

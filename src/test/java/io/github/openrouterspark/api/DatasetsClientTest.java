@@ -39,7 +39,9 @@ class DatasetsClientTest {
   }
 
   private DatasetsClient client(ClientSettings settings) {
-    return new DatasetsClient(settings, ApiKey.of(SECRET));
+    // A high client-side rate: these tests are about retries and errors, not the limiter.
+    return new DatasetsClient(settings, new TrafficSettings(10_000, Duration.ofMinutes(1), null), ApiKey.of(SECRET),
+        CacheSettings.disabled());
   }
 
   private ClientSettings settings() {
@@ -114,11 +116,44 @@ class DatasetsClientTest {
   }
 
   @Test
-  void rateLimitedIsReportedWithTheLimits() {
-    server.enqueue(json(429, "{\"error\":{\"code\":429,\"message\":\"Rate limit exceeded\"}}"));
+  void rateLimitExhaustionIsReportedWithTheLimits() {
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "0")
+          .body("{\"error\":{\"code\":429,\"message\":\"Rate limit exceeded\"}}").build());
+    }
     ApiException e = assertThrows(ApiException.class, () -> client(settings()).open(REQUEST, new RankingsDailyItem()));
     assertEquals(429, e.status());
+    assertEquals(4, server.getRequestCount(), "429 is retried maxRetries times");
     assertTrue(e.getMessage().contains("30 requests/minute"), e.getMessage());
+    assertTrue(e.getMessage().contains("after 4 attempts"), e.getMessage());
+    assertTrue(e.getMessage().contains("maxRetries"), e.getMessage());
+  }
+
+  @Test
+  void rateLimitedThenAcceptedHonoursRetryAfterMillis() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("retry-after-ms", "300")
+        .body("{\"error\":{\"code\":429,\"message\":\"Rate limit exceeded\"}}").build());
+    server.enqueue(json(200, BODY));
+    RequestMetrics metrics = new RequestMetrics();
+    long start = System.nanoTime();
+    try (var cursor = client(settings()).open(REQUEST, new RankingsDailyItem(), metrics)) {
+      assertTrue(cursor.next());
+    }
+    long elapsedMs = (System.nanoTime() - start) / 1_000_000;
+    assertTrue(elapsedMs >= 300, "waited " + elapsedMs + " ms");
+    assertEquals(2, metrics.requests());
+    assertEquals(1, metrics.rateLimitedResponses());
+    assertEquals(1, metrics.retries());
+  }
+
+  @Test
+  void badRequestWrappingATransientFailureIsRetried() throws Exception {
+    server.enqueue(json(400, "{\"error\":{\"code\":502,\"message\":\"Upstream error\"}}"));
+    server.enqueue(json(200, BODY));
+    try (var cursor = client(settings()).open(REQUEST, new RankingsDailyItem())) {
+      assertTrue(cursor.next());
+    }
+    assertEquals(2, server.getRequestCount());
   }
 
   @Test

@@ -30,11 +30,17 @@ final class TestSpark {
     return session;
   }
 
-  /** A reader pointed at {@code emulator} with its default key. */
+  /**
+   * A reader pointed at {@code emulator} with its default key, for functional tests that count
+   * requests: no response cache, and a client-side rate high enough not to slow them (the rate
+   * limiter and the cache have their own tests).
+   */
   static DataFrameReader reader(OpenRouterEmulator emulator) {
     return session().read().format("openrouter")
         .option("baseUrl", emulator.baseUrl())
-        .option("apiKey", OpenRouterEmulator.DEFAULT_API_KEY);
+        .option("apiKey", OpenRouterEmulator.DEFAULT_API_KEY)
+        .option("rateLimitPerMinute", "10000")
+        .option("cache", "false");
   }
 
   /** The plan text of {@code EXPLAIN <mode>} for a query over {@code df}. */

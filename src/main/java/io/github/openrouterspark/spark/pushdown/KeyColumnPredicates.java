@@ -96,7 +96,7 @@ public final class KeyColumnPredicates {
         } else if (p.name().equals("<=>")) {
           keeps.add(null); // col <=> NULL is IS NULL, never unknown
         } else {
-          return Optional.of(new Truth(Set.of(), Set.of())); // col = NULL is unknown everywhere
+          return Optional.of(new Truth(new LinkedHashSet<>(), new LinkedHashSet<>())); // col = NULL: unknown everywhere
         }
         return Optional.of(of(domainMembers(keeps), p.name().equals("=")));
       }
@@ -115,7 +115,7 @@ public final class KeyColumnPredicates {
           listHasNull |= value.get().isEmpty();
         }
         Truth t = of(domainMembers(keeps), true);
-        return Optional.of(listHasNull ? new Truth(t.whenTrue, Set.of()) : t);
+        return Optional.of(listHasNull ? new Truth(t.whenTrue, new LinkedHashSet<>()) : t);
       }
       default -> {
         return Optional.empty();

@@ -98,6 +98,9 @@ public final class RankPredicates {
       return Optional.empty();
     }
     long n = v.get();
+    if ((normalized.equals(">") && n == Long.MAX_VALUE) || (normalized.equals("<") && n == Long.MIN_VALUE)) {
+      return Optional.of(RankRange.NONE);
+    }
     return Optional.of(switch (normalized) {
       case "=", "<=>" -> RankRange.atLeast(n).intersect(RankRange.atMost(n));
       case "<" -> RankRange.atMost(n - 1);

@@ -20,7 +20,6 @@ import org.apache.spark.sql.connector.expressions.filter.Or;
 import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.unsafe.types.UTF8String;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -147,10 +146,6 @@ class KeyColumnPredicatesTest {
       assertEquals(Optional.of(List.of()), SORTS.exact(p("=", col("sort"), nullStr())));
       assertEquals(Optional.of(List.of()), SORTS.exact(new Not(p("=", col("sort"), nullStr()))));
     }
-
-    @Disabled("BUG: KeyColumnPredicates builds Truth(Set.of(), Set.of()) for `col = NULL`; exact() then calls"
-        + " Set.of().contains(null) on the domain's null member, and immutable Set.of() throws"
-        + " NullPointerException instead of the predicate keeping nothing")
     @Test
     void equalToNullKeepsNothing() {
       assertKeeps(values(), eq(null)); // col = NULL is unknown on every row
@@ -219,10 +214,6 @@ class KeyColumnPredicatesTest {
     void notInExcludesTheNullRow() {
       assertKeeps(values("creative", "entertainment"), new Not(in("coding", "productivity")));
     }
-
-    @Disabled("BUG: for IN with a NULL list element KeyColumnPredicates builds Truth(whenTrue, Set.of());"
-        + " NOT swaps it so whenTrue is the immutable Set.of(), and exact() calling Set.of().contains(null)"
-        + " for the domain's null member throws NullPointerException instead of keeping nothing")
     @Test
     void notInWithNullInTheListKeepsNothing() {
       // x NOT IN ('coding', NULL) is never TRUE: FALSE for 'coding', NULL for everything else.
@@ -563,10 +554,6 @@ class KeyColumnPredicatesTest {
     void matchesThreeValuedEvaluationWithoutNullLiterals() {
       check(20250301L, 5000, false);
     }
-
-    @Disabled("BUG: KeyColumnPredicates uses immutable Set.of() for the TRUE/FALSE sets of `col = NULL` and of"
-        + " IN lists containing NULL; Set.of().contains(null) / retainAll(Set.of()) throw NullPointerException"
-        + " as soon as the domain's null value is tested against them (exact(), NOT, OR)")
     @Test
     void matchesThreeValuedEvaluationWithNullLiterals() {
       check(20250302L, 5000, true);

@@ -1,0 +1,47 @@
+package io.github.openrouterspark.api;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import okhttp3.Headers;
+
+/**
+ * Reads how long the API asks a client to wait: {@code retry-after-ms} first, then
+ * {@code Retry-After} as seconds or as an HTTP date (the forms the OpenRouter SDKs honour).
+ */
+final class RetryAfter {
+  private RetryAfter() {}
+
+  /** The wait, or null when the response gives none (or an unreadable one). */
+  static Duration from(Headers headers, Instant now) {
+    String ms = headers.get("retry-after-ms");
+    if (ms != null) {
+      try {
+        return nonNegative(Duration.ofMillis(Math.round(Double.parseDouble(ms.strip()))));
+      } catch (NumberFormatException e) {
+        // fall through to Retry-After
+      }
+    }
+    String value = headers.get("Retry-After");
+    if (value == null) {
+      return null;
+    }
+    String v = value.strip();
+    try {
+      return nonNegative(Duration.ofSeconds(Long.parseLong(v)));
+    } catch (NumberFormatException e) {
+      try {
+        Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        return nonNegative(Duration.between(now, at));
+      } catch (DateTimeParseException ignored) {
+        return null;
+      }
+    }
+  }
+
+  private static Duration nonNegative(Duration d) {
+    return d.isNegative() ? Duration.ZERO : d;
+  }
+}

@@ -1,0 +1,28 @@
+package io.github.openrouterspark.ratelimit;
+
+import java.time.Duration;
+
+/** Permits from this JVM's coordinator for the key: exact within the JVM. */
+public final class LocalPermits implements PermitSource {
+  private final String fingerprint;
+  private final int limitPerMinute;
+
+  public LocalPermits(String fingerprint, int limitPerMinute) {
+    this.fingerprint = fingerprint;
+    this.limitPerMinute = limitPerMinute;
+  }
+
+  @Override
+  public long acquire() throws InterruptedException {
+    long waitMillis = LocalCoordinators.forKey(fingerprint, limitPerMinute).reserveMillis(limitPerMinute);
+    if (waitMillis > 0) {
+      Thread.sleep(waitMillis);
+    }
+    return waitMillis;
+  }
+
+  @Override
+  public void backOff(Duration wait) {
+    LocalCoordinators.forKey(fingerprint, limitPerMinute).pauseFor(wait.toMillis());
+  }
+}
