@@ -41,8 +41,24 @@ public final class DatePlanner {
     if (windowDays < 1 || windowDays > MAX_WINDOW_DAYS) {
       throw new IllegalArgumentException("windowDays must be in 1.." + MAX_WINDOW_DAYS + ": " + windowDays);
     }
-    if (filter.isEmpty()) {
+    Optional<DateRange> asked = askedRange(startDate, endDate, filter, today);
+    if (asked.isEmpty()) {
       return new DatePlan(DateSet.NONE, java.util.List.of());
+    }
+    DateSet available = DateSet.of(max(asked.get().start(), FIRST_DAY), min(asked.get().end(), today));
+    DateSet dates = filter.intersect(available);
+    return new DatePlan(dates, WindowPlanner.plan(dates, windowDays));
+  }
+
+  /**
+   * The range the query asks for, before the dataset's first day and today are applied (the end
+   * may lie after today when the {@code endDate} option says so); empty when the filter allows no
+   * date or the start is after the end.
+   */
+  public static Optional<DateRange> askedRange(
+      Optional<LocalDate> startDate, Optional<LocalDate> endDate, DateSet filter, LocalDate today) {
+    if (filter.isEmpty()) {
+      return Optional.empty();
     }
     Optional<LocalDate> askedStart = startDate.or(() ->
         filter.isBoundedBelow() ? Optional.of(filter.first()) : Optional.empty());
@@ -54,16 +70,14 @@ public final class DatePlanner {
       return askedStart.filter(s -> !s.isBefore(today)).isPresent() ? today : today.minusDays(1);
     });
     LocalDate start = askedStart.orElseGet(() -> end.minusDays(DEFAULT_LOOKBACK_DAYS));
-    DateSet available = DateSet.of(max(start, FIRST_DAY), min(end, today));
-    DateSet dates = filter.intersect(available);
-    return new DatePlan(dates, WindowPlanner.plan(dates, windowDays));
+    return start.isAfter(end) ? Optional.empty() : Optional.of(new DateRange(start, end));
   }
 
-  private static LocalDate min(LocalDate a, LocalDate b) {
+  static LocalDate min(LocalDate a, LocalDate b) {
     return a.isBefore(b) ? a : b;
   }
 
-  private static LocalDate max(LocalDate a, LocalDate b) {
+  static LocalDate max(LocalDate a, LocalDate b) {
     return a.isAfter(b) ? a : b;
   }
 }

@@ -4,35 +4,42 @@ import io.github.openrouterspark.api.DatasetMeta;
 import io.github.openrouterspark.api.DatasetResponseCursor;
 import io.github.openrouterspark.api.DatasetsClient;
 import io.github.openrouterspark.api.RankingsDailyItem;
-import io.github.openrouterspark.api.RankingsDailyQuery;
+import io.github.openrouterspark.api.RequestMetrics;
+import io.github.openrouterspark.spark.metrics.ConnectorMetrics;
+import io.github.openrouterspark.plan.BucketCalendar;
 import io.github.openrouterspark.plan.DateSet;
 import io.github.openrouterspark.plan.Window;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.types.Decimal;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * Reads one window: one request, decoded as it streams in, straight into Spark rows. Rows on
- * dates the query does not want (the window may span gaps between wanted dates) are dropped here,
- * which is what lets date predicates be reported to Spark as fully handled.
+ * Reads one window of one parameter set: one request, decoded as it streams in, straight into
+ * Spark rows that carry the parameter set in the key columns. Rows on dates the query does not
+ * want (the window may span gaps between wanted buckets) are dropped here, which is what lets
+ * date predicates be reported to Spark as fully handled.
  */
 final class RankingsDailyPartitionReader implements PartitionReader<InternalRow> {
-  private static final int MAX_DECIMAL_DIGITS = 38;
-
   private final DatasetsClient client;
   private final Window window;
+  private final RankingsDailySlice slice;
   private final DateSet dates;
   private final RowLayout layout;
+  /** Rows of a week or month are dated by their bucket's start, which may precede the window. */
+  private final LocalDate firstBucket;
+  private final LocalDate lastBucket;
+  private final BucketCalendar calendar;
+  private final UTF8String[] keyValues;
+  private final RequestMetrics metrics = new RequestMetrics();
+  private long rowsRead;
 
   private DatasetResponseCursor<RankingsDailyItem> cursor;
   private Iterator<GenericInternalRow> held;
@@ -40,11 +47,19 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
   private LocalDate lastDate;
   private boolean lastDateWanted;
 
-  RankingsDailyPartitionReader(DatasetsClient client, Window window, DateSet dates, RowLayout layout) {
+  RankingsDailyPartitionReader(DatasetsClient client, WindowPartition partition, RowLayout layout) {
     this.client = client;
-    this.window = window;
-    this.dates = dates;
+    this.window = partition.window();
+    this.slice = partition.slice();
+    this.dates = partition.starts();
     this.layout = layout;
+    this.calendar = slice.calendar();
+    this.firstBucket = calendar.bucketOf(window.start());
+    this.lastBucket = calendar.bucketOf(window.end());
+    this.keyValues = new UTF8String[] {
+        SparkValues.string(slice.effectivePeriod()), SparkValues.string(slice.modality()),
+        SparkValues.string(slice.contextBucket()), SparkValues.string(slice.category()),
+        SparkValues.string(slice.languageType())};
   }
 
   @Override
@@ -53,7 +68,7 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
       return nextHeld();
     }
     if (cursor == null) {
-      cursor = client.open(new RankingsDailyQuery(window.start(), window.end()).toRequest(), new RankingsDailyItem());
+      cursor = client.open(slice.query(window).toRequest(), new RankingsDailyItem(), metrics);
     }
     while (cursor.next()) {
       if (!wanted(cursor.item())) {
@@ -67,10 +82,16 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
       }
       fillAsOf(row, cursor.meta());
       current = row;
+      rowsRead++;
       return true;
     }
     checkMeta(cursor.meta());
     return false;
+  }
+
+  @Override
+  public CustomTaskMetric[] currentMetricsValues() {
+    return ConnectorMetrics.values(metrics, rowsRead);
   }
 
   @Override
@@ -101,6 +122,7 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
   private boolean nextHeld() {
     if (held.hasNext()) {
       current = held.next();
+      rowsRead++;
       return true;
     }
     return false;
@@ -109,8 +131,10 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
   private boolean wanted(RankingsDailyItem item) {
     LocalDate date = item.date();
     if (date != lastDate) {
-      if (date.isBefore(window.start()) || date.isAfter(window.end())) {
-        throw inconsistent("a row dated " + date + ", outside the requested window " + window);
+      if (date.isBefore(firstBucket) || date.isAfter(lastBucket) || !calendar.isBucketStart(date)) {
+        throw inconsistent("a row dated " + date + ", outside the requested window " + window
+            + (calendar == BucketCalendar.DAY ? ""
+                : " (whose " + calendar.period() + " buckets start " + firstBucket + ".." + lastBucket + ")"));
       }
       lastDate = date;
       lastDateWanted = dates.contains(date);
@@ -137,9 +161,14 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
     RankingsDailyColumns[] columns = layout.columns();
     for (int i = 0; i < values.length; i++) {
       values[i] = switch (columns[i]) {
-        case DATE -> (int) item.date().toEpochDay();
+        case DATE -> SparkValues.date(item.date());
         case MODEL_PERMASLUG -> UTF8String.fromString(item.modelPermaslug());
         case TOTAL_TOKENS -> decimal(item.totalTokens());
+        case PERIOD -> keyValues[0];
+        case MODALITY -> keyValues[1];
+        case CONTEXT_BUCKET -> keyValues[2];
+        case CATEGORY -> keyValues[3];
+        case LANGUAGE_TYPE -> keyValues[4];
         case AS_OF -> null; // filled from meta
       };
     }
@@ -150,20 +179,16 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
     RankingsDailyColumns[] columns = layout.columns();
     for (int i = 0; i < columns.length; i++) {
       if (columns[i] == RankingsDailyColumns.AS_OF) {
-        Instant asOf = meta.asOf();
-        row.update(i, asOf.getEpochSecond() * 1_000_000L + asOf.getNano() / 1_000);
+        row.update(i, SparkValues.timestamp(meta.asOf()));
       }
     }
   }
 
   private Decimal decimal(String digits) {
-    if (digits.length() <= 18) {
-      return Decimal.apply(Long.parseLong(digits));
-    }
-    BigInteger value = new BigInteger(digits);
-    if (value.toString().length() > MAX_DECIMAL_DIGITS) {
+    Decimal value = SparkValues.decimal38(digits);
+    if (value == null) {
       throw inconsistent("total_tokens " + digits + ", which exceeds DECIMAL(38,0)");
     }
-    return Decimal.apply(new BigDecimal(value));
+    return value;
   }
 }

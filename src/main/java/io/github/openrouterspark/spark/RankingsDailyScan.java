@@ -1,14 +1,18 @@
 package io.github.openrouterspark.spark;
 
 import io.github.openrouterspark.options.ReadOptions;
-import io.github.openrouterspark.plan.DatePlan;
+import io.github.openrouterspark.plan.BucketCalendar;
+import io.github.openrouterspark.plan.BucketPlan;
 import io.github.openrouterspark.plan.Window;
+import io.github.openrouterspark.spark.metrics.ConnectorMetrics;
 import io.github.openrouterspark.spark.pushdown.PredicateText;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 import org.apache.spark.sql.connector.expressions.filter.Predicate;
+import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
@@ -19,19 +23,21 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * An immutable rankings-daily scan: its plan was computed without I/O when it was built, so
- * describing it, estimating it and planning its partitions are free and repeatable.
+ * describing it, estimating it and planning its partitions are free and repeatable. It reads
+ * every window of its period for every parameter set: one partition and one request each.
  */
 final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
-  /** The API returns at most the top 50 plus one {@code other} row per day. */
-  private static final int MAX_ROWS_PER_DAY = 51;
+  /** The API returns at most the top 50 plus one {@code other} row per bucket. */
+  private static final int MAX_ROWS_PER_BUCKET = 51;
 
   /** Rough width of a row as Spark holds it, for the optimizer's size estimate. */
   private static final int ESTIMATED_ROW_BYTES = 64;
 
-  private static final int WINDOWS_SHOWN = 6;
+  private static final int SHOWN = 6;
 
   private final ReadOptions options;
-  private final DatePlan plan;
+  private final List<RankingsDailySlice> slices;
+  private final Map<BucketCalendar, BucketPlan> plans;
   private final StructType readSchema;
   private final List<Predicate> fullyPushed;
   private final List<Predicate> partiallyPushed;
@@ -39,13 +45,15 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
 
   RankingsDailyScan(
       ReadOptions options,
-      DatePlan plan,
+      List<RankingsDailySlice> slices,
+      Map<BucketCalendar, BucketPlan> plans,
       StructType readSchema,
       List<Predicate> fullyPushed,
       List<Predicate> partiallyPushed,
       List<Predicate> postScan) {
     this.options = options;
-    this.plan = plan;
+    this.slices = List.copyOf(slices);
+    this.plans = Map.copyOf(plans);
     this.readSchema = readSchema;
     this.fullyPushed = fullyPushed;
     this.partiallyPushed = partiallyPushed;
@@ -64,22 +72,34 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
 
   @Override
   public InputPartition[] planInputPartitions() {
-    List<Window> windows = plan.windows();
-    return IntStream.range(0, windows.size())
-        .mapToObj(i -> new WindowPartition(i, windows.get(i)))
-        .toArray(InputPartition[]::new);
+    List<InputPartition> partitions = new ArrayList<>();
+    for (RankingsDailySlice slice : slices) {
+      BucketPlan plan = plans.get(slice.calendar());
+      for (Window window : plan.windows()) {
+        partitions.add(new WindowPartition(partitions.size(), window, slice, plan.starts()));
+      }
+    }
+    return partitions.toArray(new InputPartition[0]);
   }
 
   @Override
   public PartitionReaderFactory createReaderFactory() {
-    return new RankingsDailyReaderFactory(
-        options.client(), options.requireApiKey(), plan.dates(), RowLayout.of(readSchema));
+    return new RankingsDailyReaderFactory(options.client(), DriverServices.traffic(options), options.requireApiKey(),
+        RowLayout.of(readSchema), options.cache());
+  }
+
+  @Override
+  public CustomMetric[] supportedCustomMetrics() {
+    return ConnectorMetrics.supported();
+  }
+
+  int requestCount() {
+    return slices.stream().mapToInt(s -> plans.get(s.calendar()).requestCount()).sum();
   }
 
   @Override
   public Statistics estimateStatistics() {
-    long days = plan.dates().ranges().stream().mapToLong(r -> r.days()).sum();
-    long rows = days * MAX_ROWS_PER_DAY;
+    long rows = slices.stream().mapToLong(s -> plans.get(s.calendar()).bucketCount()).sum() * MAX_ROWS_PER_BUCKET;
     return new Statistics() {
       @Override
       public OptionalLong sizeInBytes() {
@@ -93,20 +113,56 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
     };
   }
 
+  /**
+   * E.g. {@code Dates: {2025-02-01..2025-02-10}, Windows: [2025-02-01..2025-02-10], ParameterSets:
+   * [period=day (default)], PlannedRequests: 1, ...}. With several periods, dates and windows are
+   * shown per period; for week and month the dates are the bucket starts.
+   */
   @Override
   public String description() {
-    List<Window> windows = plan.windows();
-    String shown = windows.stream().limit(WINDOWS_SHOWN).map(Window::toString).collect(Collectors.joining(", "));
-    if (windows.size() > WINDOWS_SHOWN) {
-      shown += ", … " + (windows.size() - WINDOWS_SHOWN) + " more";
+    List<BucketCalendar> calendars = slices.stream().map(RankingsDailySlice::calendar).distinct().sorted().toList();
+    String dates;
+    String windows;
+    if (calendars.size() == 1) {
+      BucketPlan plan = plans.get(calendars.get(0));
+      dates = datesOf(plan);
+      windows = "[" + windowsOf(plan) + "]";
+    } else {
+      dates = calendars.stream().map(c -> c.period() + ": " + datesOf(plans.get(c)))
+          .collect(Collectors.joining("; ", "[", "]"));
+      windows = calendars.stream().map(c -> c.period() + ": " + windowsOf(plans.get(c)))
+          .collect(Collectors.joining("; ", "[", "]"));
     }
     return "OpenRouter rankings-daily"
-        + " Dates: " + plan.dates()
-        + ", Windows: [" + shown + "]"
-        + ", PlannedRequests: " + plan.requestCount()
+        + " Dates: " + (calendars.isEmpty() ? "no dates" : dates)
+        + ", Windows: " + (calendars.isEmpty() ? "[]" : windows)
+        + ", ParameterSets: " + shown(slices.stream().map(RankingsDailySlice::toString).toList(), ", ")
+        + ", PlannedRequests: " + requestCount()
         + ", PushedFilters: " + PredicateText.render(fullyPushed)
         + ", PartiallyPushedFilters: " + PredicateText.render(partiallyPushed)
         + ", PostScanFilters: " + PredicateText.render(postScan);
+  }
+
+  private static String datesOf(BucketPlan plan) {
+    if (plan.calendar() == BucketCalendar.DAY || plan.bucketCount() == 0) {
+      return plan.starts().toString();
+    }
+    String unit = plan.calendar().period() + (plan.bucketCount() == 1 ? "" : "s");
+    return plan.bucketCount() + " " + unit + " starting " + plan.starts().first()
+        + (plan.bucketCount() == 1 ? "" : ".." + plan.starts().last());
+  }
+
+  private static String windowsOf(BucketPlan plan) {
+    String list = shown(plan.windows().stream().map(Window::toString).toList(), ", ");
+    return list.substring(1, list.length() - 1);
+  }
+
+  private static String shown(List<String> items, String separator) {
+    String out = items.stream().limit(SHOWN).collect(Collectors.joining(separator));
+    if (items.size() > SHOWN) {
+      out += separator + "… " + (items.size() - SHOWN) + " more";
+    }
+    return "[" + out + "]";
   }
 
   @Override

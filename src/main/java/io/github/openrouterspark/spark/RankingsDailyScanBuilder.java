@@ -1,15 +1,28 @@
 package io.github.openrouterspark.spark;
 
+import io.github.openrouterspark.api.RankingsDailyQuery;
+import io.github.openrouterspark.options.RankingSelection;
 import io.github.openrouterspark.options.ReadOptions;
-import io.github.openrouterspark.plan.DateSet;
-import io.github.openrouterspark.plan.DatePlan;
+import io.github.openrouterspark.plan.BucketCalendar;
+import io.github.openrouterspark.plan.BucketPlan;
+import io.github.openrouterspark.plan.BucketPlanner;
 import io.github.openrouterspark.plan.DatePlanner;
+import io.github.openrouterspark.plan.DateSet;
 import io.github.openrouterspark.spark.pushdown.DatePredicates;
+import io.github.openrouterspark.spark.pushdown.KeyColumnPredicates;
+import io.github.openrouterspark.spark.pushdown.References;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.connector.read.ScanBuilder;
@@ -18,14 +31,27 @@ import org.apache.spark.sql.connector.read.SupportsPushDownV2Filters;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Collects what Spark pushes (date predicates, the columns it needs) and freezes it into a scan.
+ * Collects what Spark pushes (predicates, the columns it needs) and freezes it into a scan.
  *
- * <p>There are 3 kinds of predicates, and Spark is told which is which:
- * (1) predicates only on {@code date}: fully handled (windows narrow to the dates they allow, and
- * readers drop other rows), not returned to Spark;
- * (2) predicates that imply a date bound but also test other columns (e.g. {@code date = d AND
+ * <p>Key columns ({@code period}, {@code modality}, {@code context_bucket}, {@code category},
+ * {@code language_type}) "override and narrow" their options: a column no predicate mentions
+ * reads its option's value (null: not sent, and for {@code period} the API's default); a mentioned
+ * one reads every value of its finite domain that the fully pushed predicates on it allow (its
+ * whole domain with {@code pushDownFilters=false}). The scan reads the cross product of the
+ * columns' values, minus combinations the API rejects, which have no rows.
+ *
+ * <p>Predicates are of 4 kinds, and Spark is told which is which:
+ * (1) predicates only on {@code date}: fully handled (windows narrow to the buckets they allow,
+ * and readers drop other rows), not returned to Spark;
+ * (2) predicates on exactly one key column that translate exactly: fully handled, as the rows
+ * carry their parameter set;
+ * (3) predicates that imply a date bound but also test other columns (e.g. {@code date = d AND
  * model_permaslug = 'x'}): the bound narrows the windows, and Spark still evaluates them;
- * (3) anything else: left entirely to Spark.
+ * (4) anything else: left entirely to Spark (a key column it mentions reads its whole domain).
+ *
+ * <p>With {@code pushDownFilters=false} every predicate is left to Spark and reported as not
+ * pushed; date predicates then only choose the range (the hull of the dates they allow, as a date
+ * filter replaces the default range), so both settings return the same rows.
  */
 final class RankingsDailyScanBuilder
     implements ScanBuilder, SupportsPushDownV2Filters, SupportsPushDownRequiredColumns {
@@ -33,6 +59,8 @@ final class RankingsDailyScanBuilder
 
   private final ReadOptions options;
   private final Clock clock;
+  private final Map<String, KeyColumnPredicates> keys = new LinkedHashMap<>();
+  private final Map<String, List<String>> keyValues = new LinkedHashMap<>();
   private DateSet allowed = DateSet.ALL;
   private List<Predicate> fullyPushed = List.of();
   private List<Predicate> partiallyPushed = List.of();
@@ -46,15 +74,52 @@ final class RankingsDailyScanBuilder
   RankingsDailyScanBuilder(ReadOptions options, Clock clock) {
     this.options = options;
     this.clock = clock;
+    RankingSelection s = options.selection();
+    // period is never null in rows: unmentioned and without the option it is the API's default.
+    addKey(RankingsDailyColumns.PERIOD, RankingsDailyQuery.PERIODS, s.period());
+    addKey(RankingsDailyColumns.MODALITY, withNull(RankingsDailyQuery.MODALITIES), s.modality());
+    addKey(RankingsDailyColumns.CONTEXT_BUCKET, withNull(RankingsDailyQuery.CONTEXT_BUCKETS), s.contextBucket());
+    addKey(RankingsDailyColumns.CATEGORY, withNull(RankingsDailyQuery.CATEGORIES), s.category());
+    addKey(RankingsDailyColumns.LANGUAGE_TYPE, withNull(RankingsDailyQuery.LANGUAGE_TYPES), s.languageType());
+  }
+
+  private void addKey(RankingsDailyColumns column, List<String> domain, String optionValue) {
+    keys.put(column.name, new KeyColumnPredicates(column.name, domain));
+    keyValues.put(column.name, Collections.singletonList(optionValue));
+  }
+
+  private static List<String> withNull(List<String> values) {
+    List<String> out = new ArrayList<>();
+    out.add(null);
+    out.addAll(values);
+    return out;
   }
 
   @Override
   public Predicate[] pushPredicates(Predicate[] predicates) {
+    boolean pushDown = options.pushDownFilters();
+    Map<String, List<String>> narrowed = new LinkedHashMap<>();
     List<Predicate> full = new ArrayList<>();
     List<Predicate> partial = new ArrayList<>();
     List<Predicate> residual = new ArrayList<>();
     DateSet dates = DateSet.ALL;
     for (Predicate p : predicates) {
+      Set<String> columns = References.columns(p);
+      columns.stream().filter(keys::containsKey).forEach(c -> narrowed.putIfAbsent(c, keys.get(c).domain()));
+      if (!pushDown) {
+        dates = dates.intersect(DATES.bound(p));
+        residual.add(p);
+        continue;
+      }
+      String only = columns.size() == 1 ? columns.iterator().next() : null;
+      if (only != null && keys.containsKey(only)) {
+        Optional<List<String>> exact = keys.get(only).exact(p);
+        if (exact.isPresent()) {
+          narrowed.put(only, narrowed.get(only).stream().filter(exact.get()::contains).toList());
+          full.add(p);
+          continue;
+        }
+      }
       Optional<DateSet> exact = DATES.exact(p);
       if (exact.isPresent()) {
         dates = dates.intersect(exact.get());
@@ -68,18 +133,26 @@ final class RankingsDailyScanBuilder
       }
       residual.add(p);
     }
-    this.allowed = dates;
+    keyValues.putAll(narrowed);
+    this.allowed = pushDown ? dates : hull(dates);
     this.fullyPushed = List.copyOf(full);
     this.partiallyPushed = List.copyOf(partial);
     this.postScan = List.copyOf(residual);
     return residual.toArray(new Predicate[0]);
   }
 
+  /** The smallest range holding {@code dates}: their bounds, without their holes. */
+  private static DateSet hull(DateSet dates) {
+    if (dates.isEmpty()) {
+      return DateSet.NONE;
+    }
+    return DateSet.of(dates.isBoundedBelow() ? dates.first() : LocalDate.MIN,
+        dates.isBoundedAbove() ? dates.last() : LocalDate.MAX);
+  }
+
   @Override
   public Predicate[] pushedPredicates() {
-    List<Predicate> pushed = new ArrayList<>(fullyPushed);
-    pushed.addAll(partiallyPushed);
-    return pushed.toArray(new Predicate[0]);
+    return Stream.concat(fullyPushed.stream(), partiallyPushed.stream()).toArray(Predicate[]::new);
   }
 
   @Override
@@ -92,8 +165,25 @@ final class RankingsDailyScanBuilder
     options.requireApiKey();
     int windowDays = options.windowDays().orElse(DatePlanner.MAX_WINDOW_DAYS);
     LocalDate today = LocalDate.now(clock);
-    DatePlan plan =
-        DatePlanner.plan(options.startDate(), options.endDate(), allowed, today, windowDays);
-    return new RankingsDailyScan(options, plan, requiredSchema, fullyPushed, partiallyPushed, postScan);
+    List<RankingsDailySlice> slices = RankingsDailySlice.combinations(
+        keyValues.get(RankingsDailyColumns.PERIOD.name),
+        keyValues.get(RankingsDailyColumns.MODALITY.name),
+        keyValues.get(RankingsDailyColumns.CONTEXT_BUCKET.name),
+        keyValues.get(RankingsDailyColumns.CATEGORY.name),
+        keyValues.get(RankingsDailyColumns.LANGUAGE_TYPE.name));
+    Map<BucketCalendar, BucketPlan> plans = new EnumMap<>(BucketCalendar.class);
+    for (RankingsDailySlice slice : slices) {
+      plans.computeIfAbsent(slice.calendar(), calendar ->
+          BucketPlanner.plan(options.startDate(), options.endDate(), allowed, today, windowDays, calendar));
+    }
+    RankingsDailyScan scan =
+        new RankingsDailyScan(options, slices, plans, requiredSchema, fullyPushed, partiallyPushed, postScan);
+    RequestBudget.check(options, scan.requestCount(), scan.description());
+    return scan;
+  }
+
+  @Override
+  public String toString() {
+    return "RankingsDailyScanBuilder" + Arrays.toString(pushedPredicates());
   }
 }

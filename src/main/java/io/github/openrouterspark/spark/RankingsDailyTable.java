@@ -36,7 +36,7 @@ final class RankingsDailyTable implements SupportsRead, SupportsMetadataColumns 
 
   @Override
   public MetadataColumn[] metadataColumns() {
-    return new MetadataColumn[] {RankingsDailyColumns.asOfMetadataColumn()};
+    return new MetadataColumn[] {AsOfColumn.INSTANCE};
   }
 
   @Override

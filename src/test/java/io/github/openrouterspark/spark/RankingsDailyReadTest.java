@@ -290,7 +290,8 @@ class RankingsDailyReadTest {
   void optionNamesAreCaseInsensitiveAndUnderscoreDatasetNameWorks() {
     Dataset<Row> df = TestSpark.session().read().format("openrouter")
         .option("BASEURL", emulator.baseUrl()).option("apikey", OpenRouterEmulator.DEFAULT_API_KEY)
-        .option("dataset", "rankings_daily").option("STARTDATE", "2025-07-01").option("enddate", "2025-07-01").load();
+        .option("dataset", "rankings_daily").option("STARTDATE", "2025-07-01").option("enddate", "2025-07-01")
+        .option("RATELIMITPERMINUTE", "10000").load();
     assertEquals(truth(LocalDate.parse("2025-07-01"), LocalDate.parse("2025-07-01")), rows(df));
   }
 
