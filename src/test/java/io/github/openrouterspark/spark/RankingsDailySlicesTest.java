@@ -521,7 +521,7 @@ class RankingsDailySlicesTest {
     Dataset<Row> df = march(true).where("category IN ('programming', 'finance') AND period = 'month'");
     String plan = TestSpark.explain(df, "EXTENDED");
     assertTrue(plan.contains("ParameterSets: [period=month category=programming, period=month category=finance]"), plan);
-    assertTrue(plan.contains("Windows: [2025-03-03..2025-04-06]"), plan);
+    assertTrue(plan.contains("Dates: 1 month starting 2025-03-01, Windows: [2025-03-03..2025-04-06]"), plan);
     assertTrue(plan.contains("PlannedRequests: 2"), plan);
     assertTrue(plan.contains("category IN ('programming', 'finance')"), plan);
     assertTrue(plan.contains("PostScanFilters: []"), plan);
