@@ -14,7 +14,9 @@ public final class LocalPermits implements PermitSource {
 
   @Override
   public long acquire() throws InterruptedException {
-    long waitMillis = LocalCoordinators.forKey(fingerprint, limitPerMinute).reserveMillis(limitPerMinute);
+    KeyCoordinator coordinator = LocalCoordinators.forKey(fingerprint, limitPerMinute);
+    long waitMillis = coordinator.reserveMillis(limitPerMinute);
+    WaitLog.waiting(waitMillis, limitPerMinute, coordinator.requestsToday());
     if (waitMillis > 0) {
       Thread.sleep(waitMillis);
     }

@@ -43,10 +43,26 @@ public final class PermitServer {
       t.setDaemon(true);
       return t;
     }));
-    server.start();
+    startAsDaemon(server);
     String address = host.contains(":") ? "[" + host + "]" : host;
     endpoint = new PermitEndpoint("http://" + address + ":" + server.getAddress().getPort(), secret);
     LOG.info("OpenRouter permit service listening on {} for this application's executors", endpoint.url());
+  }
+
+  /**
+   * The JDK server's dispatcher thread inherits the daemon flag of the thread that starts it; a
+   * non-daemon dispatcher would keep a finished Spark application's JVM alive forever.
+   */
+  private static void startAsDaemon(HttpServer server) {
+    Thread starter = new Thread(server::start, "openrouter-permit-server-start");
+    starter.setDaemon(true);
+    starter.start();
+    try {
+      starter.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while starting the OpenRouter permit service", e);
+    }
   }
 
   /** The JVM's permit service, started on {@code host} at first use. */

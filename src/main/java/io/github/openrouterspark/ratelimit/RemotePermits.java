@@ -43,6 +43,7 @@ public final class RemotePermits implements PermitSource {
   public long acquire() throws InterruptedException {
     try {
       long waitMillis = Long.parseLong(call("/permit?key=" + fingerprint + "&limit=" + limitPerMinute).strip());
+      WaitLog.waiting(waitMillis, limitPerMinute, -1);
       if (waitMillis > 0) {
         Thread.sleep(waitMillis);
       }
