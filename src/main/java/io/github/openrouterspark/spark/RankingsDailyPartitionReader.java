@@ -3,6 +3,7 @@ package io.github.openrouterspark.spark;
 import io.github.openrouterspark.api.DatasetMeta;
 import io.github.openrouterspark.api.DatasetResponseCursor;
 import io.github.openrouterspark.api.DatasetsClient;
+import io.github.openrouterspark.api.DayCache;
 import io.github.openrouterspark.api.RankingsDailyItem;
 import io.github.openrouterspark.api.RequestMetrics;
 import io.github.openrouterspark.spark.metrics.ConnectorMetrics;
@@ -10,35 +11,48 @@ import io.github.openrouterspark.plan.BucketCalendar;
 import io.github.openrouterspark.plan.DateSet;
 import io.github.openrouterspark.plan.Window;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.apache.spark.TaskContext;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.types.Decimal;
-import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Reads one window of one parameter set: one request, decoded as it streams in, straight into
  * Spark rows that carry the parameter set in the key columns. Rows on dates the query does not
  * want (the window may span gaps between wanted buckets) are dropped here, which is what lets
  * date predicates be reported to Spark as fully handled.
+ *
+ * <p>With a {@link DayCache.Scope} (daily rows, cache enabled), the reader also keeps every row of
+ * the window, wanted or not, and once the response has been read to its end and its meta checked
+ * stores the window's completed days in the {@link DayCache}: the days before both today (UTC, at
+ * read time) and the date of the response's {@code as_of}. A window is stored whole or not at all.
+ * When Spark closes the reader early (a {@code LIMIT}, e.g. {@code show()}), the rest of the
+ * response is read (not turned into rows) so that its days can still be stored, unless the task
+ * failed or was interrupted.
  */
 final class RankingsDailyPartitionReader implements PartitionReader<InternalRow> {
   private final DatasetsClient client;
   private final Window window;
   private final RankingsDailySlice slice;
   private final DateSet dates;
-  private final RowLayout layout;
+  private final RankingsDailyRows rows;
   /** Rows of a week or month are dated by their bucket's start, which may precede the window. */
   private final LocalDate firstBucket;
   private final LocalDate lastBucket;
   private final BucketCalendar calendar;
-  private final UTF8String[] keyValues;
-  private final RequestMetrics metrics = new RequestMetrics();
+  private final RequestMetrics metrics;
+  private final DayCache.Scope dayCache;
+  private final Clock clock;
   private long rowsRead;
 
   private DatasetResponseCursor<RankingsDailyItem> cursor;
@@ -46,24 +60,53 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
   private InternalRow current;
   private LocalDate lastDate;
   private boolean lastDateWanted;
+  /** Every row of the window by date, in the API's order, while it is to be stored; else null. */
+  private Map<LocalDate, List<DayCache.Row>> windowRows;
+  private boolean finished;
+  private boolean failed;
 
   RankingsDailyPartitionReader(DatasetsClient client, WindowPartition partition, RowLayout layout) {
+    this(client, partition, layout, null, new RequestMetrics(), Clock.systemUTC());
+  }
+
+  /**
+   * @param dayCache where to store the window's completed days, or null to store nothing (only for
+   *     daily rows)
+   * @param metrics the counters to add this reader's traffic to
+   */
+  RankingsDailyPartitionReader(DatasetsClient client, WindowPartition partition, RowLayout layout,
+      DayCache.Scope dayCache, RequestMetrics metrics, Clock clock) {
     this.client = client;
     this.window = partition.window();
     this.slice = partition.slice();
     this.dates = partition.starts();
-    this.layout = layout;
+    this.rows = new RankingsDailyRows(slice, layout);
     this.calendar = slice.calendar();
     this.firstBucket = calendar.bucketOf(window.start());
     this.lastBucket = calendar.bucketOf(window.end());
-    this.keyValues = new UTF8String[] {
-        SparkValues.string(slice.effectivePeriod()), SparkValues.string(slice.modality()),
-        SparkValues.string(slice.contextBucket()), SparkValues.string(slice.category()),
-        SparkValues.string(slice.languageType())};
+    this.metrics = metrics;
+    if (dayCache != null && calendar != BucketCalendar.DAY) {
+      throw new IllegalArgumentException("only daily rows are kept by day: " + slice);
+    }
+    this.dayCache = dayCache;
+    this.windowRows = dayCache == null ? null : new LinkedHashMap<>();
+    this.clock = clock;
   }
 
   @Override
   public boolean next() {
+    if (finished) {
+      return false;
+    }
+    try {
+      return advance();
+    } catch (RuntimeException e) {
+      failed = true;
+      throw e;
+    }
+  }
+
+  private boolean advance() {
     if (held != null) {
       return nextHeld();
     }
@@ -71,21 +114,23 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
       cursor = client.open(slice.query(window).toRequest(), new RankingsDailyItem(), metrics);
     }
     while (cursor.next()) {
-      if (!wanted(cursor.item())) {
+      if (!wantedAndKept(cursor.item())) {
         continue;
       }
       GenericInternalRow row = toRow(cursor.item());
-      if (layout.needsAsOf() && cursor.meta() == null) {
+      if (rows.needsAsOf() && cursor.meta() == null) {
         // meta (with as_of) comes after data in this response: hold the window's rows until it arrives.
         holdRestOfWindow(row);
         return nextHeld();
       }
-      fillAsOf(row, cursor.meta());
+      if (rows.needsAsOf()) {
+        rows.fillAsOf(row, cursor.meta().asOf());
+      }
       current = row;
       rowsRead++;
       return true;
     }
-    checkMeta(cursor.meta());
+    complete(checkMeta(cursor.meta()));
     return false;
   }
 
@@ -101,22 +146,52 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
 
   @Override
   public void close() throws IOException {
-    if (cursor != null) {
-      cursor.close();
+    try {
+      if (windowRows != null && cursor != null && !finished && !failed && taskStillGoing()) {
+        drainAndStore();
+      }
+    } finally {
+      windowRows = null;
+      if (cursor != null) {
+        cursor.close();
+      }
+    }
+  }
+
+  /** Rows of the window read so far; for a caller that reads several windows in one task. */
+  long rowsRead() {
+    return rowsRead;
+  }
+
+  private static boolean taskStillGoing() {
+    TaskContext task = TaskContext.get();
+    return task == null || (!task.isInterrupted() && !task.isFailed());
+  }
+
+  /** Closed before the end: read the rest of the window (without making rows) to store its days. */
+  private void drainAndStore() {
+    try {
+      while (cursor.next()) {
+        wantedAndKept(cursor.item());
+      }
+      complete(checkMeta(cursor.meta()));
+    } catch (RuntimeException e) {
+      // Only the caching is lost: every row Spark asked for was already returned.
     }
   }
 
   private void holdRestOfWindow(GenericInternalRow first) {
-    List<GenericInternalRow> rows = new ArrayList<>();
-    rows.add(first);
+    List<GenericInternalRow> out = new ArrayList<>();
+    out.add(first);
     while (cursor.next()) {
-      if (wanted(cursor.item())) {
-        rows.add(toRow(cursor.item()));
+      if (wantedAndKept(cursor.item())) {
+        out.add(toRow(cursor.item()));
       }
     }
     DatasetMeta meta = checkMeta(cursor.meta());
-    rows.forEach(r -> fillAsOf(r, meta));
-    held = rows.iterator();
+    out.forEach(r -> rows.fillAsOf(r, meta.asOf()));
+    held = out.iterator();
+    complete(meta);
   }
 
   private boolean nextHeld() {
@@ -125,7 +200,36 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
       rowsRead++;
       return true;
     }
+    finished = true;
     return false;
+  }
+
+  /** The whole window was read and its meta checked: store its completed days. */
+  private void complete(DatasetMeta meta) {
+    if (held == null) {
+      finished = true;
+    }
+    if (windowRows == null) {
+      return;
+    }
+    Map<LocalDate, List<DayCache.Row>> byDate = windowRows;
+    windowRows = null;
+    LocalDate today = LocalDate.now(clock);
+    LocalDate asOfDate = meta.asOf().atOffset(ZoneOffset.UTC).toLocalDate();
+    LocalDate cutoff = today.isBefore(asOfDate) ? today : asOfDate;
+    for (LocalDate d = window.start(); !d.isAfter(window.end()) && d.isBefore(cutoff); d = d.plusDays(1)) {
+      dayCache.put(d, new DayCache.Day(byDate.getOrDefault(d, List.of()), meta.asOf()));
+    }
+  }
+
+  /** Checks the row's date, keeps the row for the day cache, and says whether the query wants it. */
+  private boolean wantedAndKept(RankingsDailyItem item) {
+    boolean wanted = wanted(item);
+    if (windowRows != null) {
+      windowRows.computeIfAbsent(item.date(), d -> new ArrayList<>())
+          .add(new DayCache.Row(item.modelPermaslug(), item.totalTokens()));
+    }
+    return wanted;
   }
 
   private boolean wanted(RankingsDailyItem item) {
@@ -157,31 +261,7 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
   }
 
   private GenericInternalRow toRow(RankingsDailyItem item) {
-    Object[] values = new Object[layout.width()];
-    RankingsDailyColumns[] columns = layout.columns();
-    for (int i = 0; i < values.length; i++) {
-      values[i] = switch (columns[i]) {
-        case DATE -> SparkValues.date(item.date());
-        case MODEL_PERMASLUG -> UTF8String.fromString(item.modelPermaslug());
-        case TOTAL_TOKENS -> decimal(item.totalTokens());
-        case PERIOD -> keyValues[0];
-        case MODALITY -> keyValues[1];
-        case CONTEXT_BUCKET -> keyValues[2];
-        case CATEGORY -> keyValues[3];
-        case LANGUAGE_TYPE -> keyValues[4];
-        case AS_OF -> null; // filled from meta
-      };
-    }
-    return new GenericInternalRow(values);
-  }
-
-  private void fillAsOf(GenericInternalRow row, DatasetMeta meta) {
-    RankingsDailyColumns[] columns = layout.columns();
-    for (int i = 0; i < columns.length; i++) {
-      if (columns[i] == RankingsDailyColumns.AS_OF) {
-        row.update(i, SparkValues.timestamp(meta.asOf()));
-      }
-    }
+    return rows.row(item.date(), item.modelPermaslug(), item.totalTokens(), this::decimal);
   }
 
   private Decimal decimal(String digits) {

@@ -3,13 +3,17 @@ package io.github.openrouterspark.spark;
 import io.github.openrouterspark.options.ReadOptions;
 import io.github.openrouterspark.plan.BucketCalendar;
 import io.github.openrouterspark.plan.BucketPlan;
+import io.github.openrouterspark.plan.CachedDaysPlan;
+import io.github.openrouterspark.plan.DateSet;
 import io.github.openrouterspark.plan.Window;
 import io.github.openrouterspark.spark.metrics.ConnectorMetrics;
 import io.github.openrouterspark.spark.pushdown.PredicateText;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.connector.metric.CustomMetric;
@@ -24,7 +28,10 @@ import org.apache.spark.sql.types.StructType;
 /**
  * An immutable rankings-daily scan: its plan was computed without I/O when it was built, so
  * describing it, estimating it and planning its partitions are free and repeatable. It reads
- * every window of its period for every parameter set: one partition and one request each.
+ * the windows of each parameter set (one partition and one request each) and, for daily rows with
+ * the cache enabled, the days the driver found in its day cache (one partition per run of such
+ * days between windows, reading the day cache of the JVM it runs in). Partitions are in date order
+ * within each parameter set.
  */
 final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
   /** The API returns at most the top 50 plus one {@code other} row per bucket. */
@@ -38,6 +45,9 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
   private final ReadOptions options;
   private final List<RankingsDailySlice> slices;
   private final Map<BucketCalendar, BucketPlan> plans;
+  /** Per parameter set: the windows to fetch and the days served from the day cache. */
+  private final Map<RankingsDailySlice, CachedDaysPlan> reads;
+  private final int windowDays;
   private final StructType readSchema;
   private final List<Predicate> fullyPushed;
   private final List<Predicate> partiallyPushed;
@@ -47,6 +57,8 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
       ReadOptions options,
       List<RankingsDailySlice> slices,
       Map<BucketCalendar, BucketPlan> plans,
+      Map<RankingsDailySlice, CachedDaysPlan> reads,
+      int windowDays,
       StructType readSchema,
       List<Predicate> fullyPushed,
       List<Predicate> partiallyPushed,
@@ -54,6 +66,8 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
     this.options = options;
     this.slices = List.copyOf(slices);
     this.plans = Map.copyOf(plans);
+    this.reads = Map.copyOf(reads);
+    this.windowDays = windowDays;
     this.readSchema = readSchema;
     this.fullyPushed = fullyPushed;
     this.partiallyPushed = partiallyPushed;
@@ -74,9 +88,12 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
   public InputPartition[] planInputPartitions() {
     List<InputPartition> partitions = new ArrayList<>();
     for (RankingsDailySlice slice : slices) {
-      BucketPlan plan = plans.get(slice.calendar());
-      for (Window window : plan.windows()) {
-        partitions.add(new WindowPartition(partitions.size(), window, slice, plan.starts()));
+      DateSet starts = plans.get(slice.calendar()).starts();
+      // Supplier: each partition's index is its position, known only once it is added.
+      for (Supplier<InputPartition> p : reads.get(slice).inDateOrder(
+          w -> (Supplier<InputPartition>) () -> new WindowPartition(partitions.size(), w, slice, starts),
+          run -> () -> new CachedDaysPartition(partitions.size(), slice, run, windowDays))) {
+        partitions.add(p.get());
       }
     }
     return partitions.toArray(new InputPartition[0]);
@@ -93,8 +110,14 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
     return ConnectorMetrics.supported();
   }
 
+  /** The requests the scan sends: its windows (days served from the day cache cost none). */
   int requestCount() {
-    return slices.stream().mapToInt(s -> plans.get(s.calendar()).requestCount()).sum();
+    return slices.stream().mapToInt(s -> reads.get(s).requestCount()).sum();
+  }
+
+  /** Days (of all parameter sets) served from the day cache. */
+  long cachedDayCount() {
+    return slices.stream().mapToLong(s -> reads.get(s).cachedDayCount()).sum();
   }
 
   @Override
@@ -116,7 +139,9 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
   /**
    * E.g. {@code Dates: {2025-02-01..2025-02-10}, Windows: [2025-02-01..2025-02-10], ParameterSets:
    * [period=day (default)], PlannedRequests: 1, ...}. With several periods, dates and windows are
-   * shown per period; for week and month the dates are the bucket starts.
+   * shown per period; for week and month the dates are the bucket starts. When days come from the
+   * day cache, {@code CachedDays: n} follows the planned requests (n days summed over the
+   * parameter sets), and the windows are those still fetched.
    */
   @Override
   public String description() {
@@ -126,11 +151,11 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
     if (calendars.size() == 1) {
       BucketPlan plan = plans.get(calendars.get(0));
       dates = datesOf(plan);
-      windows = "[" + windowsOf(plan) + "]";
+      windows = "[" + windowsOf(calendars.get(0)) + "]";
     } else {
       dates = calendars.stream().map(c -> c.period() + ": " + datesOf(plans.get(c)))
           .collect(Collectors.joining("; ", "[", "]"));
-      windows = calendars.stream().map(c -> c.period() + ": " + windowsOf(plans.get(c)))
+      windows = calendars.stream().map(c -> c.period() + ": " + windowsOf(c))
           .collect(Collectors.joining("; ", "[", "]"));
     }
     return "OpenRouter rankings-daily"
@@ -138,6 +163,7 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
         + ", Windows: " + (calendars.isEmpty() ? "[]" : windows)
         + ", ParameterSets: " + shown(slices.stream().map(RankingsDailySlice::toString).toList(), ", ")
         + ", PlannedRequests: " + requestCount()
+        + (cachedDayCount() > 0 ? ", CachedDays: " + cachedDayCount() : "")
         + ", PushedFilters: " + PredicateText.render(fullyPushed)
         + ", PartiallyPushedFilters: " + PredicateText.render(partiallyPushed)
         + ", PostScanFilters: " + PredicateText.render(postScan);
@@ -152,8 +178,17 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
         + (plan.bucketCount() == 1 ? "" : ".." + plan.starts().last());
   }
 
-  private static String windowsOf(BucketPlan plan) {
-    String list = shown(plan.windows().stream().map(Window::toString).toList(), ", ");
+  /**
+   * The windows the parameter sets of {@code calendar} fetch: without the day cache they all fetch
+   * the same windows; with it, each its own, shown here as one sorted list without repeats.
+   */
+  private String windowsOf(BucketCalendar calendar) {
+    List<Window> all = slices.stream().filter(s -> s.calendar() == calendar)
+        .flatMap(s -> reads.get(s).windows().stream())
+        .distinct()
+        .sorted(Comparator.comparing(Window::start).thenComparing(Window::end))
+        .toList();
+    String list = shown(all.stream().map(Window::toString).toList(), ", ");
     return list.substring(1, list.length() - 1);
   }
 

@@ -1,11 +1,15 @@
 package io.github.openrouterspark.spark;
 
+import io.github.openrouterspark.api.DayCache;
 import io.github.openrouterspark.api.RankingsDailyQuery;
 import io.github.openrouterspark.options.RankingSelection;
 import io.github.openrouterspark.options.ReadOptions;
 import io.github.openrouterspark.plan.BucketCalendar;
 import io.github.openrouterspark.plan.BucketPlan;
 import io.github.openrouterspark.plan.BucketPlanner;
+import io.github.openrouterspark.plan.CachedDaysPlan;
+import io.github.openrouterspark.plan.CachedDaysPlanner;
+import io.github.openrouterspark.plan.DateRange;
 import io.github.openrouterspark.plan.DatePlanner;
 import io.github.openrouterspark.plan.DateSet;
 import io.github.openrouterspark.spark.pushdown.DatePredicates;
@@ -52,6 +56,12 @@ import org.apache.spark.sql.types.StructType;
  * <p>With {@code pushDownFilters=false} every predicate is left to Spark and reported as not
  * pushed; date predicates then only choose the range (the hull of the dates they allow, as a date
  * filter replaces the default range), so both settings return the same rows.
+ *
+ * <p>With the {@code cache} option on, the daily rows of a parameter set that this JVM's {@link
+ * io.github.openrouterspark.api.DayCache} holds (completed days read by earlier scans) are not
+ * fetched again: the remaining days are covered with the fewest windows, and the held days outside
+ * those windows are read from memory by their own partitions. {@code PlannedRequests}, and the
+ * {@code maxRequestsPerQuery} check, count only the windows.
  */
 final class RankingsDailyScanBuilder
     implements ScanBuilder, SupportsPushDownV2Filters, SupportsPushDownRequiredColumns {
@@ -172,14 +182,40 @@ final class RankingsDailyScanBuilder
         keyValues.get(RankingsDailyColumns.CATEGORY.name),
         keyValues.get(RankingsDailyColumns.LANGUAGE_TYPE.name));
     Map<BucketCalendar, BucketPlan> plans = new EnumMap<>(BucketCalendar.class);
+    Map<RankingsDailySlice, CachedDaysPlan> reads = new LinkedHashMap<>();
     for (RankingsDailySlice slice : slices) {
-      plans.computeIfAbsent(slice.calendar(), calendar ->
+      BucketPlan plan = plans.computeIfAbsent(slice.calendar(), calendar ->
           BucketPlanner.plan(options.startDate(), options.endDate(), allowed, today, windowDays, calendar));
+      reads.put(slice, reads(slice, plan, today, windowDays));
     }
-    RankingsDailyScan scan =
-        new RankingsDailyScan(options, slices, plans, requiredSchema, fullyPushed, partiallyPushed, postScan);
+    RankingsDailyScan scan = new RankingsDailyScan(options, slices, plans, reads, windowDays, requiredSchema,
+        fullyPushed, partiallyPushed, postScan);
     RequestBudget.check(options, scan.requestCount(), scan.description());
     return scan;
+  }
+
+  /**
+   * What one parameter set fetches: its period's windows, except that with the cache enabled the
+   * completed days this JVM's day cache holds are taken out first and the remaining days covered
+   * with the fewest windows (reading the in-memory cache is not I/O).
+   */
+  private CachedDaysPlan reads(RankingsDailySlice slice, BucketPlan plan, LocalDate today, int windowDays) {
+    DayCache.Scope dayCache = slice.dayCacheScope(options.client(), options.requireApiKey(), options.cache());
+    if (dayCache == null || plan.bucketCount() == 0) {
+      return CachedDaysPlan.fetchAll(plan.windows());
+    }
+    List<LocalDate> cached = new ArrayList<>();
+    for (DateRange range : plan.starts().intersect(DateSet.before(today)).ranges()) {
+      for (LocalDate d = range.start(); !d.isAfter(range.end()); d = d.plusDays(1)) {
+        if (dayCache.get(d).isPresent()) {
+          cached.add(d);
+        }
+      }
+    }
+    if (cached.isEmpty()) {
+      return CachedDaysPlan.fetchAll(plan.windows());
+    }
+    return CachedDaysPlanner.plan(plan.starts(), DateSet.ofDates(cached), windowDays);
   }
 
   @Override

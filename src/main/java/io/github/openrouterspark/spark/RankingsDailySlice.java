@@ -1,11 +1,17 @@
 package io.github.openrouterspark.spark;
 
+import io.github.openrouterspark.api.ApiKey;
+import io.github.openrouterspark.api.CacheSettings;
+import io.github.openrouterspark.api.ClientSettings;
+import io.github.openrouterspark.api.DayCache;
 import io.github.openrouterspark.api.RankingsDailyQuery;
 import io.github.openrouterspark.plan.BucketCalendar;
 import io.github.openrouterspark.plan.Window;
 import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * One parameter set of rankings-daily: the values of the five key columns, null meaning "not
@@ -57,6 +63,26 @@ record RankingsDailySlice(String period, String modality, String contextBucket, 
 
   RankingsDailyQuery query(Window window) {
     return new RankingsDailyQuery(window.start(), window.end(), period, modality, contextBucket, category, languageType);
+  }
+
+  /**
+   * Where this parameter set's completed days are kept in memory, or null when they are not: with
+   * the cache disabled, and for weeks and months (their buckets are not days).
+   */
+  DayCache.Scope dayCacheScope(ClientSettings client, ApiKey key, CacheSettings cache) {
+    if (!cache.enabled() || calendar() != BucketCalendar.DAY) {
+      return null;
+    }
+    return new DayCache.Scope(client.baseUrl(), key.fingerprint(), apiParameters(), cache.ttl());
+  }
+
+  /** The parameters a request of this set sends besides its dates, e.g. {@code modality=text}. */
+  String apiParameters() {
+    LocalDate any = LocalDate.EPOCH;
+    return query(new Window(any, any)).toRequest().params().entrySet().stream()
+        .filter(e -> !e.getKey().equals("start_date") && !e.getKey().equals("end_date"))
+        .map(e -> e.getKey() + "=" + e.getValue())
+        .collect(Collectors.joining("&"));
   }
 
   /** E.g. {@code period=week category=programming}; an unsent period shows as its default. */
