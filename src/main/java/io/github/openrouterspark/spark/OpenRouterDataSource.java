@@ -42,8 +42,10 @@ public final class OpenRouterDataSource implements TableProvider, DataSourceRegi
 
   private static Table tableFor(ReadOptions options) {
     return switch (options.dataset()) {
-      case RANKINGS_DAILY -> new RankingsDailyTable(options);
-      case APP_RANKINGS -> new AppRankingsTable(options);
+      case RANKINGS_DAILY -> new DatasetTable(options.dataset().apiName(), RankingsDailyColumns.SCHEMA,
+          () -> new RankingsDailyScanBuilder(options));
+      case APP_RANKINGS -> new DatasetTable(options.dataset().apiName(), AppRankingsColumns.SCHEMA,
+          () -> new AppRankingsScanBuilder(options));
     };
   }
 

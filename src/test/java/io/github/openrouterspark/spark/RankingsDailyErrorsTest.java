@@ -23,7 +23,7 @@ class RankingsDailyErrorsTest {
 
   @BeforeAll
   static void startEmulator() {
-    emulator = OpenRouterEmulator.builder().rateLimitPerMinute(100_000).dailyLimitPerAccount(100_000).start();
+    emulator = TestEmulators.lenient();
   }
 
   @AfterAll

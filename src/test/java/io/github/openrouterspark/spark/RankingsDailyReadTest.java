@@ -36,7 +36,7 @@ class RankingsDailyReadTest {
   @BeforeAll
   static void startEmulator() {
     // Functional tests send many requests; the rate limits have their own test.
-    emulator = OpenRouterEmulator.builder().rateLimitPerMinute(100_000).dailyLimitPerAccount(100_000).start();
+    emulator = TestEmulators.lenient();
   }
 
   @AfterAll

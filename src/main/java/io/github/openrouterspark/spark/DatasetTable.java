@@ -1,7 +1,7 @@
 package io.github.openrouterspark.spark;
 
-import io.github.openrouterspark.options.ReadOptions;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.apache.spark.sql.connector.catalog.MetadataColumn;
 import org.apache.spark.sql.connector.catalog.SupportsMetadataColumns;
 import org.apache.spark.sql.connector.catalog.SupportsRead;
@@ -10,23 +10,31 @@ import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
-/** The {@code rankings-daily} dataset as a read-only table. */
-final class RankingsDailyTable implements SupportsRead, SupportsMetadataColumns {
-  private final ReadOptions options;
+/**
+ * An OpenRouter dataset as a read-only table: a name, a fixed schema, the {@code _as_of} metadata
+ * column, and the dataset's scan builder. The options were parsed and validated when the table
+ * was created, so the scan builder needs nothing from the per-scan option map.
+ */
+final class DatasetTable implements SupportsRead, SupportsMetadataColumns {
+  private final String name;
+  private final StructType schema;
+  private final Supplier<ScanBuilder> scanBuilders;
 
-  RankingsDailyTable(ReadOptions options) {
-    this.options = options;
+  DatasetTable(String dataset, StructType schema, Supplier<ScanBuilder> scanBuilders) {
+    this.name = "openrouter." + dataset;
+    this.schema = schema;
+    this.scanBuilders = scanBuilders;
   }
 
   @Override
   public String name() {
-    return "openrouter.rankings-daily";
+    return name;
   }
 
   @Override
   @SuppressWarnings("deprecation") // columns() replaces schema() from Spark 4.1; 3.5 and 4.0 need schema()
   public StructType schema() {
-    return RankingsDailyColumns.SCHEMA;
+    return schema;
   }
 
   @Override
@@ -41,12 +49,11 @@ final class RankingsDailyTable implements SupportsRead, SupportsMetadataColumns 
 
   @Override
   public ScanBuilder newScanBuilder(CaseInsensitiveStringMap scanOptions) {
-    // The options were parsed when the table was created; the same map arrives here again.
-    return new RankingsDailyScanBuilder(options);
+    return scanBuilders.get();
   }
 
   @Override
   public String toString() {
-    return name();
+    return name;
   }
 }
