@@ -32,7 +32,8 @@ public final class RequestMetrics {
     bytes += n;
   }
 
-  void cacheHit() {
+  /** One response, or one day of rankings, served from memory instead of the network. */
+  public void cacheHit() {
     cacheHits++;
   }
 
@@ -59,7 +60,7 @@ public final class RequestMetrics {
     return bytes;
   }
 
-  /** Responses served from the response cache instead of the network. */
+  /** Responses (or rankings days) served from memory instead of the network. */
   public long cacheHits() {
     return cacheHits;
   }

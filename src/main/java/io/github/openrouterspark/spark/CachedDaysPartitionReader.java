@@ -88,7 +88,10 @@ final class CachedDaysPartitionReader implements PartitionReader<InternalRow> {
       for (DateRange range : partition.days().ranges()) {
         for (LocalDate d = range.start(); !d.isAfter(range.end()); d = d.plusDays(1)) {
           LocalDate day = d;
-          dayCache.get(day).ifPresent(found -> held.put(day, found));
+          dayCache.get(day).ifPresent(found -> {
+            held.put(day, found);
+            metrics.cacheHit();
+          });
         }
       }
     }
