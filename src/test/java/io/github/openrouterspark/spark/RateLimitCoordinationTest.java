@@ -111,6 +111,26 @@ class RateLimitCoordinationTest {
   }
 
   @Test
+  void aQueryOverItsRequestBudgetFailsBeforeItsFirstRequest() {
+    try (OpenRouterEmulator emulator = TestEmulators.lenient()) {
+      Dataset<Row> df = TestSpark.reader(emulator).option("startDate", "2025-01-01").option("endDate", "2025-04-30")
+          .option("windowDays", "1").load("rankings-daily");
+      String plan = TestSpark.explain(df, "EXTENDED");
+      assertTrue(plan.contains("PlannedRequests: 120"), plan);
+      Throwable e = assertThrows(Throwable.class, df::collectAsList);
+      assertTrue(e.getMessage().contains("would send up to 120 requests, more than maxRequestsPerQuery=100"),
+          e.getMessage());
+      assertTrue(e.getMessage().contains(".option(\"maxRequestsPerQuery\", \"120\")"), e.getMessage());
+      assertEquals(0, emulator.requestLog().size());
+      long n = TestSpark.reader(emulator).option("startDate", "2025-01-01").option("endDate", "2025-04-30")
+          .option("windowDays", "1").option("maxRequestsPerQuery", "120").load("rankings-daily").count();
+      assertEquals(emulator.market().rankingsDaily(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-04-30"))
+          .size(), n);
+      assertEquals(120, emulator.requestLog().size());
+    }
+  }
+
+  @Test
   void wrapped400TransientIsRetried() {
     try (OpenRouterEmulator emulator = OpenRouterEmulator.builder().start()) {
       emulator.faults().failNext(1, Fault.wrapped400(502));
