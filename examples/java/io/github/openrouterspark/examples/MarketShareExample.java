@@ -90,7 +90,7 @@ public final class MarketShareExample {
     Dataset<Row> ourShare = internal.join(byModel, internal.col("model_permaslug").equalTo(byModel.col("model_permaslug")), "left")
         .drop(byModel.col("model_permaslug"))
         .withColumn("our_share_of_model_market_pct",
-            round(col("our_tokens").cast("double").multiply(100).divide(col("market_tokens")), 4))
+            col("our_tokens").cast("decimal(38,0)").multiply(100).divide(col("market_tokens")).cast("decimal(12,4)"))
         .orderBy(desc("our_tokens"));
     System.out.println("Our usage (" + INTERNAL_USAGE_CSV + ") against the market"
         + " (market_tokens is null for models outside the daily top 50):");
