@@ -195,7 +195,7 @@ class OpenRouterEmulatorTest {
     Response notBearer = TestHttp.send(
         emulator.baseUrl() + "/datasets/rankings-daily", "GET", null, Map.of("Authorization", "Basic " + KEY));
     assertEquals("Missing Authentication header", notBearer.error().get("message"));
-    Response unknown = rankings(emulator, "", "sk-or-v1-0123456789abcdef");
+    Response unknown = rankings(emulator, "", "sk-or-v1-not-a-real-key");
     assertEquals(401, unknown.status());
     assertEquals(401L, unknown.error().get("code"));
     assertEquals("Invalid API key", unknown.error().get("message"));
