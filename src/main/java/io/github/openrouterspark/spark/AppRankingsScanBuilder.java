@@ -9,16 +9,14 @@ import io.github.openrouterspark.plan.DateSet;
 import io.github.openrouterspark.plan.DatePlanner;
 import io.github.openrouterspark.plan.RankRange;
 import io.github.openrouterspark.plan.Window;
-import io.github.openrouterspark.spark.pushdown.KeyColumnPredicates;
+import io.github.openrouterspark.spark.pushdown.KeyColumns;
 import io.github.openrouterspark.spark.pushdown.RankPredicates;
 import io.github.openrouterspark.spark.pushdown.References;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -53,8 +51,7 @@ final class AppRankingsScanBuilder
 
   private final ReadOptions options;
   private final Clock clock;
-  private final Map<String, KeyColumnPredicates> keys = new LinkedHashMap<>();
-  private final Map<String, List<String>> keyValues = new LinkedHashMap<>();
+  private final KeyColumns keys = new KeyColumns();
   private RankRange ranks;
   private List<Predicate> fullyPushed = List.of();
   private List<Predicate> partiallyPushed = List.of();
@@ -70,28 +67,15 @@ final class AppRankingsScanBuilder
     this.options = options;
     this.clock = clock;
     RankingSelection s = options.selection();
-    addKey(AppRankingsColumns.SORT.name, AppRankingsQuery.SORTS, s.sort());
-    addKey(AppRankingsColumns.CATEGORY.name, withNull(AppRankingsQuery.CATEGORIES), s.category());
-    addKey(AppRankingsColumns.SUBCATEGORY.name, withNull(AppRankingsQuery.SUBCATEGORIES), s.subcategory());
+    keys.add(AppRankingsColumns.SORT.name, AppRankingsQuery.SORTS, false, s.sort())
+        .add(AppRankingsColumns.CATEGORY.name, AppRankingsQuery.CATEGORIES, true, s.category())
+        .add(AppRankingsColumns.SUBCATEGORY.name, AppRankingsQuery.SUBCATEGORIES, true, s.subcategory());
     this.ranks = RankRange.atMost(s.maxRank());
-  }
-
-  private void addKey(String column, List<String> domain, String optionValue) {
-    keys.put(column, new KeyColumnPredicates(column, domain));
-    keyValues.put(column, java.util.Collections.singletonList(optionValue));
-  }
-
-  private static List<String> withNull(List<String> values) {
-    List<String> out = new ArrayList<>();
-    out.add(null);
-    out.addAll(values);
-    return out;
   }
 
   @Override
   public Predicate[] pushPredicates(Predicate[] predicates) {
     boolean pushDown = options.pushDownFilters();
-    Map<String, List<String>> narrowed = new LinkedHashMap<>();
     RankRange rankConstraint = RankRange.ALL;
     boolean rankMentioned = false;
     List<Predicate> full = new ArrayList<>();
@@ -99,16 +83,12 @@ final class AppRankingsScanBuilder
     List<Predicate> residual = new ArrayList<>();
     for (Predicate p : predicates) {
       Set<String> columns = References.columns(p);
-      columns.stream().filter(keys::containsKey).forEach(c -> narrowed.putIfAbsent(c, keys.get(c).domain()));
+      keys.mention(columns);
       rankMentioned |= columns.contains(AppRankingsColumns.RANK.name);
       String only = columns.size() == 1 ? columns.iterator().next() : null;
-      if (pushDown && only != null && keys.containsKey(only)) {
-        Optional<List<String>> exact = keys.get(only).exact(p);
-        if (exact.isPresent()) {
-          narrowed.put(only, narrowed.get(only).stream().filter(exact.get()::contains).toList());
-          full.add(p);
-          continue;
-        }
+      if (pushDown && keys.narrow(p, columns)) {
+        full.add(p);
+        continue;
       }
       if (pushDown && AppRankingsColumns.RANK.name.equals(only)) {
         Optional<RankRange> exact = RANK.exact(p);
@@ -125,7 +105,6 @@ final class AppRankingsScanBuilder
       }
       residual.add(p);
     }
-    keyValues.putAll(narrowed);
     if (rankMentioned) {
       ranks = new RankRange(1, RankRange.DEEPEST).intersect(rankConstraint);
     }
@@ -192,9 +171,9 @@ final class AppRankingsScanBuilder
     List<Window> windows = DatePlanner.plan(options.startDate(), options.endDate(), DateSet.ALL, today,
         options.windowDays().orElse(DatePlanner.MAX_WINDOW_DAYS)).windows();
     return AppRankingsPlanner.plan(windows,
-        keyValues.get(AppRankingsColumns.SORT.name),
-        keyValues.get(AppRankingsColumns.CATEGORY.name),
-        keyValues.get(AppRankingsColumns.SUBCATEGORY.name),
+        keys.values(AppRankingsColumns.SORT.name),
+        keys.values(AppRankingsColumns.CATEGORY.name),
+        keys.values(AppRankingsColumns.SUBCATEGORY.name),
         ranks);
   }
 

@@ -13,13 +13,12 @@ import io.github.openrouterspark.plan.DateRange;
 import io.github.openrouterspark.plan.DatePlanner;
 import io.github.openrouterspark.plan.DateSet;
 import io.github.openrouterspark.spark.pushdown.DatePredicates;
-import io.github.openrouterspark.spark.pushdown.KeyColumnPredicates;
+import io.github.openrouterspark.spark.pushdown.KeyColumns;
 import io.github.openrouterspark.spark.pushdown.References;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,8 +68,7 @@ final class RankingsDailyScanBuilder
 
   private final ReadOptions options;
   private final Clock clock;
-  private final Map<String, KeyColumnPredicates> keys = new LinkedHashMap<>();
-  private final Map<String, List<String>> keyValues = new LinkedHashMap<>();
+  private final KeyColumns keys = new KeyColumns();
   private DateSet allowed = DateSet.ALL;
   private List<Predicate> fullyPushed = List.of();
   private List<Predicate> partiallyPushed = List.of();
@@ -86,49 +84,31 @@ final class RankingsDailyScanBuilder
     this.clock = clock;
     RankingSelection s = options.selection();
     // period is never null in rows: unmentioned and without the option it is the API's default.
-    addKey(RankingsDailyColumns.PERIOD, RankingsDailyQuery.PERIODS, s.period());
-    addKey(RankingsDailyColumns.MODALITY, withNull(RankingsDailyQuery.MODALITIES), s.modality());
-    addKey(RankingsDailyColumns.CONTEXT_BUCKET, withNull(RankingsDailyQuery.CONTEXT_BUCKETS), s.contextBucket());
-    addKey(RankingsDailyColumns.CATEGORY, withNull(RankingsDailyQuery.CATEGORIES), s.category());
-    addKey(RankingsDailyColumns.LANGUAGE_TYPE, withNull(RankingsDailyQuery.LANGUAGE_TYPES), s.languageType());
-  }
-
-  private void addKey(RankingsDailyColumns column, List<String> domain, String optionValue) {
-    keys.put(column.name, new KeyColumnPredicates(column.name, domain));
-    keyValues.put(column.name, Collections.singletonList(optionValue));
-  }
-
-  private static List<String> withNull(List<String> values) {
-    List<String> out = new ArrayList<>();
-    out.add(null);
-    out.addAll(values);
-    return out;
+    keys.add(RankingsDailyColumns.PERIOD.name, RankingsDailyQuery.PERIODS, false, s.period())
+        .add(RankingsDailyColumns.MODALITY.name, RankingsDailyQuery.MODALITIES, true, s.modality())
+        .add(RankingsDailyColumns.CONTEXT_BUCKET.name, RankingsDailyQuery.CONTEXT_BUCKETS, true, s.contextBucket())
+        .add(RankingsDailyColumns.CATEGORY.name, RankingsDailyQuery.CATEGORIES, true, s.category())
+        .add(RankingsDailyColumns.LANGUAGE_TYPE.name, RankingsDailyQuery.LANGUAGE_TYPES, true, s.languageType());
   }
 
   @Override
   public Predicate[] pushPredicates(Predicate[] predicates) {
     boolean pushDown = options.pushDownFilters();
-    Map<String, List<String>> narrowed = new LinkedHashMap<>();
     List<Predicate> full = new ArrayList<>();
     List<Predicate> partial = new ArrayList<>();
     List<Predicate> residual = new ArrayList<>();
     DateSet dates = DateSet.ALL;
     for (Predicate p : predicates) {
       Set<String> columns = References.columns(p);
-      columns.stream().filter(keys::containsKey).forEach(c -> narrowed.putIfAbsent(c, keys.get(c).domain()));
+      keys.mention(columns);
       if (!pushDown) {
         dates = dates.intersect(DATES.bound(p));
         residual.add(p);
         continue;
       }
-      String only = columns.size() == 1 ? columns.iterator().next() : null;
-      if (only != null && keys.containsKey(only)) {
-        Optional<List<String>> exact = keys.get(only).exact(p);
-        if (exact.isPresent()) {
-          narrowed.put(only, narrowed.get(only).stream().filter(exact.get()::contains).toList());
-          full.add(p);
-          continue;
-        }
+      if (keys.narrow(p, columns)) {
+        full.add(p);
+        continue;
       }
       Optional<DateSet> exact = DATES.exact(p);
       if (exact.isPresent()) {
@@ -143,7 +123,6 @@ final class RankingsDailyScanBuilder
       }
       residual.add(p);
     }
-    keyValues.putAll(narrowed);
     this.allowed = pushDown ? dates : hull(dates);
     this.fullyPushed = List.copyOf(full);
     this.partiallyPushed = List.copyOf(partial);
@@ -176,11 +155,11 @@ final class RankingsDailyScanBuilder
     int windowDays = options.windowDays().orElse(DatePlanner.MAX_WINDOW_DAYS);
     LocalDate today = LocalDate.now(clock);
     List<RankingsDailySlice> slices = RankingsDailySlice.combinations(
-        keyValues.get(RankingsDailyColumns.PERIOD.name),
-        keyValues.get(RankingsDailyColumns.MODALITY.name),
-        keyValues.get(RankingsDailyColumns.CONTEXT_BUCKET.name),
-        keyValues.get(RankingsDailyColumns.CATEGORY.name),
-        keyValues.get(RankingsDailyColumns.LANGUAGE_TYPE.name));
+        keys.values(RankingsDailyColumns.PERIOD.name),
+        keys.values(RankingsDailyColumns.MODALITY.name),
+        keys.values(RankingsDailyColumns.CONTEXT_BUCKET.name),
+        keys.values(RankingsDailyColumns.CATEGORY.name),
+        keys.values(RankingsDailyColumns.LANGUAGE_TYPE.name));
     Map<BucketCalendar, BucketPlan> plans = new EnumMap<>(BucketCalendar.class);
     Map<RankingsDailySlice, CachedDaysPlan> reads = new LinkedHashMap<>();
     for (RankingsDailySlice slice : slices) {
