@@ -34,6 +34,10 @@ record ApiError(int code, String message, Map<String, String> metadata, Map<Stri
     return new ApiError(401, "Invalid API key", null, Map.of());
   }
 
+  static ApiError managementKeyRequired() {
+    return new ApiError(403, "Only management keys can perform this operation", null, Map.of());
+  }
+
   static ApiError notFound(String path) {
     return new ApiError(404, "Not Found: " + path, null, Map.of());
   }

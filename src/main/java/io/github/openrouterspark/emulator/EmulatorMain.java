@@ -22,6 +22,7 @@ public final class EmulatorMain {
     Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "openrouter-emulator-stop"));
     System.out.println("OpenRouter emulator: " + emulator.baseUrl());
     System.out.println("API key: " + OpenRouterEmulator.DEFAULT_API_KEY);
+    System.out.println("Management key (analytics): " + OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY);
     new CountDownLatch(1).await();
   }
 

@@ -9,8 +9,10 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +30,7 @@ import java.util.function.Supplier;
 final class Gateway implements HttpHandler {
   private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
   private static final JsonFactory JSON = jsonFactory();
+  private static final int MAX_BODY = 1 << 20;
 
   private final Clock clock;
   private final Router router;
@@ -70,13 +73,16 @@ final class Gateway implements HttpHandler {
     Instant now = clock.instant();
     String method = exchange.getRequestMethod();
     String key = ApiKeys.bearerKey(exchange.getRequestHeaders().getFirst("Authorization"));
+    ApiKeys.Grant grant = keys.grantOf(key);
     EmulatorRequest request =
         new EmulatorRequest(
             now,
             exchange.getRequestURI().getPath(),
             QueryString.decode(exchange.getRequestURI().getRawQuery()),
             key,
-            keys.accountOf(key));
+            grant == null ? null : grant.account(),
+            grant != null && grant.management(),
+            readBody(exchange));
     Endpoint endpoint;
     try {
       endpoint = admit(method, request);
@@ -114,6 +120,19 @@ final class Gateway implements HttpHandler {
       respond(exchange, request, ApiError.injected(wrapped.innerCode(), Map.of()).toReply(400), fault);
     } else {
       throw new IllegalStateException("Unhandled fault " + fault);
+    }
+  }
+
+  /**
+   * The whole request body, read before anything else so that every answer, even a refusal,
+   * leaves the connection clean for the next request. Bodies beyond {@value #MAX_BODY} bytes are
+   * cut there: no endpoint needs more, and the cut makes the JSON invalid, hence a 400.
+   */
+  private static byte[] readBody(HttpExchange exchange) throws IOException {
+    try (InputStream in = exchange.getRequestBody()) {
+      byte[] body = in.readNBytes(MAX_BODY);
+      in.transferTo(OutputStream.nullOutputStream());
+      return body;
     }
   }
 
@@ -158,7 +177,8 @@ final class Gateway implements HttpHandler {
             loggable(exchange.getRequestHeaders()),
             request.account(),
             status,
-            fault));
+            fault,
+            request.body().length == 0 ? null : new String(request.body(), StandardCharsets.UTF_8)));
   }
 
   private static void send(HttpExchange exchange, Reply reply) throws IOException {

@@ -19,6 +19,8 @@ import java.util.Objects;
  *     complete response ({@link Fault.ConnectionReset}, {@link Fault.TruncatedBody}), so that
  *     counting 200s counts only answers a client could use
  * @param fault the injected fault the request got, or {@code null} for none
+ * @param body the request body decoded as UTF-8, or {@code null} when there was none; tests of a
+ *     client read the analytics queries it sent here
  */
 public record LoggedRequest(
     Instant at,
@@ -28,7 +30,8 @@ public record LoggedRequest(
     Map<String, String> headers,
     String account,
     int status,
-    Fault fault) {
+    Fault fault,
+    String body) {
   /** The {@link #status} of a request that got no complete response. */
   public static final int NO_RESPONSE = 0;
 
@@ -43,7 +46,20 @@ public record LoggedRequest(
     }
   }
 
-  /** A request answered without an injected fault. */
+  /** A request without a body. */
+  public LoggedRequest(
+      Instant at,
+      String method,
+      String path,
+      Map<String, String> query,
+      Map<String, String> headers,
+      String account,
+      int status,
+      Fault fault) {
+    this(at, method, path, query, headers, account, status, fault, null);
+  }
+
+  /** A request without a body, answered without an injected fault. */
   public LoggedRequest(
       Instant at,
       String method,
@@ -52,6 +68,6 @@ public record LoggedRequest(
       Map<String, String> headers,
       String account,
       int status) {
-    this(at, method, path, query, headers, account, status, null);
+    this(at, method, path, query, headers, account, status, null, null);
   }
 }

@@ -7,27 +7,50 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * An in-process emulator of OpenRouter's Data API, serving {@code GET /datasets/rankings-daily}
- * and {@code GET /datasets/app-rankings} under {@code /api/v1} on 127.0.0.1 with the real API's authentication, rate limits, validation
- * and error shapes. The data is a deterministic {@link SyntheticMarket}; time is the injected
+ * An in-process emulator of OpenRouter's Data and Analytics APIs, serving {@code GET
+ * /datasets/rankings-daily}, {@code GET /datasets/app-rankings}, {@code GET /analytics/meta} and
+ * {@code POST /analytics/query} under {@code /api/v1} on 127.0.0.1 with the real API's
+ * authentication, rate limits, validation and error shapes. The data is a deterministic {@link
+ * SyntheticMarket} and, per account, a deterministic {@link AnalyticsLog}; time is the injected
  * {@link Clock}, so tests control "today", partial days and rate-limit windows.
  *
  * <pre>{@code
  * try (OpenRouterEmulator emulator = OpenRouterEmulator.start()) {
  *   String url = emulator.baseUrl() + "/datasets/rankings-daily";
- *   // call it with "Authorization: Bearer " + OpenRouterEmulator.DEFAULT_API_KEY
+ *   // call it with "Authorization: Bearer " + OpenRouterEmulator.DEFAULT_API_KEY;
+ *   // the analytics endpoints with OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY
  * }
  * }</pre>
+ *
+ * <p>Keys: inference keys ({@link Builder#apiKey}) reach the datasets; the analytics endpoints
+ * answer them 403 {@code Only management keys can perform this operation}. Management keys
+ * ({@link Builder#managementKey}) reach the analytics endpoints, and the datasets too: the spec
+ * says the datasets take "any valid OpenRouter API key" and declares no 403 for them, while
+ * whether a management key qualifies is unpublished (API-NOTES §9.3); the emulator accepts it,
+ * counting against the same per-key and per-account dataset quotas as any key.
+ *
+ * <p>Quotas: the datasets share 30 requests per minute per key and 500 per day per account; the
+ * two analytics endpoints share their own 64 per minute per key (OpenRouter's analytics skill
+ * documents it; the spec declares no 429 there), with no daily cap. Both answer 429 in the
+ * current {@link RetryAfterFlavour}.
  */
 public final class OpenRouterEmulator implements AutoCloseable {
   /** Accepted when the builder adds no key; deliberately unlike a real {@code sk-or-v1-} key. */
   public static final String DEFAULT_API_KEY = "or-emulator-key-1";
+
+  /**
+   * The management key accepted when the builder adds none, for {@link #DEFAULT_ACCOUNT};
+   * deliberately unlike a real key.
+   */
+  public static final String DEFAULT_MANAGEMENT_KEY = "or-emulator-mgmt-key-1";
 
   public static final String DEFAULT_ACCOUNT = "emulator-account";
 
@@ -52,15 +75,29 @@ public final class OpenRouterEmulator implements AutoCloseable {
   private final SyntheticMarket market;
   /** One limiter for all Data API endpoints: the daily quota is shared across them. */
   private final RateLimiter datasetQuota;
+  /** The analytics endpoints' own per-key limit; no daily cap. */
+  private final RateLimiter analyticsQuota;
+  private final Map<String, AnalyticsLog> analyticsLogs = new ConcurrentHashMap<>();
+  private final List<ModelTraits> modelTraits;
+  private final Clock clock;
+  private final long seed;
   /** Read per response, so a test can switch it between queries. */
   private volatile RetryAfterFlavour retryAfter;
 
   private OpenRouterEmulator(Builder builder) throws IOException {
     market = new SyntheticMarket(builder.seed, builder.clock);
+    clock = builder.clock;
+    seed = builder.seed;
+    modelTraits = ModelTraits.of(builder.seed, ModelCatalog.MODELS);
     Map<String, String> keys =
         builder.keys.isEmpty() ? Map.of(DEFAULT_API_KEY, DEFAULT_ACCOUNT) : builder.keys;
+    Map<String, String> managementKeys =
+        builder.managementKeys.isEmpty()
+            ? Map.of(DEFAULT_MANAGEMENT_KEY, DEFAULT_ACCOUNT)
+            : builder.managementKeys;
     retryAfter = builder.retryAfter;
     datasetQuota = new RateLimiter(builder.rateLimitPerMinute, builder.dailyLimitPerAccount);
+    analyticsQuota = new RateLimiter(builder.analyticsRateLimitPerMinute, Integer.MAX_VALUE);
     DatasetEnvelope envelope = new DatasetEnvelope(builder.metaFirst);
     Router router =
         new Router()
@@ -71,7 +108,18 @@ public final class OpenRouterEmulator implements AutoCloseable {
             .add(
                 "GET",
                 API_PREFIX + AppRankingsEndpoint.PATH,
-                new RateLimited(datasetQuota, this::retryAfter, new AppRankingsEndpoint(market, envelope)));
+                new RateLimited(datasetQuota, this::retryAfter, new AppRankingsEndpoint(market, envelope)))
+            .add(
+                "GET",
+                API_PREFIX + AnalyticsMetaEndpoint.PATH,
+                new ManagementOnly(
+                    new RateLimited(analyticsQuota, this::retryAfter, new AnalyticsMetaEndpoint())))
+            .add(
+                "POST",
+                API_PREFIX + AnalyticsQueryEndpoint.PATH,
+                new ManagementOnly(
+                    new RateLimited(
+                        analyticsQuota, this::retryAfter, new AnalyticsQueryEndpoint(this::analytics))));
     executor =
         Executors.newFixedThreadPool(
             THREADS,
@@ -85,7 +133,9 @@ public final class OpenRouterEmulator implements AutoCloseable {
             new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), builder.port),
             0);
     server.createContext(
-        "/", new Gateway(builder.clock, router, new ApiKeys(keys), requestLog, faults, this::retryAfter));
+        "/", new Gateway(
+            builder.clock, router, new ApiKeys(keys, managementKeys), requestLog, faults,
+            this::retryAfter));
     server.setExecutor(executor);
     server.start();
   }
@@ -135,9 +185,25 @@ public final class OpenRouterEmulator implements AutoCloseable {
     datasetQuota.setPerDay(n);
   }
 
-  /** The ground truth the HTTP responses are computed from. */
+  /** Changes the analytics per-key limit from the next request on, like {@link #setRateLimitPerMinute}. */
+  public void setAnalyticsRateLimitPerMinute(int n) {
+    analyticsQuota.setPerMinute(n);
+  }
+
+  /** The ground truth the dataset responses are computed from. */
   public SyntheticMarket market() {
     return market;
+  }
+
+  /**
+   * The ground truth of {@code /analytics/query} for {@code account}: its generation log, on the
+   * emulator's seed and clock. Any account name has one; a management key's account decides which
+   * log its queries read.
+   */
+  public AnalyticsLog analytics(String account) {
+    Objects.requireNonNull(account, "account");
+    return analyticsLogs.computeIfAbsent(
+        account, a -> new AnalyticsLog(seed, a, market.appCatalog(), modelTraits, clock));
   }
 
   @Override
@@ -151,7 +217,9 @@ public final class OpenRouterEmulator implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private long seed = 42;
     private final Map<String, String> keys = new LinkedHashMap<>();
+    private final Map<String, String> managementKeys = new LinkedHashMap<>();
     private int rateLimitPerMinute = 30;
+    private int analyticsRateLimitPerMinute = 64;
     private int dailyLimitPerAccount = 500;
     private boolean metaFirst;
     private RetryAfterFlavour retryAfter = RetryAfterFlavour.SECONDS;
@@ -175,13 +243,40 @@ public final class OpenRouterEmulator implements AutoCloseable {
      * daily quota. Once a key is added, {@link #DEFAULT_API_KEY} is no longer accepted.
      */
     public Builder apiKey(String key, String account) {
+      checkKey(key, account);
+      if (managementKeys.containsKey(key)) {
+        throw new IllegalArgumentException("Already a management key: " + key);
+      }
+      keys.put(key, account);
+      return this;
+    }
+
+    /**
+     * Accepts {@code key} as a management key of {@code account}: the only kind of key the
+     * analytics endpoints take, reading {@code account}'s {@link AnalyticsLog}. It is accepted on
+     * the datasets too. Once one is added, {@link #DEFAULT_MANAGEMENT_KEY} is no longer accepted.
+     */
+    public Builder managementKey(String key, String account) {
+      checkKey(key, account);
+      if (keys.containsKey(key)) {
+        throw new IllegalArgumentException("Already an inference key: " + key);
+      }
+      managementKeys.put(key, account);
+      return this;
+    }
+
+    /** Accepted analytics requests per key in any rolling 60 seconds, meta and query together; default 64. */
+    public Builder analyticsRateLimitPerMinute(int n) {
+      this.analyticsRateLimitPerMinute = positive(n, "analyticsRateLimitPerMinute");
+      return this;
+    }
+
+    private static void checkKey(String key, String account) {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(account, "account");
       if (key.isBlank() || !key.strip().equals(key)) {
         throw new IllegalArgumentException("An API key must be non-blank without outer spaces");
       }
-      keys.put(key, account);
-      return this;
     }
 
     /** Accepted requests per key in any rolling 60 seconds, across all dataset endpoints; default 30. */

@@ -53,6 +53,8 @@ class EmulatorOpenApiContractTest {
 
   private static final String RANKINGS_DAILY = "/datasets/rankings-daily";
   private static final String APP_RANKINGS = "/datasets/app-rankings";
+  private static final String ANALYTICS_META = "/analytics/meta";
+  private static final String ANALYTICS_QUERY = "/analytics/query";
   private static final JsonMapper JSON = new JsonMapper();
 
   private static OpenApiValidator validator;
@@ -65,6 +67,7 @@ class EmulatorOpenApiContractTest {
   /** How a case authenticates. */
   enum Key {
     VALID("Bearer " + OpenRouterEmulator.DEFAULT_API_KEY),
+    MANAGEMENT("Bearer " + OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY),
     NONE(null),
     UNKNOWN("Bearer sk-or-v1-not-a-key-of-this-emulator");
 
@@ -83,6 +86,7 @@ class EmulatorOpenApiContractTest {
    * @param requestViolationAt {@code null} when the request must satisfy the document; otherwise
    *     the place (e.g. {@code request.query.period}) where the validator must find it breaks it
    * @param check further assertions on the parsed response body, from the spec's descriptions
+   * @param body the JSON request body, or {@code null} for none
    */
   record Case(
       String name,
@@ -92,7 +96,13 @@ class EmulatorOpenApiContractTest {
       Key key,
       int status,
       String requestViolationAt,
-      Consumer<JsonNode> check) {
+      Consumer<JsonNode> check,
+      String body) {
+    Case(String name, String method, String path, Map<String, String> query, Key key, int status,
+        String requestViolationAt, Consumer<JsonNode> check) {
+      this(name, method, path, query, key, status, requestViolationAt, check, null);
+    }
+
     @Override
     public String toString() {
       return name;
@@ -333,14 +343,193 @@ class EmulatorOpenApiContractTest {
     // 401s.
     cases.add(new Case("app-rankings 401: no Authorization header", "GET", APP_RANKINGS, query(), Key.NONE, 401, "request.security", body -> {}));
     cases.add(new Case("app-rankings 401: unknown API key", "GET", APP_RANKINGS, query(), Key.UNKNOWN, 401, null, body -> {}));
+    analyticsCases(cases);
     return cases;
+  }
+
+  private static Case meta(String name, Key key, int status, String violationAt, Consumer<JsonNode> check) {
+    return new Case(name, "GET", ANALYTICS_META, query(), key, status, violationAt, check);
+  }
+
+  /** A 200 of queryAnalytics; its body must also keep the row rules of {@link #analyticsRules}. */
+  private static Case analytics(String name, String body, Consumer<JsonNode> check) {
+    return new Case(name, "POST", ANALYTICS_QUERY, query(), Key.MANAGEMENT, 200, null, check.andThen(analyticsRules(body)), body);
+  }
+
+  private static Case analytics(String name, String body, int status, String violationAt) {
+    return analytics(name, body, Key.MANAGEMENT, status, violationAt);
+  }
+
+  private static Case analytics(String name, String body, Key key, int status, String violationAt) {
+    return new Case(name, "POST", ANALYTICS_QUERY, query(), key, status, violationAt, response -> {}, body);
+  }
+
+  /**
+   * The documented row shape of queryAnalytics' 200, beyond its untyped schema: one key per
+   * requested metric and dimension (plus {@code user_email} with {@code user}) and {@code
+   * date__<granularity>} with a granularity; counts as decimal strings [SKILL-Q], other metrics
+   * numbers or null; time buckets ISO date-times like the spec's example; {@code row_count} = rows;
+   * at most {@code limit} rows (default 1000) when one is given.
+   */
+  private static Consumer<JsonNode> analyticsRules(String requestBody) {
+    JsonNode request = json(requestBody);
+    return body -> {
+      JsonNode rows = body.at("/data/data");
+      assertEquals(rows.size(), body.at("/data/metadata/row_count").asInt(), "row_count");
+      if (request.has("limit")) {
+        assertTrue(rows.size() <= request.get("limit").asInt(), "rows within limit");
+      }
+      Set<String> expected = new TreeSet<>();
+      request.path("metrics").forEach(m -> expected.add(m.asText()));
+      request.path("dimensions").forEach(d -> expected.add(d.asText()));
+      if (expected.contains("user")) {
+        expected.add("user_email");
+      }
+      String granularity = request.path("granularity").asText(null);
+      if (granularity != null) {
+        expected.add("date__" + granularity);
+      }
+      for (JsonNode row : rows) {
+        Set<String> keys = new TreeSet<>();
+        row.fieldNames().forEachRemaining(keys::add);
+        assertEquals(expected, keys, () -> "row keys: " + row);
+        for (JsonNode metric : request.path("metrics")) {
+          String name = metric.asText();
+          JsonNode value = row.get(name);
+          boolean count = name.equals("request_count") || name.startsWith("tokens_") || name.endsWith("_tokens") || name.endsWith("_count");
+          if (count) {
+            assertTrue(value.isTextual() && value.asText().matches("0|[1-9][0-9]*"), () -> name + " should be a count string: " + row);
+          } else {
+            assertTrue(value.isNumber() || value.isNull(), () -> name + " should be a number or null: " + row);
+          }
+        }
+        if (granularity != null) {
+          String bucket = row.get("date__" + granularity).asText();
+          assertTrue(bucket.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:00\\.000Z"), () -> "bucket: " + bucket);
+        }
+      }
+    };
+  }
+
+  private static Consumer<JsonNode> analyticsRows(int count, boolean truncated) {
+    return body -> {
+      assertEquals(count, body.at("/data/data").size(), "rows");
+      assertEquals(truncated, body.at("/data/metadata/truncated").asBoolean(), "truncated");
+    };
+  }
+
+  /** Rows for getAnalyticsMeta and queryAnalytics. "Today" is 2026-05-12, 02:00 UTC. */
+  private static void analyticsCases(List<Case> cases) {
+    // --- GET /analytics/meta (getAnalyticsMeta) ---
+    cases.add(meta("analytics/meta: management key", Key.MANAGEMENT, 200, null, body -> {
+      Set<String> metrics = new TreeSet<>();
+      body.at("/data/metrics").forEach(m -> metrics.add(m.path("name").asText()));
+      assertTrue(metrics.containsAll(List.of("request_count", "total_usage", "usage_data", "p99_latency", "cache_hit_rate")), metrics::toString);
+      Set<String> dimensions = new TreeSet<>();
+      body.at("/data/dimensions").forEach(d -> dimensions.add(d.path("name").asText()));
+      assertTrue(dimensions.containsAll(List.of("model", "api_key_id", "app", "provider", "generation_id", "context_length_bucket")), dimensions::toString);
+      assertEquals(8, body.at("/data/operators").size(), "operators");
+      assertEquals(5, body.at("/data/granularities").size(), "granularities");
+    }));
+    cases.add(meta("analytics/meta 401: no Authorization header", Key.NONE, 401, "request.security", body -> {}));
+    cases.add(meta("analytics/meta 401: unknown API key", Key.UNKNOWN, 401, null, body -> {}));
+    cases.add(meta("analytics/meta 403: inference key", Key.VALID, 403, null,
+        body -> assertEquals("Only management keys can perform this operation", body.at("/error/message").asText())));
+
+    // --- POST /analytics/query (queryAnalytics) ---
+    String day = "\"time_range\":{\"start\":\"2026-05-11T00:00:00Z\",\"end\":\"2026-05-12T00:00:00Z\"}";
+    String m = "\"metrics\":[\"request_count\"]";
+    // 200s.
+    cases.add(analytics("analytics/query: metrics only (last 7 days)", "{" + m + "}", analyticsRows(1, false)));
+    cases.add(analytics("analytics/query: the spec's example body",
+        "{\"dimensions\":[\"model\"],\"granularity\":\"day\",\"limit\":100,\"metrics\":[\"request_count\"],"
+            + "\"time_range\":{\"end\":\"2025-01-08T00:00:00Z\",\"start\":\"2025-01-01T00:00:00Z\"}}",
+        body -> assertTrue(body.at("/data/data").size() > 7, "a row per day and model")));
+    cases.add(analytics("analytics/query: every metric, one day",
+        "{\"metrics\":" + JSON.valueToTree(io.github.openrouterspark.emulator.AnalyticsLog.metricNames()) + "," + day + "}",
+        analyticsRows(1, false)));
+    cases.add(analytics("analytics/query: two dimensions, filters, order_by, group_limit",
+        "{\"metrics\":[\"total_usage\",\"tokens_total\"],\"dimensions\":[\"api_key_id\",\"user\"],\"granularity\":\"hour\","
+            + "\"filters\":[{\"field\":\"app\",\"operator\":\"not_in\",\"value\":[\"1\",2],\"include_unset\":true},"
+            + "{\"field\":\"variant\",\"operator\":\"neq\",\"value\":\"free\"}],"
+            + "\"order_by\":{\"field\":\"request_count\",\"direction\":\"desc\"},\"group_limit\":3,\"limit\":50," + day + "}",
+        body -> assertTrue(body.at("/data/data").size() > 3)));
+    cases.add(analytics("analytics/query: limit=1 truncates",
+        "{" + m + ",\"dimensions\":[\"model\"],\"limit\":1," + day + "}", analyticsRows(1, true)));
+    cases.add(analytics("analytics/query: minute buckets over 3 hours",
+        "{" + m + ",\"granularity\":\"minute\",\"time_range\":{\"start\":\"2026-05-11T12:00:00Z\",\"end\":\"2026-05-11T15:00:00Z\"}}",
+        body -> assertTrue(body.at("/data/data").size() > 60)));
+    cases.add(analytics("analytics/query: latency percentiles by provider over 31 days",
+        "{\"metrics\":[\"p50_latency\",\"p99_latency\",\"avg_throughput\"],\"dimensions\":[\"provider\"],"
+            + "\"time_range\":{\"start\":\"2026-04-10T00:00:00Z\",\"end\":\"2026-05-11T00:00:00Z\"}}",
+        body -> assertTrue(body.at("/data/data").size() > 3)));
+    cases.add(analytics("analytics/query: 365 days by week",
+        "{\"metrics\":[\"total_usage\"],\"granularity\":\"week\",\"time_range\":{\"start\":\"2025-05-12T00:00:00Z\",\"end\":\"2026-05-12T00:00:00Z\"}}",
+        body -> assertEquals(53, body.at("/data/data").size(), "weeks")));
+    cases.add(analytics("analytics/query: unresolvable key hash gives a warning",
+        "{" + m + ",\"filters\":[{\"field\":\"api_key_id\",\"operator\":\"eq\",\"value\":\"" + "ab".repeat(32) + "\"}]}",
+        body -> assertEquals(1, body.at("/data/warnings").size(), "warnings")));
+    // 400s for bodies that break the document's request schema.
+    cases.add(analytics("analytics/query 400: metrics missing", "{}", 400, "request.body"));
+    cases.add(analytics("analytics/query 400: no body", null, 400, "request.body"));
+    cases.add(analytics("analytics/query 400: malformed JSON", "{\"metrics\":[", 400, "request.body"));
+    cases.add(analytics("analytics/query 400: metrics empty", "{\"metrics\":[]}", 400, "request.body/metrics"));
+    cases.add(analytics("analytics/query 400: metrics not an array", "{\"metrics\":\"request_count\"}", 400, "request.body/metrics"));
+    cases.add(analytics("analytics/query 400: three dimensions",
+        "{" + m + ",\"dimensions\":[\"model\",\"provider\",\"app\"]}", 400, "request.body/dimensions"));
+    cases.add(analytics("analytics/query 400: 21 filters",
+        "{" + m + ",\"filters\":[" + "{\"field\":\"model\",\"operator\":\"eq\",\"value\":\"x\"},".repeat(20)
+            + "{\"field\":\"model\",\"operator\":\"eq\",\"value\":\"x\"}]}", 400, "request.body/filters"));
+    cases.add(analytics("analytics/query 400: filter without value",
+        "{" + m + ",\"filters\":[{\"field\":\"model\",\"operator\":\"eq\"}]}", 400, "request.body/filters/0"));
+    cases.add(analytics("analytics/query 400: boolean filter value",
+        "{" + m + ",\"filters\":[{\"field\":\"model\",\"operator\":\"eq\",\"value\":true}]}", 400, "request.body/filters/0/value"));
+    cases.add(analytics("analytics/query 400: limit with a fraction", "{" + m + ",\"limit\":2.5}", 400, "request.body/limit"));
+    cases.add(analytics("analytics/query 400: order_by direction", "{" + m + ",\"order_by\":{\"field\":\"request_count\",\"direction\":\"down\"}}",
+        400, "request.body/order_by/direction"));
+    cases.add(analytics("analytics/query 400: time_range without end",
+        "{" + m + ",\"time_range\":{\"start\":\"2026-05-01T00:00:00Z\"}}", 400, "request.body/time_range"));
+    // 400s for bodies the document allows but the API's rules reject.
+    // (format: date-time is an annotation in OpenAPI 3.1 unless a validator opts in; this one does not.)
+    cases.add(analytics("analytics/query 400: time_range.start a date, not a date-time",
+        "{" + m + ",\"time_range\":{\"start\":\"2026-05-01\",\"end\":\"2026-05-02T00:00:00Z\"}}", 400, null));
+    cases.add(analytics("analytics/query 400: unknown metric", "{\"metrics\":[\"requests\"]}", 400, null));
+    cases.add(analytics("analytics/query 400: unknown dimension", "{" + m + ",\"dimensions\":[\"region\"]}", 400, null));
+    cases.add(analytics("analytics/query 400: unknown operator",
+        "{" + m + ",\"filters\":[{\"field\":\"model\",\"operator\":\"like\",\"value\":\"x\"}]}", 400, null));
+    cases.add(analytics("analytics/query 400: array operator with a scalar",
+        "{" + m + ",\"filters\":[{\"field\":\"model\",\"operator\":\"in\",\"value\":\"x\"}]}", 400, null));
+    cases.add(analytics("analytics/query 400: app filtered by its title",
+        "{" + m + ",\"filters\":[{\"field\":\"app\",\"operator\":\"eq\",\"value\":\"AI Chat\"}]}", 400, null));
+    cases.add(analytics("analytics/query 400: unknown granularity", "{" + m + ",\"granularity\":\"year\"}", 400, null));
+    cases.add(analytics("analytics/query 400: start after end",
+        "{" + m + ",\"time_range\":{\"start\":\"2026-05-02T00:00:00Z\",\"end\":\"2026-05-01T00:00:00Z\"}}", 400, null));
+    cases.add(analytics("analytics/query 400: more than 365 days",
+        "{" + m + ",\"time_range\":{\"start\":\"2025-01-01T00:00:00Z\",\"end\":\"2026-01-02T00:00:00Z\"}}", 400, null));
+    cases.add(analytics("analytics/query 400: latency over more than 31 days",
+        "{\"metrics\":[\"p90_latency\"],\"time_range\":{\"start\":\"2026-04-01T00:00:00Z\",\"end\":\"2026-05-03T00:00:00Z\"}}", 400, null));
+    cases.add(analytics("analytics/query 400: 31-day dimension over more than 31 days",
+        "{" + m + ",\"dimensions\":[\"country\"],\"time_range\":{\"start\":\"2026-04-01T00:00:00Z\",\"end\":\"2026-05-03T00:00:00Z\"}}", 400, null));
+    cases.add(analytics("analytics/query 400: minute buckets over more than 3 hours", "{" + m + ",\"granularity\":\"minute\"}", 400, null));
+    cases.add(analytics("analytics/query 400: limit=0", "{" + m + ",\"limit\":0}", 400, null));
+    cases.add(analytics("analytics/query 400: limit=10001", "{" + m + ",\"limit\":10001}", 400, null));
+    cases.add(analytics("analytics/query 400: order_by an unrequested metric",
+        "{" + m + ",\"order_by\":{\"field\":\"total_usage\",\"direction\":\"desc\"}}", 400, null));
+    cases.add(analytics("analytics/query 400: order_by date without granularity",
+        "{" + m + ",\"order_by\":{\"field\":\"date\",\"direction\":\"asc\"}}", 400, null));
+    cases.add(analytics("analytics/query 400: unknown classifier",
+        "{" + m + ",\"classifier_dimensions\":{\"classifier_id\":\"550e8400-e29b-41d4-a716-446655440000\"}}", 400, null));
+    // 401s and 403.
+    cases.add(analytics("analytics/query 401: no Authorization header", "{" + m + "}", Key.NONE, 401, "request.security"));
+    cases.add(analytics("analytics/query 401: unknown API key", "{" + m + "}", Key.UNKNOWN, 401, null));
+    cases.add(analytics("analytics/query 403: inference key", "{" + m + "}", Key.VALID, 403, null));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void emulatorAnswersPerTheOpenApiDocument(Case c) {
     try (OpenRouterEmulator emulator = OpenRouterEmulator.builder().clock(CLOCK).start()) {
-      EmulatorExchange exchange = EmulatorExchange.send(emulator, c.method(), c.path(), c.query(), c.key().header, null);
+      EmulatorExchange exchange = EmulatorExchange.send(emulator, c.method(), c.path(), c.query(), c.key().header, c.body());
 
       assertEquals(c.status(), exchange.response().status(), () -> "status; body: " + exchange.response().body());
       List<Violation> requestViolations = validator.validateRequest(exchange.received());
@@ -396,6 +585,30 @@ class EmulatorOpenApiContractTest {
       assertEquals(429, limited.response().status(), limited.response()::body);
       assertTrue(limited.response().header("X-RateLimit-Reset").isPresent(), "X-RateLimit-Reset");
       assertResponseConforms(limited);
+    }
+  }
+
+  /**
+   * The spec declares no 429 for the analytics operations (API-NOTES §9.2), yet the API limits
+   * them to 64 requests a minute, and so does the emulator: its 429 is outside the document, in
+   * the error shape every documented error has.
+   */
+  @Test
+  void analytics429IsUndocumentedButErrorShaped() {
+    try (OpenRouterEmulator emulator = OpenRouterEmulator.builder().clock(CLOCK).analyticsRateLimitPerMinute(1).start()) {
+      String body = "{\"metrics\":[\"request_count\"]}";
+      EmulatorExchange first = EmulatorExchange.send(emulator, "GET", ANALYTICS_META, query(), Key.MANAGEMENT.header, null);
+      EmulatorExchange limited = EmulatorExchange.send(emulator, "POST", ANALYTICS_QUERY, query(), Key.MANAGEMENT.header, body);
+
+      assertEquals(200, first.response().status());
+      assertEquals(429, limited.response().status(), limited.response()::body);
+      List<Violation> violations = validator.validateResponse(limited.received(), limited.response());
+      assertTrue(violations.stream().anyMatch(v -> v.where().equals("response.status")), violations::toString);
+      JsonNode error = json(limited.response().body());
+      assertEquals(429, error.at("/error/code").asInt());
+      assertEquals("rate_limit_exceeded", error.at("/error/metadata/error_type").asText());
+      // Datasets and analytics count separately.
+      assertEquals(200, EmulatorExchange.send(emulator, "GET", RANKINGS_DAILY, query(), Key.MANAGEMENT.header, null).response().status());
     }
   }
 
@@ -546,7 +759,9 @@ class EmulatorOpenApiContractTest {
         }
       }
     }
-    assertTrue(covered.containsAll(List.of("getRankingsDaily", "getAppRankings")), covered::toString);
+    assertTrue(
+        covered.containsAll(List.of("getRankingsDaily", "getAppRankings", "getAnalyticsMeta", "queryAnalytics")),
+        covered::toString);
     assertEquals(List.of(), uncovered, "the emulator serves these operations; add their rows to cases()");
   }
 

@@ -383,7 +383,7 @@ class OpenRouterEmulatorTest {
         "GET", KEY, Map.of("X-OpenRouter-Title", "My Notebook"));
     clock.advance(Duration.ofSeconds(5));
     rankings(emulator, "", "wrong-key");
-    TestHttp.get(emulator.baseUrl() + "/analytics/meta", KEY);
+    TestHttp.get(emulator.baseUrl() + "/datasets/session-cost", KEY);
 
     List<LoggedRequest> log = emulator.requestLog().all();
     assertEquals(3, emulator.requestLog().size());

@@ -53,11 +53,25 @@ final class TestHttp {
     return send(url, "GET", apiKey, Map.of());
   }
 
+  /** POSTs {@code json} with {@code Content-Type: application/json}. */
+  static Response post(String url, String apiKey, String json) {
+    return send(url, "POST", apiKey, Map.of("Content-Type", "application/json"), json);
+  }
+
   static Response send(String url, String method, String apiKey, Map<String, String> headers) {
+    return send(url, method, apiKey, headers, null);
+  }
+
+  static Response send(
+      String url, String method, String apiKey, Map<String, String> headers, String body) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofSeconds(10))
-            .method(method, HttpRequest.BodyPublishers.noBody());
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
     if (apiKey != null) {
       request.header("Authorization", "Bearer " + apiKey);
     }

@@ -10,7 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Parses JSON into maps (keeping member order), lists, strings, longs, booleans and nulls. */
+/**
+ * Parses JSON into maps (keeping member order), lists, strings, longs, exact {@link
+ * java.math.BigDecimal}s for numbers with a fraction or exponent, booleans and nulls.
+ */
 final class TestJson {
   private static final JsonFactory FACTORY = new JsonFactory();
 
@@ -50,6 +53,9 @@ final class TestJson {
       }
       case VALUE_NUMBER_INT -> {
         return parser.getLongValue();
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        return parser.getDecimalValue();
       }
       case VALUE_TRUE, VALUE_FALSE -> {
         return parser.getBooleanValue();
