@@ -3,11 +3,9 @@ package io.github.openrouterspark.emulator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -317,15 +315,9 @@ final class AnalyticsPlanner {
     return names;
   }
 
+  /** {@code "a"|"b"|"c"}, as zod lists the options of an enum. */
   private static String quoted(List<String> names) {
-    Set<String> seen = new HashSet<>();
-    StringBuilder out = new StringBuilder();
-    for (String name : names) {
-      if (seen.add(name)) {
-        out.append(out.length() == 0 ? "" : "|").append('"').append(name).append('"');
-      }
-    }
-    return out.toString();
+    return String.join("|", names.stream().map(n -> '"' + n + '"').toList());
   }
 
   static RequestRejected bad(String message) {
