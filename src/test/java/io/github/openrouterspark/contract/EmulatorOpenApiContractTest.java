@@ -612,6 +612,25 @@ class EmulatorOpenApiContractTest {
     }
   }
 
+  /** queryAnalytics documents 408 and 500, getAnalyticsMeta 500: injected, they conform. */
+  @ParameterizedTest
+  @ValueSource(ints = {408, 500})
+  void injectedAnalyticsStatusesConform(int code) {
+    try (OpenRouterEmulator emulator = OpenRouterEmulator.builder().clock(CLOCK).start()) {
+      emulator.faults().failNext(1, Fault.status(code));
+      EmulatorExchange query =
+          EmulatorExchange.send(emulator, "POST", ANALYTICS_QUERY, query(), Key.MANAGEMENT.header, "{\"metrics\":[\"request_count\"]}");
+      assertEquals(code, query.response().status());
+      assertResponseConforms(query);
+      if (code == 500) {
+        emulator.faults().failNext(1, Fault.status(code));
+        EmulatorExchange meta = EmulatorExchange.send(emulator, "GET", ANALYTICS_META, query(), Key.MANAGEMENT.header, null);
+        assertEquals(code, meta.response().status());
+        assertResponseConforms(meta);
+      }
+    }
+  }
+
   /** Injected faults whose status the spec documents (429, 500) answer in the documented shape. */
   @ParameterizedTest
   @ValueSource(ints = {429, 500})

@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.openrouterspark.emulator.TestHttp.Response;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -448,6 +450,23 @@ class AnalyticsEndpointTest {
     assertEquals(429, meta(emulator, MGMT).status());
     emulator.setAnalyticsRateLimitPerMinute(4);
     assertEquals(200, meta(emulator, MGMT).status());
+  }
+
+  /** Faults hit analytics like the datasets; a truncated body costs no analytics quota. */
+  @Test
+  void faultsApplyToAnalytics() {
+    OpenRouterEmulator emulator = start(OpenRouterEmulator.builder().analyticsRateLimitPerMinute(1));
+    String body = "{\"metrics\":[\"request_count\"]}";
+
+    emulator.faults().failNext(1, Fault.status(408));
+    Response timeout = query(emulator, MGMT, body);
+    assertEquals(408, timeout.status());
+    assertEquals("Operation timed out. Please try again later.", timeout.error().get("message"));
+    emulator.faults().failNext(1, Fault.truncatedBody());
+    assertThrows(UncheckedIOException.class, () -> query(emulator, MGMT, body));
+
+    assertEquals(200, query(emulator, MGMT, body).status());
+    assertEquals(429, query(emulator, MGMT, body).status());
   }
 
   @Test
