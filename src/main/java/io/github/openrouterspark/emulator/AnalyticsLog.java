@@ -1,5 +1,6 @@
 package io.github.openrouterspark.emulator;
 
+import java.lang.ref.SoftReference;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,7 +33,11 @@ public final class AnalyticsLog {
   /** The first day with generations. */
   public static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 1);
 
-  private static final int CACHED_DAYS = 48;
+  /**
+   * Days kept: a 31-day window and some. A day takes about 1 MB, and the cache holds it softly,
+   * so a JVM short of memory (a Spark test with several accounts) drops days and regenerates them.
+   */
+  private static final int CACHED_DAYS = 40;
 
   /** A workspace; rows grouped by {@code workspace} show the name, filters take the id (UUID). */
   public record Workspace(String id, String name) {}
@@ -63,10 +68,10 @@ public final class AnalyticsLog {
   private final Map<Long, ApiKey> keysById = new HashMap<>();
   private final Map<String, Workspace> workspacesById = new HashMap<>();
   private final Map<String, User> usersById = new HashMap<>();
-  private final Map<LocalDate, List<Generation>> days =
+  private final Map<LocalDate, SoftReference<List<Generation>>> days =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<LocalDate, List<Generation>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<LocalDate, SoftReference<List<Generation>>> eldest) {
           return size() > CACHED_DAYS;
         }
       };
@@ -192,14 +197,15 @@ public final class AnalyticsLog {
   /** Every generation of a whole day, whatever the clock says. */
   List<Generation> day(LocalDate day) {
     synchronized (days) {
-      List<Generation> cached = days.get(day);
-      if (cached != null) {
-        return cached;
+      SoftReference<List<Generation>> cached = days.get(day);
+      List<Generation> generations = cached == null ? null : cached.get();
+      if (generations != null) {
+        return generations;
       }
     }
     List<Generation> generated = Collections.unmodifiableList(traffic.day(day));
     synchronized (days) {
-      days.put(day, generated);
+      days.put(day, new SoftReference<>(generated));
     }
     return generated;
   }
