@@ -153,6 +153,31 @@ public final class AnalyticsLog {
   /**
    * Exactly what {@code POST /analytics/query} answers for this body now, except the timing.
    *
+   * <p>Semantics, where the API documents them and where the emulator had to choose:
+   *
+   * <ul>
+   *   <li>Window {@code [start, end)}, default the 7 days before now; generations after now do not
+   *       exist yet. At most 365 days; 31 with latency/throughput metrics, the 31-day usage parts
+   *       ({@link #thirtyOneDayMetricNames()}) or a 31-day dimension grouped or filtered ({@link
+   *       #thirtyOneDayDimensionNames()}); minute buckets for at most 3 hours.
+   *   <li>Buckets are UTC starts, {@code date__<granularity>} = {@code 2026-05-10T00:00:00.000Z};
+   *       weeks start on Sunday. Only buckets and groups with generations have rows.
+   *   <li>Rows show labels for {@code api_key_id} (key name), {@code app} (app title, not unique),
+   *       {@code workspace} (name) and {@code user} (name and {@code user_email}); filters take
+   *       ids; groups are by id. Unset {@code app}, {@code origin}, {@code external_user} are null
+   *       and match only {@code in}/{@code not_in} with {@code include_unset}.
+   *   <li>Counts are decimal strings, currency exact decimals ({@code usage_*} null when unused),
+   *       averages sum / count, percentiles nearest-rank, {@code cache_hit_rate} cached / prompt
+   *       tokens.
+   *   <li>Order: {@code order_by}, else newest bucket first (time series) or first metric
+   *       descending (totals); ties by bucket, then ids ascending; nulls last. Dimensions sort by
+   *       id, not label.
+   *   <li>{@code group_limit} keeps the first rows of each dimension combination (ignored without
+   *       dimensions); then {@code limit} (default 1000, raised up to 10000 for time series with
+   *       dimensions when neither {@code limit} nor {@code group_limit} is given) cuts, and {@code
+   *       truncated} says whether it did.
+   * </ul>
+   *
    * @throws IllegalArgumentException with the endpoint's 400 message when it would answer 400
    */
   public AnalyticsResult query(AnalyticsQuery query) {
