@@ -93,8 +93,18 @@ final class AnalyticsScanBuilder
   public Predicate[] pushPredicates(Predicate[] predicates) {
     List<Predicate> full = new ArrayList<>();
     List<Predicate> residual = new ArrayList<>();
+    List<Predicate> notNull = new ArrayList<>();
     for (Predicate p : predicates) {
-      if (options.pushDownFilters() && push(p)) {
+      if (p.name().equals("IS_NOT_NULL")) {
+        notNull.add(p); // decided once the other predicates are known
+      } else if (options.pushDownFilters() && push(p)) {
+        full.add(p);
+      } else {
+        residual.add(p);
+      }
+    }
+    for (Predicate p : notNull) {
+      if (options.pushDownFilters() && impliedNotNull(p)) {
         full.add(p);
       } else {
         residual.add(p);
@@ -127,6 +137,16 @@ final class AnalyticsScanBuilder
     Optional<AnalyticsQueryBody.Filter> filter = AnalyticsPredicates.filter(p, column.name(), meta::hasOperator);
     filter.ifPresent(filters::add);
     return filter.isPresent();
+  }
+
+  /**
+   * Spark adds {@code IS NOT NULL} beside every comparison. The date is never null, and an API
+   * filter never matches an unset value, so either makes it true for every row returned.
+   */
+  private boolean impliedNotNull(Predicate p) {
+    AnalyticsColumn column = p.children().length == 1 ? column(p.children()[0]) : null;
+    return column != null && (column.kind() == AnalyticsColumn.Kind.DATE
+        || filters.stream().anyMatch(f -> f.field().equals(column.name())));
   }
 
   @Override
