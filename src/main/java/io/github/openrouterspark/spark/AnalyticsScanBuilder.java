@@ -100,6 +100,9 @@ final class AnalyticsScanBuilder
       } else if (options.pushDownFilters() && push(p)) {
         full.add(p);
       } else {
+        if (!options.pushDownFilters()) {
+          narrowByDate(p); // Spark filters, but the range must still cover the dates asked for
+        }
         residual.add(p);
       }
     }
@@ -137,6 +140,19 @@ final class AnalyticsScanBuilder
     Optional<AnalyticsQueryBody.Filter> filter = AnalyticsPredicates.filter(p, column.name(), meta::hasOperator);
     filter.ifPresent(filters::add);
     return filter.isPresent();
+  }
+
+  /**
+   * With {@code pushDownFilters=false}, date predicates still choose the time range (Spark then
+   * filters the rows again); otherwise a query for last month would silently read the default
+   * last 7 days and return nothing.
+   */
+  private void narrowByDate(Predicate p) {
+    Set<String> columns = References.columns(p);
+    AnalyticsColumn column = columns.size() == 1 ? schema.column(columns.iterator().next()) : null;
+    if (column != null && column.kind() == AnalyticsColumn.Kind.DATE) {
+      AnalyticsPredicates.timeBounds(p, column.name(), granularity).ifPresent(b -> dateBounds = dateBounds.intersect(b));
+    }
   }
 
   /**

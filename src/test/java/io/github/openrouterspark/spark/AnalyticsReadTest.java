@@ -212,10 +212,10 @@ class AnalyticsReadTest {
 
   @Test
   void labelledDimensionsAndUntranslatablePredicatesStayWithSpark() {
-    Dataset<Row> df = week().load().where("app LIKE 'C%' AND model = 'openai/gpt-4o'").select("app", "request_count");
+    Dataset<Row> df = week().load().where("app LIKE 'C%' AND model = '" + topModel() + "'").select("app", "request_count");
     String plan = TestSpark.explain(df, "FORMATTED");
     assertTrue(plan.contains("PostScanFilters: [app LIKE 'C%'"), plan);
-    assertTrue(plan.contains("PushedFilters: [model = 'openai/gpt-4o', model IS NOT NULL]"), plan);
+    assertTrue(plan.contains("PushedFilters: [model = '" + topModel() + "', model IS NOT NULL]"), plan);
     df.collectAsList();
     String body = queries().get(0).body();
     assertTrue(body.contains("\"dimensions\":[\"app\"]") && body.contains("\"field\":\"model\""), body);
@@ -236,6 +236,23 @@ class AnalyticsReadTest {
     assertFalse(plan.contains(" Filter ("), plan);
     assertTrue(plan.contains("PushedFilters: [date >= TIMESTAMP '2026-10-04T12:00:00Z',"
         + " date <= TIMESTAMP '2026-10-08T00:00:00Z']"), plan);
+  }
+
+  @Test
+  void withoutFilterPushdownDatePredicatesStillChooseTheRangeAndRowsAreTheSame() {
+    String where = "date >= TIMESTAMP '2026-10-05 00:00:00' AND date < TIMESTAMP '2026-10-08 00:00:00'"
+        + " AND model = '" + topModel() + "'";
+    List<String> pushed = canonical(analytics(emulator).option("granularity", "day").load().where(where)
+        .select("date", "model", "request_count").collectAsList(), "date", "model", "request_count");
+    emulator.requestLog().clear();
+    Dataset<Row> unpushed = analytics(emulator).option("granularity", "day").option("pushDownFilters", "false")
+        .load().where(where).select("date", "model", "request_count");
+    assertEquals(pushed, canonical(unpushed.collectAsList(), "date", "model", "request_count"));
+    assertEquals(3, pushed.size());
+    String body = queries().get(0).body();
+    assertFalse(body.contains("filters"), body);
+    assertTrue(body.contains("\"start\":\"2026-10-05T00:00:00Z\",\"end\":\"2026-10-08T00:00:00Z\""), body);
+    assertTrue(physicalPlan(unpushed).contains(" Filter ("));
   }
 
   @Test
@@ -341,6 +358,12 @@ class AnalyticsReadTest {
     Exception e = assertThrows(Exception.class, df::collectAsList);
     String message = rootMessage(e);
     assertTrue(message.contains("truncated") && message.contains("partial result"), message);
+  }
+
+  /** The account's busiest model of the test week. */
+  static String topModel() {
+    return (String) truth.query(AnalyticsQuery.of("request_count").withDimensions("model")
+        .withTimeRange(WEEK_START, WEEK_END).withLimit(1)).rows().get(0).get("model");
   }
 
   /** The physical part of {@code EXPLAIN EXTENDED}: what Spark will actually run. */
