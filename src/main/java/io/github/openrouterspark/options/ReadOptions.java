@@ -63,6 +63,9 @@ public record ReadOptions(
         map.get(ReaderOption.APP_TITLE).map(v -> OptionValues.headerText(ReaderOption.APP_TITLE, v)).orElse(null),
         map.get(ReaderOption.APP_CATEGORIES).map(v -> OptionValues.categories(ReaderOption.APP_CATEGORIES, v))
             .orElse(null));
+    // First, so an option of another dataset is reported as such rather than by its value.
+    RankingSelection selection = RankingSelection.parse(dataset, map);
+    AnalyticsSelection analytics = AnalyticsSelection.parse(dataset, map);
     Optional<LocalDate> start = map.get(ReaderOption.START_DATE).map(v -> OptionValues.date(ReaderOption.START_DATE, v));
     Optional<LocalDate> end = map.get(ReaderOption.END_DATE).map(v -> OptionValues.date(ReaderOption.END_DATE, v));
     if (start.isPresent() && end.isPresent() && start.get().isAfter(end.get())) {
@@ -72,8 +75,6 @@ public record ReadOptions(
     OptionalInt windowDays = map.get(ReaderOption.WINDOW_DAYS)
         .map(v -> OptionalInt.of(OptionValues.intInRange(ReaderOption.WINDOW_DAYS, v, 1, 366)))
         .orElse(OptionalInt.empty());
-    RankingSelection selection = RankingSelection.parse(dataset, map);
-    AnalyticsSelection analytics = AnalyticsSelection.parse(dataset, map);
     boolean pushDownFilters = map.get(ReaderOption.PUSH_DOWN_FILTERS)
         .map(v -> OptionValues.bool(ReaderOption.PUSH_DOWN_FILTERS, v)).orElse(true);
     boolean pushDownLimit = map.get(ReaderOption.PUSH_DOWN_LIMIT)

@@ -230,4 +230,10 @@ class AnalyticsOptionsTest {
     assertEquals("Invalid value 'soon' for option 'endTime' of format 'openrouter': expected an ISO date-time such as"
         + " 2026-05-01T00:00:00Z (no offset means UTC) or a date YYYY-MM-DD.", e.getMessage());
   }
+
+  @Test
+  void aDatasetOptionWithABadValueIsReportedAsNotApplyingToAnalytics() {
+    assertMentions(invalid("analytics", "startDate", "yesterday"), "startDate", "does not apply", "analytics");
+    assertMentions(invalid("analytics-meta", "windowDays", "0"), "windowDays", "does not apply", "analytics-meta");
+  }
 }

@@ -139,6 +139,16 @@ class AnalyticsReadTest {
     assertFalse(message.contains(OpenRouterEmulator.DEFAULT_API_KEY));
   }
 
+  @Test
+  void theManagementKeyNeverShowsInPlansOrErrors() {
+    Dataset<Row> df = week().option("granularity", "day").load().where("model = 'x'").select("date", "request_count");
+    String plan = TestSpark.explain(df, "EXTENDED") + TestSpark.explain(df, "FORMATTED");
+    assertFalse(plan.contains(OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY), plan);
+    Exception e = assertThrows(IllegalArgumentException.class,
+        () -> week().load().select("model", "provider", "app", "request_count").collectAsList());
+    assertFalse(rootMessage(e).contains(OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY));
+  }
+
   static String rootMessage(Throwable e) {
     StringBuilder all = new StringBuilder();
     for (Throwable t = e; t != null; t = t.getCause()) {
