@@ -109,7 +109,7 @@ public record AnalyticsMeta(
     } catch (MalformedResponseException e) {
       throw malformed(request, "is malformed: " + e.getMessage(), e);
     } catch (IOException e) {
-      throw malformed(request, "is truncated or not valid JSON (" + e.getMessage() + ")", e);
+      throw malformed(request, "is truncated or not valid JSON (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
     }
   }
 

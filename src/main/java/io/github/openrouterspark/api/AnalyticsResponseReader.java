@@ -45,7 +45,7 @@ final class AnalyticsResponseReader {
       String at = rowIndex[0] >= 0 ? "data.data[" + rowIndex[0] + "]: " : "";
       throw AnalyticsMeta.malformed(request, "is malformed: " + at + e.getMessage(), e);
     } catch (IOException e) {
-      throw AnalyticsMeta.malformed(request, "is truncated or not valid JSON (" + e.getMessage() + ")", e);
+      throw AnalyticsMeta.malformed(request, "is truncated or not valid JSON (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
     }
   }
 

@@ -149,6 +149,23 @@ class AnalyticsReadTest {
     assertFalse(rootMessage(e).contains(OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY));
   }
 
+  @Test
+  void aTransientFailureIsRetriedAndACutBodyFailsTheQuery() {
+    Dataset<Row> df = week().load().select("model", "request_count");
+    df.schema(); // the meta request, before the faults
+    emulator.requestLog().clear();
+    emulator.faults().failNext(1, io.github.openrouterspark.emulator.Fault.status(500));
+    List<String> rows = canonical(df.collectAsList(), "model", "request_count");
+    assertEquals(sorted(truth.query(AnalyticsQuery.of("request_count").withDimensions("model")
+        .withTimeRange(WEEK_START, WEEK_END).withLimit(10_000)).rows(), "model", "request_count"), rows);
+    assertEquals(List.of(500, 200), queries().stream().map(LoggedRequest::status).toList());
+
+    emulator.faults().failNext(1, io.github.openrouterspark.emulator.Fault.truncatedBody());
+    Exception e = assertThrows(Exception.class, () -> week().load().select("provider", "request_count").collectAsList());
+    String message = rootMessage(e);
+    assertTrue(message.contains("POST /analytics/query") && message.contains("truncated or not valid JSON"), message);
+  }
+
   static String rootMessage(Throwable e) {
     StringBuilder all = new StringBuilder();
     for (Throwable t = e; t != null; t = t.getCause()) {
