@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import org.apache.spark.sql.connector.expressions.Expression;
 import org.apache.spark.sql.connector.expressions.Literal;
-import org.apache.spark.sql.connector.expressions.NamedReference;
 import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.unsafe.types.UTF8String;
@@ -66,7 +65,7 @@ public final class AnalyticsPredicates {
         return Optional.empty();
       }
       case "IN" -> {
-        if (c.length < 2 || !isColumn(c[0], column)) {
+        if (c.length < 2 || !Comparison.isColumn(c[0], column)) {
           return Optional.empty();
         }
         List<String> values = new ArrayList<>();
@@ -82,19 +81,12 @@ public final class AnalyticsPredicates {
         return Optional.of(new AnalyticsQueryBody.Filter(column, "in", values));
       }
       case "=", "<>", "<", "<=", ">", ">=" -> {
-        if (c.length != 2) {
+        Optional<Comparison> cmp = Comparison.of(p, column);
+        if (cmp.isEmpty()) {
           return Optional.empty();
         }
-        String op = p.name();
-        Expression literal;
-        if (isColumn(c[0], column)) {
-          literal = c[1];
-        } else if (isColumn(c[1], column)) {
-          literal = c[0];
-          op = flip(op);
-        } else {
-          return Optional.empty();
-        }
+        String op = cmp.get().op();
+        Expression literal = cmp.get().other();
         String v = string(literal);
         if (v == null) {
           return Optional.empty();
@@ -129,19 +121,12 @@ public final class AnalyticsPredicates {
         return l.isPresent() && r.isPresent() ? Optional.of(l.get().intersect(r.get())) : Optional.empty();
       }
       case "=", "<", "<=", ">", ">=" -> {
-        if (c.length != 2) {
+        Optional<Comparison> cmp = Comparison.of(p, column);
+        if (cmp.isEmpty()) {
           return Optional.empty();
         }
-        String op = p.name();
-        Expression literal;
-        if (isColumn(c[0], column)) {
-          literal = c[1];
-        } else if (isColumn(c[1], column)) {
-          literal = c[0];
-          op = flip(op);
-        } else {
-          return Optional.empty();
-        }
+        String op = cmp.get().op();
+        Expression literal = cmp.get().other();
         Instant t = timestamp(literal);
         if (t == null) {
           return Optional.empty();
@@ -163,20 +148,7 @@ public final class AnalyticsPredicates {
     }
   }
 
-  private static String flip(String op) {
-    return switch (op) {
-      case "<" -> ">";
-      case "<=" -> ">=";
-      case ">" -> "<";
-      case ">=" -> "<=";
-      default -> op;
-    };
-  }
 
-  private static boolean isColumn(Expression e, String column) {
-    return e instanceof NamedReference ref && ref.fieldNames().length == 1
-        && ref.fieldNames()[0].equalsIgnoreCase(column);
-  }
 
   private static String string(Expression e) {
     if (e instanceof Literal<?> literal && literal.dataType().equals(DataTypes.StringType)
