@@ -208,6 +208,19 @@ class AnalyticsReadTest {
   }
 
   @Test
+  void labelledDimensionsShowTheApisLabelsAndUserEmailComesWithUser() {
+    Dataset<Row> df = week().load().select("user", "user_email", "api_key_id", "request_count");
+    List<String> actual = canonical(df.collectAsList(), "user", "user_email", "api_key_id", "request_count");
+    AnalyticsResult expected = truth.query(AnalyticsQuery.of("request_count").withDimensions("user", "api_key_id")
+        .withTimeRange(WEEK_START, WEEK_END).withLimit(10_000));
+    assertEquals(sorted(expected.rows(), "user", "user_email", "api_key_id", "request_count"), actual);
+    assertTrue(actual.stream().anyMatch(line -> line.contains("@")), "e-mails are filled: " + actual);
+    // user_email alone still groups by user, the dimension that brings it.
+    week().load().select("user_email").collectAsList();
+    assertTrue(queries().get(queries().size() - 1).body().contains("\"dimensions\":[\"user\"]"));
+  }
+
+  @Test
   void aQueryWithoutMetricColumnsRequestsRequestCount() {
     long models = week().load().select("model").distinct().count();
     assertTrue(models > 3);
