@@ -27,14 +27,21 @@ final class KeyCoordinator {
   private final String fingerprint;
   private final RollingWindowLimiter limiter;
   private final Clock clock;
+  private final java.util.function.Consumer<String> warnings;
   private LocalDate day;
   private int requestsToday;
   private boolean warnedToday;
 
   KeyCoordinator(String fingerprint, int limitPerMinute, Clock clock) {
+    this(fingerprint, limitPerMinute, clock, LOG::warn);
+  }
+
+  /** @param warnings where the daily-allowance warning goes (the log, or a test's list) */
+  KeyCoordinator(String fingerprint, int limitPerMinute, Clock clock, java.util.function.Consumer<String> warnings) {
     this.fingerprint = fingerprint;
     this.limiter = new RollingWindowLimiter(limitPerMinute, WINDOW_NANOS, System::nanoTime);
     this.clock = clock;
+    this.warnings = warnings;
   }
 
   /** Reserves a permit; returns how many milliseconds the caller must wait before sending. */
@@ -60,7 +67,7 @@ final class KeyCoordinator {
     // A scoped limiter ("<fingerprint>/analytics") has no daily allowance.
     if (!warnedToday && !fingerprint.contains("/") && requestsToday >= DAILY_ALLOWANCE * 4 / 5) {
       warnedToday = true;
-      LOG.warn("OpenRouter API key " + fingerprint + " has sent " + requestsToday + " requests today (UTC) from"
+      warnings.accept("OpenRouter API key " + fingerprint + " has sent " + requestsToday + " requests today (UTC) from"
           + " this Spark application: 80% of the account's " + DAILY_ALLOWANCE + " per day. Further requests"
           + " may be refused with HTTP 429 until 00:00 UTC.");
     }
