@@ -96,7 +96,8 @@ public final class PermitServer {
       }
       Map<String, String> q = query(exchange.getRequestURI());
       String key = q.get("key");
-      if (key == null || !key.matches("[0-9a-f]{16}")) {
+      // A fingerprint, optionally scoped to a separate server-side limit ("<fingerprint>/analytics").
+      if (key == null || !key.matches("[0-9a-f]{16}(/[a-z]+)?")) {
         reply(exchange, 400, "key must be a fingerprint");
         return;
       }
