@@ -3,11 +3,22 @@ package io.github.openrouterspark.spark;
 import io.github.openrouterspark.options.InvalidOptionException;
 import io.github.openrouterspark.options.ReadOptions;
 
-/** Fails a query whose plan needs more requests than {@code maxRequestsPerQuery}, before any is sent. */
+/**
+ * Fails a query whose plan needs more requests than {@code maxRequestsPerQuery}, before any is
+ * sent; says up front when the rate limit will make a query wait.
+ */
 final class RequestBudget {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RequestBudget.class);
+
   private RequestBudget() {}
 
   static void check(ReadOptions options, int plannedRequests, String plan) {
+    int perMinute = options.traffic().rateLimitPerMinute();
+    if (plannedRequests > perMinute) {
+      LOG.info("This OpenRouter {} query plans {} requests; at {} per minute it will take at least {} minutes"
+          + " (the limit is shared by every query of the key).", options.dataset(), plannedRequests, perMinute,
+          (plannedRequests - 1) / perMinute);
+    }
     if (plannedRequests > options.maxRequestsPerQuery()) {
       throw new InvalidOptionException("This " + options.dataset() + " query would send up to " + plannedRequests
           + " requests, more than maxRequestsPerQuery=" + options.maxRequestsPerQuery()
