@@ -22,8 +22,12 @@ final class RequestBudget {
     if (plannedRequests > options.maxRequestsPerQuery()) {
       throw new InvalidOptionException("This " + options.dataset() + " query would send up to " + plannedRequests
           + " requests, more than maxRequestsPerQuery=" + options.maxRequestsPerQuery()
-          + " (the API allows 30 requests/minute per key and 500/day per account). Narrow the date range or"
-          + " the filters, raise windowDays, or raise the limit with .option(\"maxRequestsPerQuery\", \""
+          + (options.dataset().isAnalytics()
+              ? " (the analytics API allows 64 requests/minute per key). Narrow startTime/endTime, use a coarser"
+                  + " granularity, leave out the 31-day columns (latency, throughput, per-generation dimensions),"
+              : " (the API allows 30 requests/minute per key and 500/day per account). Narrow the date range or"
+                  + " the filters, raise windowDays,")
+          + " or raise the limit with .option(\"maxRequestsPerQuery\", \""
           + plannedRequests + "\"). Plan: " + plan);
     }
   }

@@ -359,6 +359,16 @@ class AnalyticsReadTest {
   }
 
   @Test
+  void aQueryOverItsRequestBudgetFailsBeforeAnyRequestWithAnalyticsAdvice() {
+    // Minute buckets: windows of at most 3 hours, so a week is 56 requests.
+    Exception e = assertThrows(IllegalArgumentException.class, () -> week().option("granularity", "minute")
+        .option("maxRequestsPerQuery", "50").load().select("date", "request_count").collectAsList());
+    assertTrue(e.getMessage().contains("up to 56 requests") && e.getMessage().contains("coarser granularity"),
+        e.getMessage());
+    assertEquals(0, queries().size());
+  }
+
+  @Test
   void totalsLongerThanOneQueryFailUnlessSummed() {
     DataFrameReader twoYears = analytics(emulator).option("startTime", "2025-01-01").option("endTime", "2026-09-30");
     Exception e = assertThrows(IllegalArgumentException.class,
