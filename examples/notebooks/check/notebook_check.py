@@ -224,7 +224,7 @@ def extract(path, problems):
         problems.add(path, "contains what looks like an OpenRouter API key; use a secret or an environment variable")
     constants = Constants()
     transformer = TransformerManager()
-    parsed = []
+    cells = []  # (where, "sql", statements) or (where, "python", tree), in notebook order
     for index, cell in enumerate(nb.cells, start=1):
         if cell.cell_type != "code":
             continue
@@ -233,8 +233,7 @@ def extract(path, problems):
             problems.add(where, "has outputs; commit notebooks with outputs cleared")
         kind = cell_kind(cell.source)
         if kind == "sql":
-            for statement in split_sql(SQL_CELL.sub("", cell.source, count=1)):
-                work["sql"].append({"where": where, "sql": statement})
+            cells.append((where, kind, split_sql(SQL_CELL.sub("", cell.source, count=1))))
         elif kind == "python":
             # IPython turns %magics and !commands into get_ipython() calls: compile what the kernel runs.
             code = transformer.transform_cell(cell.source)
@@ -245,10 +244,14 @@ def extract(path, problems):
                 problems.add(f"{where}, line {e.lineno}", f"does not compile: {e.msg}")
                 continue
             constants.collect(tree)
-            parsed.append((where, tree))
-    # Constants are collected first, so a reader may use a parameter defined in any cell.
-    for where, tree in parsed:
-        python_work(tree, where, constants, problems, work)
+            cells.append((where, kind, tree))
+    # Constants are collected first, so a reader may use a parameter defined in any cell; the work
+    # is then listed in notebook order, as statements depend on the views earlier ones create.
+    for where, kind, content in cells:
+        if kind == "sql":
+            work["sql"].extend({"where": where, "sql": statement} for statement in content)
+        else:
+            python_work(content, where, constants, problems, work)
     return work
 
 
