@@ -10,11 +10,13 @@ import io.github.openrouterspark.spark.TestEmulators;
 import io.github.openrouterspark.spark.TestSpark;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,7 +43,11 @@ import org.junit.jupiter.api.Test;
  */
 class NotebooksTest {
   private static final Path NOTEBOOKS = Path.of("examples/notebooks");
-  private static final Path WORK = Path.of("target/notebook-check");
+  /**
+   * Under this module's target/ (the folder holding test-classes), not the working directory's:
+   * with one module per Spark line, every module runs this test from the repository root.
+   */
+  private static final Path WORK = buildDirectory().resolve("notebook-check");
   private static final Path DOC_IMAGES = Path.of("docs/images");
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
@@ -51,6 +57,7 @@ class NotebooksTest {
     assertEquals(List.of("openrouter_pyspark.ipynb", "openrouter_sql.ipynb"),
         notebooks.stream().map(p -> p.getFileName().toString()).toList(), "the example notebooks");
     List<NotebookWork> work = NotebookWork.parse(NotebookPython.extract(notebooks));
+    deleteRecursively(WORK); // charts or frames of an earlier run must not pass for this one's
 
     Path data = WORK.resolve("data");
     Set<String> written = new LinkedHashSet<>();
@@ -87,6 +94,24 @@ class NotebooksTest {
     }
     if (Boolean.getBoolean("notebooks.updateImages")) {
       copyCharts(charts.resolve("openrouter_pyspark"), DOC_IMAGES);
+    }
+  }
+
+  private static Path buildDirectory() {
+    try {
+      return Path.of(NotebooksTest.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (Files.exists(dir)) {
+      try (Stream<Path> files = Files.walk(dir)) {
+        for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(p);
+        }
+      }
     }
   }
 
