@@ -54,8 +54,9 @@ class NotebooksTest {
   @Test
   void notebooksValidateRunOnTheEmulatorAndPlot() throws IOException {
     List<Path> notebooks = notebooks();
-    assertEquals(List.of("openrouter_pyspark.ipynb", "openrouter_sql.ipynb"),
-        notebooks.stream().map(p -> p.getFileName().toString()).toList(), "the example notebooks");
+    // Every notebook in the folder is checked; these two are the ones the docs link and picture.
+    assertTrue(notebooks.stream().map(p -> p.getFileName().toString()).toList()
+        .containsAll(List.of("openrouter_pyspark.ipynb", "openrouter_sql.ipynb")), "the example notebooks: " + notebooks);
     List<NotebookWork> work = NotebookWork.parse(NotebookPython.extract(notebooks));
     deleteRecursively(WORK); // charts or frames of an earlier run must not pass for this one's
 
