@@ -30,10 +30,13 @@ import sys
 import nbformat
 from IPython.core.inputtransformer2 import TransformerManager
 
-# Cells in another language: Databricks' first-line magics and IPython's cell magics.
+# A first-line %sql (Databricks) or %%sql (Jupyter extensions) makes the whole cell SQL.
 SQL_CELL = re.compile(r"^\s*%%?sql\b[^\n]*\n?", re.IGNORECASE)
-OTHER_LANGUAGE_CELL = re.compile(r"^\s*(%%?(md|markdown|scala|r|sh|bash|fs|run|pip|html|javascript)\b)",
-                                 re.IGNORECASE)
+# Databricks' other whole-cell languages. IPython's own %%cell and %line magics (%%bash, %pip, ...)
+# are not listed: the IPython transformer turns them into Python calls, which compile.
+OTHER_LANGUAGE_CELL = re.compile(r"^\s*%(md|md-sandbox|scala|r|sh)\b", re.IGNORECASE)
+# Databricks' %python is the notebook's default language spelled out.
+PYTHON_CELL = re.compile(r"^\s*%python\b[^\n]*\n?", re.IGNORECASE)
 # An OpenRouter key looks like sk-or-v1-<64 hex>; a committed notebook must never hold one.
 API_KEY = re.compile(r"sk-or-(v1-)?[0-9a-f]{16,}", re.IGNORECASE)
 # Calls between spark.read and .load() that configure the reader.
@@ -95,7 +98,7 @@ class Constants:
             if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
                 try:
                     self.values[node.targets[0].id] = ast.literal_eval(node.value)
-                except ValueError:
+                except (ValueError, TypeError, SyntaxError):
                     self.values.pop(node.targets[0].id, None)  # rebound to something not literal
 
     def evaluate(self, node):
@@ -106,7 +109,7 @@ class Constants:
             raise ValueError(f"'{node.id}' is not a module-level constant")
         try:
             return ast.literal_eval(node)
-        except ValueError:
+        except (ValueError, TypeError, SyntaxError):
             raise ValueError(f"'{ast.unparse(node)}' is not a literal") from None
 
 
@@ -236,7 +239,7 @@ def extract(path, problems):
             cells.append((where, kind, split_sql(SQL_CELL.sub("", cell.source, count=1))))
         elif kind == "python":
             # IPython turns %magics and !commands into get_ipython() calls: compile what the kernel runs.
-            code = transformer.transform_cell(cell.source)
+            code = transformer.transform_cell(PYTHON_CELL.sub("", cell.source, count=1))
             try:
                 compile(code, where, "exec")
                 tree = ast.parse(code)

@@ -61,6 +61,17 @@ class NotebookCheckTest {
   }
 
   @Test
+  void magicsCompileAsTheKernelRunsThemAndOtherLanguagesAreSkipped() {
+    NotebookWork work = extractOne(
+        "%pip install matplotlib\nimport os\n!ls -l\nfiles = !ls",
+        "%%bash\necho 'not python'",
+        "%md\n# A Databricks markdown cell, not Python",
+        "%scala\nval x = spark.read.format(\"openrouter\").load(\"rankings-daily\")",
+        "%python\nx = 1");
+    assertTrue(work.readers().isEmpty() && work.sql().isEmpty(), "the Scala cell is not read as Python: " + work);
+  }
+
+  @Test
   void failsOnSyntaxErrorsUncheckableSqlOutputsAndKeys() {
     String key = "sk-or-v1-" + "0123456789abcdef".repeat(4);
     AssertionError e = assertThrows(AssertionError.class, () -> extractOne(
