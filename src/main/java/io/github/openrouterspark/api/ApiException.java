@@ -22,7 +22,7 @@ public final class ApiException extends RuntimeException {
   }
 
   ApiException(ApiRequest request, int status, ErrorBody body, java.time.Duration retryAfter) {
-    this(request, status, body.message(), ErrorHints.forStatus(status), 1, body.code(), retryAfter, null);
+    this(request, status, body.message(), ErrorHints.forStatus(status, request), 1, body.code(), retryAfter, null);
   }
 
   private ApiException(ApiRequest request, int status, String apiMessage, String hint, int attempts, int apiCode,

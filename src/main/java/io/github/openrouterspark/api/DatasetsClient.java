@@ -13,13 +13,16 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
 /**
- * Sends dataset requests and hands back a streaming cursor over the response.
+ * Sends API requests (dataset GETs, analytics GETs and POSTs) and hands back a streaming cursor
+ * or stream over the response.
  *
  * <p>Every attempt first takes a permit for its key ({@link PermitSource}), so all requests of
  * the application stay under the per-key rate. Transient failures (connection errors, 408, 429,
@@ -35,6 +38,8 @@ public final class DatasetsClient {
 
   private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
 
+  private static final MediaType JSON = MediaType.get("application/json");
+
   private final ClientSettings settings;
   private final TrafficSettings traffic;
   private final ApiKey key;
@@ -47,12 +52,22 @@ public final class DatasetsClient {
   }
 
   public DatasetsClient(ClientSettings settings, TrafficSettings traffic, ApiKey key, CacheSettings cache) {
+    this(settings, traffic, key, cache, null);
+  }
+
+  /**
+   * @param limiterScope null for the Data API's limiter; else the name of a separate server-side
+   *     limit the requests count against (the analytics endpoints have their own per-key limit)
+   */
+  public DatasetsClient(
+      ClientSettings settings, TrafficSettings traffic, ApiKey key, CacheSettings cache, String limiterScope) {
     this.cache = Objects.requireNonNull(cache, "cache");
     this.settings = Objects.requireNonNull(settings, "settings");
     this.traffic = Objects.requireNonNull(traffic, "traffic");
     this.key = Objects.requireNonNull(key, "key");
     this.http = SharedHttpClient.with(settings.connectTimeout(), settings.readTimeout());
-    this.permits = RemotePermits.forEndpoint(traffic.permits(), key.fingerprint(), traffic.rateLimitPerMinute());
+    String limiterKey = limiterScope == null ? key.fingerprint() : key.fingerprint() + "/" + limiterScope;
+    this.permits = RemotePermits.forEndpoint(traffic.permits(), limiterKey, traffic.rateLimitPerMinute());
   }
 
   /** Sends {@code request} and returns a cursor that decodes each item with {@code decoder}. */
@@ -63,12 +78,20 @@ public final class DatasetsClient {
   /** As {@link #open(ApiRequest, ItemDecoder)}, counting the traffic into {@code metrics}. */
   public <I extends ItemDecoder> DatasetResponseCursor<I> open(
       ApiRequest request, I decoder, RequestMetrics metrics) {
-    String cacheKey = cache.enabled() ? settings.baseUrl() + " " + key.fingerprint() + " " + request.pathAndQuery() : null;
+    return new DatasetResponseCursor<>(request, openBody(request, metrics), decoder);
+  }
+
+  /**
+   * Sends {@code request} (with permits, retries and the response cache) and returns the body of
+   * its successful response as a stream; the caller decodes and closes it.
+   */
+  public InputStream openBody(ApiRequest request, RequestMetrics metrics) {
+    String cacheKey = cache.enabled() ? settings.baseUrl() + " " + key.fingerprint() + " " + request.identity() : null;
     if (cacheKey != null) {
       byte[] cached = ResponseCache.get(cacheKey);
       if (cached != null) {
         metrics.cacheHit();
-        return new DatasetResponseCursor<>(request, new java.io.ByteArrayInputStream(cached), decoder);
+        return new java.io.ByteArrayInputStream(cached);
       }
     }
     AtomicInteger attempts = new AtomicInteger();
@@ -95,11 +118,10 @@ public final class DatasetsClient {
       throw attempts.get() > 1 ? e.afterAttempts(attempts.get(), retryAdvice(waitedMillis.get())) : e;
     } catch (FailsafeException e) {
       Throwable cause = e.getCause() instanceof InterruptedException ? e.getCause() : e;
-      throw new ApiException(request, 0, String.valueOf(cause), ErrorHints.forStatus(0), cause);
+      throw new ApiException(request, 0, String.valueOf(cause), ErrorHints.forStatus(0, request), cause);
     }
     InputStream counted = new CountingInputStream(body, metrics);
-    return new DatasetResponseCursor<>(request,
-        cacheKey == null ? counted : new CachingInputStream(counted, cacheKey, cache.ttl()), decoder);
+    return cacheKey == null ? counted : new CachingInputStream(counted, cacheKey, cache.ttl());
   }
 
   /**
@@ -137,7 +159,7 @@ public final class DatasetsClient {
     try {
       response = http.newCall(httpRequest).execute();
     } catch (IOException e) {
-      throw new ApiException(request, 0, describe(e), ErrorHints.forStatus(0), e);
+      throw new ApiException(request, 0, describe(e), ErrorHints.forStatus(0, request), e);
     }
     ResponseBody body = response.body();
     if (response.isSuccessful()) {
@@ -155,7 +177,7 @@ public final class DatasetsClient {
     } catch (IOException e) {
       throw new ApiException(
           request, response.code(), "(error body unreadable: " + describe(e) + ")",
-          ErrorHints.forStatus(response.code()), e);
+          ErrorHints.forStatus(response.code(), request), e);
     }
   }
 
@@ -168,7 +190,8 @@ public final class DatasetsClient {
     HttpUrl url = HttpUrl.get(settings.baseUrl() + request.pathAndQuery());
     Request.Builder builder = new Request.Builder()
         .url(url)
-        .get()
+        .method(request.isPost() ? "POST" : "GET",
+            request.isPost() ? RequestBody.create(request.body(), JSON) : null)
         .header("Authorization", "Bearer " + key.bearerToken())
         .header("User-Agent", ConnectorVersion.userAgent())
         .header("Accept", "application/json");

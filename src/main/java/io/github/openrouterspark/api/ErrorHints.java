@@ -4,7 +4,27 @@ package io.github.openrouterspark.api;
 final class ErrorHints {
   private ErrorHints() {}
 
-  static String forStatus(int status) {
+  static String forStatus(int status, ApiRequest request) {
+    boolean analytics = request.path().startsWith("/analytics");
+    if (analytics) {
+      switch (status) {
+        case 400:
+          return "The API rejected the analytics query: check the metrics, dimensions, granularity,"
+              + " startTime and endTime options and the query's filters (see the message above).";
+        case 401:
+          return "The API key was rejected or missing: the analytics datasets need a management key"
+              + " in the apiKey option, the Spark conf spark.openrouter.apiKey or OPENROUTER_API_KEY.";
+        case 403:
+          return "The analytics endpoints accept only management keys, not inference keys: create a"
+              + " management key at https://openrouter.ai/settings/management-keys and pass it as"
+              + " apiKey for the analytics and analytics-meta datasets.";
+        case 429:
+          return "The analytics rate limit (64 requests/minute per key) was exceeded: wait and retry,"
+              + " or lower rateLimitPerMinute.";
+        default:
+          break;
+      }
+    }
     return switch (status) {
       case 0 -> "The API could not be reached: check the baseUrl option and the network, or raise"
           + " connectTimeout/readTimeout.";

@@ -1,10 +1,10 @@
 package io.github.openrouterspark.api;
 
 /** A response that does not have the documented shape; the cursor adds the request and position. */
-final class MalformedResponseException extends RuntimeException {
+public final class MalformedResponseException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  MalformedResponseException(String message) {
+  public MalformedResponseException(String message) {
     super(message);
   }
 }

@@ -7,7 +7,9 @@ import java.util.stream.Collectors;
 /** The datasets the connector exposes as tables, by their API names. */
 public enum DatasetName {
   RANKINGS_DAILY("rankings-daily"),
-  APP_RANKINGS("app-rankings");
+  APP_RANKINGS("app-rankings"),
+  ANALYTICS("analytics"),
+  ANALYTICS_META("analytics-meta");
 
   private final String apiName;
 
@@ -17,6 +19,11 @@ public enum DatasetName {
 
   public String apiName() {
     return apiName;
+  }
+
+  /** The account's own analytics, reached with a management key, not the public datasets. */
+  public boolean isAnalytics() {
+    return this == ANALYTICS || this == ANALYTICS_META;
   }
 
   /** Accepts the API name in any case, with '_' for '-' (e.g. {@code rankings_daily}). */

@@ -8,7 +8,7 @@ public final class InvalidOptionException extends IllegalArgumentException {
     super(message);
   }
 
-  static InvalidOptionException badValue(String option, String value, String allowed) {
+  public static InvalidOptionException badValue(String option, String value, String allowed) {
     return new InvalidOptionException(
         "Invalid value '" + value + "' for option '" + option + "' of format 'openrouter': " + allowed + ".");
   }

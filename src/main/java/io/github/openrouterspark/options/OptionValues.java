@@ -34,6 +34,29 @@ final class OptionValues {
     }
   }
 
+  /**
+   * An ISO-8601 instant: a date-time with an offset or {@code Z}, a date-time without one (UTC),
+   * or a date: its 00:00 UTC, or for an end ({@code endOfDay}) the next day's, so the day is
+   * included.
+   */
+  static java.time.Instant instant(ReaderOption option, String value, boolean endOfDay) {
+    String v = value.strip();
+    if (DATE_SHAPE.matcher(v).matches()) {
+      LocalDate day = date(option, v);
+      return (endOfDay ? day.plusDays(1) : day).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    }
+    try {
+      return java.time.OffsetDateTime.parse(v).toInstant();
+    } catch (DateTimeParseException withoutOffset) {
+      try {
+        return java.time.LocalDateTime.parse(v).toInstant(java.time.ZoneOffset.UTC);
+      } catch (DateTimeParseException e) {
+        throw InvalidOptionException.badValue(option.key(), value,
+            "expected an ISO date-time such as 2026-05-01T00:00:00Z (no offset means UTC) or a date YYYY-MM-DD");
+      }
+    }
+  }
+
   static int intInRange(ReaderOption option, String value, int min, int max) {
     try {
       int n = Integer.parseInt(value.strip());

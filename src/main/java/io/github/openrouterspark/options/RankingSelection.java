@@ -28,6 +28,12 @@ public record RankingSelection(
     return switch (dataset) {
       case APP_RANKINGS -> appRankings(map);
       case RANKINGS_DAILY -> rankingsDaily(map);
+      case ANALYTICS, ANALYTICS_META -> {
+        rejectAll(map, dataset, ReaderOption.SORT, ReaderOption.CATEGORY, ReaderOption.SUBCATEGORY,
+            ReaderOption.MAX_RANK, ReaderOption.PERIOD, ReaderOption.MODALITY, ReaderOption.CONTEXT_BUCKET,
+            ReaderOption.LANGUAGE_TYPE);
+        yield new RankingSelection(null, null, null, 0, null, null, null, null);
+      }
     };
   }
 
@@ -73,7 +79,7 @@ public record RankingSelection(
     }).orElse(null);
   }
 
-  private static void rejectAll(OptionMap map, DatasetName dataset, ReaderOption... options) {
+  static void rejectAll(OptionMap map, DatasetName dataset, ReaderOption... options) {
     for (ReaderOption o : options) {
       if (map.get(o).isPresent()) {
         throw new InvalidOptionException("Option '" + o.key() + "' does not apply to dataset '" + dataset.apiName()

@@ -23,6 +23,7 @@ public record ReadOptions(
     Optional<LocalDate> endDate,
     OptionalInt windowDays,
     RankingSelection selection,
+    AnalyticsSelection analytics,
     boolean pushDownFilters,
     boolean pushDownLimit,
     TrafficSettings traffic,
@@ -62,6 +63,9 @@ public record ReadOptions(
         map.get(ReaderOption.APP_TITLE).map(v -> OptionValues.headerText(ReaderOption.APP_TITLE, v)).orElse(null),
         map.get(ReaderOption.APP_CATEGORIES).map(v -> OptionValues.categories(ReaderOption.APP_CATEGORIES, v))
             .orElse(null));
+    // First, so an option of another dataset is reported as such rather than by its value.
+    RankingSelection selection = RankingSelection.parse(dataset, map);
+    AnalyticsSelection analytics = AnalyticsSelection.parse(dataset, map);
     Optional<LocalDate> start = map.get(ReaderOption.START_DATE).map(v -> OptionValues.date(ReaderOption.START_DATE, v));
     Optional<LocalDate> end = map.get(ReaderOption.END_DATE).map(v -> OptionValues.date(ReaderOption.END_DATE, v));
     if (start.isPresent() && end.isPresent() && start.get().isAfter(end.get())) {
@@ -71,7 +75,6 @@ public record ReadOptions(
     OptionalInt windowDays = map.get(ReaderOption.WINDOW_DAYS)
         .map(v -> OptionalInt.of(OptionValues.intInRange(ReaderOption.WINDOW_DAYS, v, 1, 366)))
         .orElse(OptionalInt.empty());
-    RankingSelection selection = RankingSelection.parse(dataset, map);
     boolean pushDownFilters = map.get(ReaderOption.PUSH_DOWN_FILTERS)
         .map(v -> OptionValues.bool(ReaderOption.PUSH_DOWN_FILTERS, v)).orElse(true);
     boolean pushDownLimit = map.get(ReaderOption.PUSH_DOWN_LIMIT)
@@ -79,7 +82,9 @@ public record ReadOptions(
     TrafficSettings traffic = new TrafficSettings(
         map.get(ReaderOption.RATE_LIMIT_PER_MINUTE)
             .map(v -> OptionValues.intInRange(ReaderOption.RATE_LIMIT_PER_MINUTE, v, 1, 10_000))
-            .orElse(TrafficSettings.DEFAULT_RATE_LIMIT_PER_MINUTE),
+            .orElse(dataset.isAnalytics()
+                ? TrafficSettings.DEFAULT_ANALYTICS_RATE_LIMIT_PER_MINUTE
+                : TrafficSettings.DEFAULT_RATE_LIMIT_PER_MINUTE),
         map.get(ReaderOption.MAX_RETRY_WAIT)
             .map(v -> OptionValues.duration(ReaderOption.MAX_RETRY_WAIT, v, java.time.Duration.ofHours(1), "1h"))
             .orElse(TrafficSettings.DEFAULT_MAX_RETRY_WAIT),
@@ -91,8 +96,8 @@ public record ReadOptions(
         map.get(ReaderOption.CACHE_TTL)
             .map(v -> OptionValues.duration(ReaderOption.CACHE_TTL, v, java.time.Duration.ofHours(1), "1h"))
             .orElse(CacheSettings.DEFAULT_TTL));
-    return new ReadOptions(dataset, key, client, start, end, windowDays, selection, pushDownFilters, pushDownLimit,
-        traffic, maxRequests, cache);
+    return new ReadOptions(dataset, key, client, start, end, windowDays, selection, analytics, pushDownFilters,
+        pushDownLimit, traffic, maxRequests, cache);
   }
 
   /** The key, or a clear error listing the three ways to give one. */
@@ -100,13 +105,16 @@ public record ReadOptions(
     return apiKey.orElseThrow(() -> new InvalidOptionException(
         "No OpenRouter API key was given. Set one of: the reader option .option(\"apiKey\", ...);"
             + " the Spark conf " + API_KEY_CONF + "; or the environment variable " + API_KEY_ENV
-            + " (on the driver). Any OpenRouter API key works for the datasets; create one at"
-            + " https://openrouter.ai/settings/keys."));
+            + " (on the driver). "
+            + (dataset.isAnalytics()
+                ? "The analytics datasets need a management key; create one at"
+                    + " https://openrouter.ai/settings/management-keys."
+                : "Any OpenRouter API key works for the datasets; create one at https://openrouter.ai/settings/keys.")));
   }
 
   public ReadOptions withClient(ClientSettings settings) {
-    return new ReadOptions(dataset, apiKey, settings, startDate, endDate, windowDays, selection, pushDownFilters,
-        pushDownLimit, traffic, maxRequestsPerQuery, cache);
+    return new ReadOptions(dataset, apiKey, settings, startDate, endDate, windowDays, selection, analytics,
+        pushDownFilters, pushDownLimit, traffic, maxRequestsPerQuery, cache);
   }
 
   private static DatasetName dataset(OptionMap map) {
@@ -128,7 +136,7 @@ public record ReadOptions(
         + ", client=" + client + ", startDate=" + startDate.map(Object::toString).orElse("default")
         + ", endDate=" + endDate.map(Object::toString).orElse("default")
         + ", windowDays=" + (windowDays.isPresent() ? windowDays.getAsInt() : "default")
-        + ", selection=" + selection + ", pushDownFilters=" + pushDownFilters + ", pushDownLimit=" + pushDownLimit
+        + ", selection=" + selection + ", analytics=" + analytics + ", pushDownFilters=" + pushDownFilters + ", pushDownLimit=" + pushDownLimit
         + ", traffic=" + traffic + ", maxRequestsPerQuery=" + maxRequestsPerQuery + ", cache=" + cache + "]";
   }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
  * Names are matched case-insensitively, as Spark does.
  */
 public enum ReaderOption {
-  DATASET("dataset", "Dataset to read: rankings-daily or app-rankings (also accepted as the load() path).",
+  DATASET("dataset", "Dataset to read: rankings-daily, app-rankings, analytics or analytics-meta (also"
+      + " accepted as the load() path).",
       "(required)"),
   PATH("path", "Set by .load(\"<dataset>\"); same as dataset.", "(none)"),
   API_KEY("apiKey", "OpenRouter API key. Falls back to the Spark conf spark.openrouter.apiKey, then the"
@@ -40,11 +41,23 @@ public enum ReaderOption {
   MODALITY("modality", "rankings-daily: text, image, image_output, audio or tool_calling.", "(not sent)"),
   CONTEXT_BUCKET("contextBucket", "rankings-daily: 1K, 10K, 100K, 1M or 10M.", "(not sent)"),
   LANGUAGE_TYPE("languageType", "rankings-daily: natural or programming.", "(not sent)"),
+  GRANULARITY("granularity", "analytics: time buckets, minute, hour, day, week (from Sunday) or month; adds"
+      + " the date column. Without it each row is a total over the time range.", "(totals)"),
+  START_TIME("startTime", "analytics: start of the time range (inclusive), an ISO date-time such as"
+      + " 2026-05-01T00:00:00Z (no offset means UTC) or a date (its 00:00 UTC).",
+      "7 days before the end, unless a date filter gives a start"),
+  END_TIME("endTime", "analytics: end of the time range (exclusive), an ISO date-time, or a date"
+      + " (the whole day included).", "now, unless a date filter gives an end"),
+  METRICS("metrics", "analytics: comma-separated metric names (from analytics-meta) that restrict the"
+      + " schema's metric columns.", "(every metric)"),
+  DIMENSIONS("dimensions", "analytics: comma-separated dimension names (from analytics-meta) that"
+      + " restrict the schema's dimension columns.", "(every dimension)"),
   PUSH_DOWN_FILTERS("pushDownFilters", "false reads without narrowing by predicate values and leaves every"
       + " predicate to Spark (for comparisons and troubleshooting; costs more requests).", "true"),
   PUSH_DOWN_LIMIT("pushDownLimit", "false never pushes LIMIT or ORDER BY rank LIMIT into the requests.", "true"),
   RATE_LIMIT_PER_MINUTE("rateLimitPerMinute", "Most requests per rolling minute for the API key, across every"
-      + " task and query of the application (1..10000); the API allows 30.", "30"),
+      + " task and query of the application (1..10000); the API allows 30 (64 for analytics).",
+      "30 (60 for analytics)"),
   MAX_RETRIES("maxRetries", "Retries of one request after a transient failure (429, 408, 5xx, connection"
       + " errors), 0..50.", "3"),
   MAX_RETRY_WAIT("maxRetryWait", "Most time one request may spend waiting between retries, e.g. 5m"

@@ -57,7 +57,8 @@ final class KeyCoordinator {
   private synchronized void count() {
     rollDay();
     requestsToday++;
-    if (!warnedToday && requestsToday >= DAILY_ALLOWANCE * 4 / 5) {
+    // A scoped limiter ("<fingerprint>/analytics") has no daily allowance.
+    if (!warnedToday && !fingerprint.contains("/") && requestsToday >= DAILY_ALLOWANCE * 4 / 5) {
       warnedToday = true;
       LOG.warn("OpenRouter API key " + fingerprint + " has sent " + requestsToday + " requests today (UTC) from"
           + " this Spark application: 80% of the account's " + DAILY_ALLOWANCE + " per day. Further requests"

@@ -19,11 +19,18 @@ final class DatasetTable implements SupportsRead, SupportsMetadataColumns {
   private final String name;
   private final StructType schema;
   private final Supplier<ScanBuilder> scanBuilders;
+  private final boolean asOfColumn;
 
   DatasetTable(String dataset, StructType schema, Supplier<ScanBuilder> scanBuilders) {
+    this(dataset, schema, scanBuilders, true);
+  }
+
+  /** @param asOfColumn whether the table offers the {@code _as_of} metadata column (datasets do) */
+  DatasetTable(String dataset, StructType schema, Supplier<ScanBuilder> scanBuilders, boolean asOfColumn) {
     this.name = "openrouter." + dataset;
     this.schema = schema;
     this.scanBuilders = scanBuilders;
+    this.asOfColumn = asOfColumn;
   }
 
   @Override
@@ -44,7 +51,7 @@ final class DatasetTable implements SupportsRead, SupportsMetadataColumns {
 
   @Override
   public MetadataColumn[] metadataColumns() {
-    return new MetadataColumn[] {AsOfColumn.INSTANCE};
+    return asOfColumn ? new MetadataColumn[] {AsOfColumn.INSTANCE} : new MetadataColumn[0];
   }
 
   @Override

@@ -46,6 +46,14 @@ public final class OpenRouterDataSource implements TableProvider, DataSourceRegi
           () -> new RankingsDailyScanBuilder(options));
       case APP_RANKINGS -> new DatasetTable(options.dataset().apiName(), AppRankingsColumns.SCHEMA,
           () -> new AppRankingsScanBuilder(options));
+      case ANALYTICS_META -> new DatasetTable(options.dataset().apiName(), AnalyticsSchema.metaTableSchema(),
+          () -> new AnalyticsMetaScan(options), false);
+      case ANALYTICS -> {
+        // Resolving the schema is the one moment that needs I/O: the columns come from /analytics/meta.
+        AnalyticsSchema schema = AnalyticsSchema.of(AnalyticsMetaCache.get(options), options.analytics());
+        yield new DatasetTable(options.dataset().apiName(), schema.struct(),
+            () -> new AnalyticsScanBuilder(options, schema, java.time.Clock.systemUTC()), false);
+      }
     };
   }
 

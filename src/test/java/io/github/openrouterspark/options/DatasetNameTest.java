@@ -19,7 +19,7 @@ class DatasetNameTest {
   void apiNameAndToString() {
     assertEquals("rankings-daily", DatasetName.RANKINGS_DAILY.apiName());
     assertEquals("rankings-daily", DatasetName.RANKINGS_DAILY.toString());
-    assertEquals("rankings-daily, app-rankings", DatasetName.known());
+    assertEquals("rankings-daily, app-rankings, analytics, analytics-meta", DatasetName.known());
   }
 
   @ParameterizedTest

@@ -137,7 +137,7 @@ public final class DatePredicates {
       literal = c[1];
     } else if (isColumn(c, 1)) {
       literal = c[0];
-      normalized = flip(op);
+      normalized = Comparison.flip(op);
     } else {
       return Optional.empty();
     }
@@ -160,15 +160,6 @@ public final class DatePredicates {
     }));
   }
 
-  private static String flip(String op) {
-    return switch (op) {
-      case "<" -> ">";
-      case "<=" -> ">=";
-      case ">" -> "<";
-      case ">=" -> "<=";
-      default -> op;
-    };
-  }
 
   private boolean isColumn(Expression[] c, int i) {
     return i < c.length

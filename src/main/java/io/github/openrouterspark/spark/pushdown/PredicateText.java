@@ -12,7 +12,8 @@ import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Renders predicates for EXPLAIN. Spark's own text shows DATE literals as day numbers
- * ({@code date >= 20089}); this shows them as dates ({@code date >= DATE '2025-01-01'}).
+ * ({@code date >= 20089}) and TIMESTAMPs as microseconds; this shows them as dates ({@code date >=
+ * DATE '2025-01-01'}) and instants ({@code TIMESTAMP '2026-10-04T12:00:00Z'}).
  */
 public final class PredicateText {
   private PredicateText() {}
@@ -51,6 +52,9 @@ public final class PredicateText {
     }
     if (literal.dataType().equals(DataTypes.DateType) && v instanceof Integer days) {
       return "DATE '" + LocalDate.ofEpochDay(days) + "'";
+    }
+    if (literal.dataType().equals(DataTypes.TimestampType) && v instanceof Long micros) {
+      return "TIMESTAMP '" + java.time.Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS) + "'";
     }
     if (literal.dataType().equals(DataTypes.StringType)) {
       return "'" + v.toString().replace("'", "\\'") + "'";

@@ -1,0 +1,81 @@
+package io.github.openrouterspark.options;
+
+import io.github.openrouterspark.plan.AnalyticsGranularity;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What the analytics options choose: the granularity (null for totals), the time range when given,
+ * and the metric and dimension names that restrict the schema (empty for all). The names are
+ * checked here for shape only; the connector checks them against {@code /analytics/meta} when it
+ * resolves the schema.
+ */
+public record AnalyticsSelection(
+    AnalyticsGranularity granularity,
+    Optional<Instant> startTime,
+    Optional<Instant> endTime,
+    List<String> metrics,
+    List<String> dimensions)
+    implements Serializable {
+
+  public static final AnalyticsSelection NONE =
+      new AnalyticsSelection(null, Optional.empty(), Optional.empty(), List.of(), List.of());
+
+  public AnalyticsSelection {
+    metrics = List.copyOf(metrics);
+    dimensions = List.copyOf(dimensions);
+  }
+
+  static AnalyticsSelection parse(DatasetName dataset, OptionMap map) {
+    ReaderOption[] own = {ReaderOption.GRANULARITY, ReaderOption.START_TIME, ReaderOption.END_TIME,
+        ReaderOption.METRICS, ReaderOption.DIMENSIONS};
+    if (dataset != DatasetName.ANALYTICS) {
+      RankingSelection.rejectAll(map, dataset, own);
+    }
+    if (dataset.isAnalytics()) {
+      RankingSelection.rejectAll(map, dataset, ReaderOption.START_DATE, ReaderOption.END_DATE,
+          ReaderOption.WINDOW_DAYS);
+    }
+    if (dataset != DatasetName.ANALYTICS) {
+      return NONE;
+    }
+    AnalyticsGranularity granularity = map.get(ReaderOption.GRANULARITY).map(v -> {
+      AnalyticsGranularity g = AnalyticsGranularity.parse(v);
+      if (g == null) {
+        throw InvalidOptionException.badValue(
+            ReaderOption.GRANULARITY.key(), v, "expected one of " + AnalyticsGranularity.known());
+      }
+      return g;
+    }).orElse(null);
+    Optional<Instant> start = map.get(ReaderOption.START_TIME)
+        .map(v -> OptionValues.instant(ReaderOption.START_TIME, v, false));
+    Optional<Instant> end = map.get(ReaderOption.END_TIME)
+        .map(v -> OptionValues.instant(ReaderOption.END_TIME, v, true));
+    if (start.isPresent() && end.isPresent() && !start.get().isBefore(end.get())) {
+      throw new InvalidOptionException("Option 'startTime' (" + start.get() + ") is not before option 'endTime' ("
+          + end.get() + "): the time range is [startTime, endTime) and must not be empty.");
+    }
+    return new AnalyticsSelection(granularity, start, end,
+        names(map, ReaderOption.METRICS), names(map, ReaderOption.DIMENSIONS));
+  }
+
+  private static List<String> names(OptionMap map, ReaderOption option) {
+    return map.get(option).map(v -> {
+      List<String> names = new ArrayList<>();
+      for (String part : v.split(",")) {
+        String name = part.strip();
+        if (!name.matches("[a-z0-9_]+")) {
+          throw InvalidOptionException.badValue(option.key(), v,
+              "expected comma-separated names such as request_count,total_usage (lowercase letters, digits, _)");
+        }
+        if (!names.contains(name)) {
+          names.add(name);
+        }
+      }
+      return names;
+    }).orElse(List.of());
+  }
+}

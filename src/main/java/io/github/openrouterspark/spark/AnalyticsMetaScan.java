@@ -1,0 +1,138 @@
+package io.github.openrouterspark.spark;
+
+import io.github.openrouterspark.api.AnalyticsClient;
+import io.github.openrouterspark.api.AnalyticsMeta;
+import io.github.openrouterspark.api.ApiKey;
+import io.github.openrouterspark.api.ClientSettings;
+import io.github.openrouterspark.api.RequestMetrics;
+import io.github.openrouterspark.api.TrafficSettings;
+import io.github.openrouterspark.options.ReadOptions;
+import io.github.openrouterspark.spark.metrics.ConnectorMetrics;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.sql.catalyst.InternalRow;
+import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.connector.metric.CustomMetric;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
+import org.apache.spark.sql.connector.read.Batch;
+import org.apache.spark.sql.connector.read.InputPartition;
+import org.apache.spark.sql.connector.read.PartitionReader;
+import org.apache.spark.sql.connector.read.PartitionReaderFactory;
+import org.apache.spark.sql.connector.read.Scan;
+import org.apache.spark.sql.connector.read.ScanBuilder;
+import org.apache.spark.sql.types.StructType;
+
+/**
+ * The {@code analytics-meta} table: one row per metric, dimension, operator and granularity of
+ * {@code GET /analytics/meta}, read by one task with one request.
+ */
+final class AnalyticsMetaScan implements ScanBuilder, Scan, Batch {
+  private final ReadOptions options;
+
+  AnalyticsMetaScan(ReadOptions options) {
+    this.options = options;
+  }
+
+  @Override
+  public Scan build() {
+    options.requireApiKey();
+    return this;
+  }
+
+  @Override
+  public StructType readSchema() {
+    return AnalyticsSchema.metaTableSchema();
+  }
+
+  @Override
+  public Batch toBatch() {
+    return this;
+  }
+
+  @Override
+  public InputPartition[] planInputPartitions() {
+    return new InputPartition[] {new Partition()};
+  }
+
+  @Override
+  public PartitionReaderFactory createReaderFactory() {
+    return new Readers(options.client(), DriverServices.traffic(options), options.requireApiKey());
+  }
+
+  @Override
+  public CustomMetric[] supportedCustomMetrics() {
+    return ConnectorMetrics.supported();
+  }
+
+  @Override
+  public String description() {
+    return "OpenRouter analytics-meta PlannedRequests: 1 (GET " + AnalyticsMeta.PATH + ")";
+  }
+
+  private record Partition() implements InputPartition {}
+
+  private record Readers(ClientSettings client, TrafficSettings traffic, ApiKey key)
+      implements PartitionReaderFactory {
+    @Override
+    public PartitionReader<InternalRow> createReader(InputPartition partition) {
+      return new Reader(new AnalyticsClient(new io.github.openrouterspark.api.DatasetsClient(client, traffic, key,
+          io.github.openrouterspark.api.CacheSettings.disabled(), AnalyticsMetaCache.LIMITER_SCOPE)));
+    }
+  }
+
+  private static final class Reader implements PartitionReader<InternalRow> {
+    private final AnalyticsClient client;
+    private final RequestMetrics metrics = new RequestMetrics();
+    private Iterator<InternalRow> rows;
+    private InternalRow current;
+    private long rowsRead;
+
+    Reader(AnalyticsClient client) {
+      this.client = client;
+    }
+
+    @Override
+    public boolean next() {
+      if (rows == null) {
+        rows = rows(client.meta(metrics)).iterator();
+      }
+      if (!rows.hasNext()) {
+        return false;
+      }
+      current = rows.next();
+      rowsRead++;
+      return true;
+    }
+
+    private static List<InternalRow> rows(AnalyticsMeta meta) {
+      List<InternalRow> out = new ArrayList<>();
+      meta.metrics().forEach(m -> out.add(row("metric", m.name(), m.displayLabel(), m.displayFormat(), m.isRate(), null)));
+      meta.dimensions().forEach(d -> out.add(row("dimension", d.name(), d.displayLabel(), null, null, null)));
+      meta.operators().forEach(o -> out.add(row("operator", o.name(), null, null, null, o.valueType())));
+      meta.granularities().forEach(g -> out.add(row("granularity", g.name(), g.displayLabel(), null, null, null)));
+      return out;
+    }
+
+    private static InternalRow row(
+        String kind, String name, String label, String format, Boolean isRate, String valueType) {
+      return new GenericInternalRow(new Object[] {SparkValues.string(kind), SparkValues.string(name),
+          SparkValues.string(label), SparkValues.string(format), isRate, SparkValues.string(valueType)});
+    }
+
+    @Override
+    public InternalRow get() {
+      return current;
+    }
+
+    @Override
+    public CustomTaskMetric[] currentMetricsValues() {
+      return ConnectorMetrics.values(metrics, rowsRead);
+    }
+
+    @Override
+    public void close() {
+      // The response was closed once read.
+    }
+  }
+}
