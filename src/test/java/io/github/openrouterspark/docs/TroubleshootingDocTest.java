@@ -16,8 +16,8 @@ import org.junit.jupiter.api.function.Executable;
 /**
  * docs/troubleshooting.md quotes the connector's real messages: each test provokes an error on
  * the emulator and checks that the doc's quoted text is part of the message the user sees. Not
- * provoked here: the 403 (no dataset of the connector needs a management key yet) and the 429 after
- * retries (quoted from DatasetsClient.retryAdvice and ApiException.compose).
+ * provoked here: the 429 after retries (quoted from DatasetsClient.retryAdvice and
+ * ApiException.compose).
  */
 class TroubleshootingDocTest {
   private static final Path DOC = Path.of("docs/troubleshooting.md");
@@ -68,6 +68,17 @@ class TroubleshootingDocTest {
       assertQuoted(() -> reader(api, "not-a-key").load("rankings-daily").count(),
           "failed with HTTP 401: Invalid API key. The API key was rejected or missing: check the apiKey option,"
               + " the Spark conf spark.openrouter.apiKey or the OPENROUTER_API_KEY environment variable.");
+    }
+  }
+
+  @Test
+  void analyticsWithAnInferenceKey() {
+    try (OpenRouterEmulator api = OpenRouterEmulator.start()) {
+      assertQuoted(() -> reader(api, OpenRouterEmulator.DEFAULT_API_KEY).load("analytics").count(),
+          "failed with HTTP 403: Only management keys can perform this operation. The analytics endpoints"
+              + " accept only management keys, not inference keys: create a management key at"
+              + " https://openrouter.ai/settings/management-keys and pass it as apiKey for the analytics and"
+              + " analytics-meta datasets.");
     }
   }
 

@@ -4,27 +4,27 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Generates docs/options.md from {@link ReaderOption}, so the reference cannot drift from the
  * options the connector accepts: {@link OptionsDocTest} fails when the file differs from
  * {@link #render()}, and {@link #main} rewrites it.
  *
- * <p>Everything comes from the enum (name, default, description), in its order. The registry has
- * no field saying which datasets an option applies to; the column "applies to" is read from the
- * descriptions' {@code <dataset>:} prefixes (as in "app-rankings: ..."), and an option without
- * one applies to every dataset.
+ * <p>Name, default and meaning come from the enum, in its order. The registry has no field saying
+ * which datasets an option applies to (each dataset's parser rejects the others' options), so the
+ * column "applies to" asks the parser: an option applies to a dataset unless
+ * {@link ReadOptions#parse} of that dataset with the option set fails with "does not apply". That
+ * check comes before the option's value is read, so any value will do.
  */
 public final class OptionsDoc {
   static final Path FILE = Path.of("docs/options.md");
   static final String REGENERATE =
       "mvn -B -q -Pexample -Dexample.main=io.github.openrouterspark.options.OptionsDoc test-compile exec:exec";
-  /** "rankings-daily: ..." at the start of a description or after "; ". */
-  private static final Pattern DATASET_PREFIX = Pattern.compile("(?:^|; )([a-z][a-z-]*[a-z]): ");
+  private static final String PROBE_VALUE = "x";
 
   private OptionsDoc() {}
 
@@ -47,14 +47,15 @@ public final class OptionsDoc {
         .append("A value on the reader or in `OPTIONS` overrides the session default.\n")
         .append("Names are case-insensitive. Every option is checked when the DataFrame or view is defined,\n")
         .append("before any request: an unknown name fails with the nearest known one, a bad value with what is\n")
-        .append("allowed, and an option that does not apply to the dataset is rejected.\n\n")
+        .append("allowed, and an option that does not apply to the dataset is rejected (the column\n")
+        .append("\"applies to\" lists the datasets whose reads accept it).\n\n")
         .append("| option | applies to | default | meaning |\n")
         .append("|---|---|---|---|\n");
     for (ReaderOption o : ReaderOption.values()) {
       if (o == ReaderOption.PATH) {
         continue; // not typed as an option: see the note below the table
       }
-      md.append("| `").append(o.key()).append("` | ").append(appliesTo(o.description())).append(" | ")
+      md.append("| `").append(o.key()).append("` | ").append(appliesToText(o)).append(" | ")
           .append(cell(o.defaultValue())).append(" | ").append(cell(o.description())).append(" |\n");
     }
     md.append("\n`").append(ReaderOption.PATH.key()).append("`: ").append(ReaderOption.PATH.description())
@@ -62,14 +63,31 @@ public final class OptionsDoc {
     return md.toString();
   }
 
-  /** The datasets named as description prefixes, or "all datasets". */
-  static String appliesTo(String description) {
-    Matcher m = DATASET_PREFIX.matcher(description);
-    List<String> datasets = new ArrayList<>();
-    while (m.find()) {
-      datasets.add("`" + m.group(1) + "`");
+  /** The datasets whose reads accept {@code option}. */
+  static List<DatasetName> appliesTo(ReaderOption option) {
+    return Arrays.stream(DatasetName.values()).filter(d -> accepts(d, option)).toList();
+  }
+
+  private static boolean accepts(DatasetName dataset, ReaderOption option) {
+    if (option == ReaderOption.DATASET) {
+      return true;
     }
-    return datasets.isEmpty() ? "all datasets" : String.join(", ", datasets);
+    try {
+      ReadOptions.parse(Map.of(ReaderOption.DATASET.key(), dataset.apiName(), option.key(), PROBE_VALUE),
+          conf -> null, Map.of());
+      return true;
+    } catch (InvalidOptionException e) {
+      // Any other complaint (the probe value is not a date, ...) means the option was read.
+      return !e.getMessage().contains("does not apply to dataset");
+    }
+  }
+
+  private static String appliesToText(ReaderOption option) {
+    List<DatasetName> datasets = appliesTo(option);
+    if (datasets.size() == DatasetName.values().length) {
+      return "all datasets";
+    }
+    return datasets.stream().map(d -> "`" + d.apiName() + "`").collect(Collectors.joining(", "));
   }
 
   /** Markdown table cell text: pipes escaped, so a description cannot break the table. */

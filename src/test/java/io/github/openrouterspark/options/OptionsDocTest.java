@@ -33,12 +33,14 @@ class OptionsDocTest {
   }
 
   @Test
-  void appliesToIsReadFromDatasetPrefixes() {
-    assertEquals("all datasets", OptionsDoc.appliesTo("API base URL, e.g. an emulator's."));
-    assertEquals("`app-rankings`", OptionsDoc.appliesTo("app-rankings: popular or trending."));
-    assertEquals("`app-rankings`, `rankings-daily`",
-        OptionsDoc.appliesTo("app-rankings: marketplace group; rankings-daily: use-case category."));
-    assertEquals("all datasets", OptionsDoc.appliesTo("Falls back to the conf spark.openrouter.apiKey: then env."));
+  void appliesToFollowsTheParsers() {
+    assertEquals(List.of(DatasetName.values()), OptionsDoc.appliesTo(ReaderOption.BASE_URL));
+    assertEquals(List.of(DatasetName.APP_RANKINGS), OptionsDoc.appliesTo(ReaderOption.SORT));
+    assertEquals(List.of(DatasetName.RANKINGS_DAILY, DatasetName.APP_RANKINGS),
+        OptionsDoc.appliesTo(ReaderOption.CATEGORY));
+    assertEquals(List.of(DatasetName.RANKINGS_DAILY, DatasetName.APP_RANKINGS),
+        OptionsDoc.appliesTo(ReaderOption.START_DATE));
+    assertEquals(List.of(DatasetName.ANALYTICS), OptionsDoc.appliesTo(ReaderOption.GRANULARITY));
   }
 
   private static String firstDifference(String expected, String actual) {
