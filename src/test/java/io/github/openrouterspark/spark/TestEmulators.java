@@ -3,11 +3,11 @@ package io.github.openrouterspark.spark;
 import io.github.openrouterspark.emulator.OpenRouterEmulator;
 
 /** Emulators for Spark tests. */
-final class TestEmulators {
+public final class TestEmulators {
   private TestEmulators() {}
 
   /** Rate limits high enough for functional tests; the limits themselves are tested separately. */
-  static OpenRouterEmulator lenient() {
+  public static OpenRouterEmulator lenient() {
     return OpenRouterEmulator.builder().rateLimitPerMinute(100_000).dailyLimitPerAccount(100_000).start();
   }
 }

@@ -8,13 +8,16 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
-/** One local SparkSession for all test classes (starting Spark is the slowest part of a test). */
-final class TestSpark {
+/**
+ * One local SparkSession for all test classes (starting Spark is the slowest part of a test).
+ * Public for the notebook check, which runs the notebooks' queries on the same session.
+ */
+public final class TestSpark {
   private static SparkSession session;
 
   private TestSpark() {}
 
-  static synchronized SparkSession session() {
+  public static synchronized SparkSession session() {
     if (session == null) {
       session = SparkSession.builder()
           .master("local[2]")
@@ -35,7 +38,7 @@ final class TestSpark {
    * requests: no response cache, and a client-side rate high enough not to slow them (the rate
    * limiter and the cache have their own tests).
    */
-  static DataFrameReader reader(OpenRouterEmulator emulator) {
+  public static DataFrameReader reader(OpenRouterEmulator emulator) {
     return session().read().format("openrouter")
         .option("baseUrl", emulator.baseUrl())
         .option("apiKey", OpenRouterEmulator.DEFAULT_API_KEY)
