@@ -48,13 +48,13 @@ public final class OpenRouterDataSource
   }
 
   private static Table table(Map<String, String> properties) {
-    if (!ProviderOptions.isCatalogTable(properties)) {
-      return tableFor(parse(properties));
-    }
     try {
       return tableFor(parse(properties));
     } catch (InvalidOptionException e) {
-      return new InvalidOptionsTable(e); // still droppable; reading it fails with e's message
+      if (ProviderOptions.isCatalogTable(properties)) {
+        return new InvalidOptionsTable(e); // still droppable; reading it fails with e's message
+      }
+      throw e;
     }
   }
 
@@ -66,16 +66,11 @@ public final class OpenRouterDataSource
    */
   @Override
   @SuppressWarnings("deprecation") // Table.schema(): Spark 3.5 has no columns()
-  public BaseRelation createRelation(SQLContext sqlContext, scala.collection.immutable.Map<String, String> parameters) {
-    Map<String, String> options = new HashMap<>();
-    scala.collection.Iterator<scala.Tuple2<String, String>> entries = parameters.iterator();
-    while (entries.hasNext()) {
-      scala.Tuple2<String, String> entry = entries.next();
-      if (!entry._1().equalsIgnoreCase(ReaderOption.PATH.key())) {
-        options.put(entry._1(), entry._2());
-      }
-    }
-    // Validate now, with the session defaults the read will see, so that the table fails as early as a read would.
+  public BaseRelation createRelation(
+      SQLContext sqlContext, scala.collection.immutable.Map<String, String> parameters) {
+    Map<String, String> options = new HashMap<>(toJava(parameters));
+    options.keySet().removeIf(ReaderOption.PATH.key()::equalsIgnoreCase);
+    // Validated now, with the session defaults the read will see: the table fails as early as a read.
     ReadOptions validated = parse(ProviderOptions.withSessionDefaults(options, sessionDefaults()));
     Table table = tableFor(validated);
     return new CatalogTableRelation(sqlContext, options, table.schema(), table.name());
@@ -99,17 +94,24 @@ public final class OpenRouterDataSource
   private static Map<String, String> sessionDefaults() {
     Map<String, String> defaults = new HashMap<>();
     if (SparkSession.getActiveSession().isDefined()) {
-      // Iterator and Tuple2 are the same in Scala 2.12 (Spark 3.5) and 2.13 (Spark 4).
-      scala.collection.Iterator<scala.Tuple2<String, String>> confs =
-          SparkSession.getActiveSession().get().conf().getAll().iterator();
-      while (confs.hasNext()) {
-        scala.Tuple2<String, String> conf = confs.next();
-        if (conf._1().startsWith(ReadOptions.SESSION_CONF_PREFIX)) {
-          defaults.put(conf._1().substring(ReadOptions.SESSION_CONF_PREFIX.length()), conf._2());
+      toJava(SparkSession.getActiveSession().get().conf().getAll()).forEach((key, value) -> {
+        if (key.startsWith(ReadOptions.SESSION_CONF_PREFIX)) {
+          defaults.put(key.substring(ReadOptions.SESSION_CONF_PREFIX.length()), value);
         }
-      }
+      });
     }
     return defaults;
+  }
+
+  /** Through Iterator and Tuple2, which are the same in Scala 2.12 (Spark 3.5) and 2.13 (Spark 4). */
+  private static Map<String, String> toJava(scala.collection.Map<String, String> map) {
+    Map<String, String> result = new HashMap<>();
+    scala.collection.Iterator<scala.Tuple2<String, String>> entries = map.iterator();
+    while (entries.hasNext()) {
+      scala.Tuple2<String, String> entry = entries.next();
+      result.put(entry._1(), entry._2());
+    }
+    return result;
   }
 
   private static String sparkConf(String key) {

@@ -421,7 +421,8 @@ class ReadOptionsTest {
 
     @Test
     void apiKeySecretIsApiKeyUnderANameSparkRedacts() {
-      assertEquals(Optional.of(ApiKey.of(SECRET)), parseWith(options("apiKeySecret", SECRET), CONF_KEY, ENV_KEY).apiKey());
+      assertEquals(Optional.of(ApiKey.of(SECRET)),
+          parseWith(options("apiKeySecret", SECRET), CONF_KEY, ENV_KEY).apiKey());
       assertEquals(Optional.of(ApiKey.of(SECRET)), parseWith(options("APIKEYSECRET", SECRET), null, null).apiKey());
       assertEquals(Optional.of(ApiKey.of(SECRET)),
           parseWith(options("apiKey", SECRET, "apiKeySecret", " " + SECRET), null, null).apiKey());
