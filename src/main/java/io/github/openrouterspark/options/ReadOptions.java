@@ -100,8 +100,7 @@ public record ReadOptions(
   /** The key, or a clear error listing the three ways to give one. */
   public ApiKey requireApiKey() {
     return apiKey.orElseThrow(() -> new InvalidOptionException(
-        "No OpenRouter API key was given. Set one of: the reader option .option(\"apiKey\", ...)"
-            + " (apiKeySecret in SQL OPTIONS, which Spark redacts);"
+        "No OpenRouter API key was given. Set one of: the reader option .option(\"apiKey\", ...);"
             + " the Spark conf " + API_KEY_CONF + "; or the environment variable " + API_KEY_ENV
             + " (on the driver). Any OpenRouter API key works for the datasets; create one at"
             + " https://openrouter.ai/settings/keys."));
