@@ -32,6 +32,8 @@ public record ReadOptions(
 
   public static final String API_KEY_CONF = "spark.openrouter.apiKey";
   public static final String API_KEY_ENV = "OPENROUTER_API_KEY";
+  /** Where Spark finds session defaults of options ({@code SessionConfigSupport} with key prefix openrouter). */
+  public static final String SESSION_CONF_PREFIX = "spark.datasource.openrouter.";
 
   /**
    * @param options the reader's options (keys in any case)
@@ -43,7 +45,7 @@ public record ReadOptions(
     OptionMap map = new OptionMap(options);
     DatasetName dataset = dataset(map);
     // A blank value (e.g. os.environ.get("X", "")) counts as not given, so the next source is used.
-    Optional<ApiKey> key = map.get(ReaderOption.API_KEY).filter(v -> !v.isBlank())
+    Optional<ApiKey> key = keyOption(map, sparkConf)
         .or(() -> Optional.ofNullable(sparkConf.apply(API_KEY_CONF)).filter(v -> !v.isBlank()))
         .or(() -> Optional.ofNullable(env.get(API_KEY_ENV)).filter(v -> !v.isBlank()))
         .map(ApiKey::of);
@@ -115,6 +117,30 @@ public record ReadOptions(
   public ReadOptions withClient(ClientSettings settings) {
     return new ReadOptions(dataset, apiKey, settings, startDate, endDate, windowDays, selection, analytics,
         pushDownFilters, pushDownLimit, traffic, maxRequestsPerQuery, cache);
+  }
+
+  /**
+   * The key given as option apiKey or apiKeySecret (one option under two names). Spark merges
+   * session defaults ({@code spark.datasource.openrouter.<option>}) into the options before we see
+   * them, so when the two names carry different keys, the one that is not its session default was
+   * given with the read and wins; if neither or both are session defaults, the read is ambiguous.
+   */
+  private static Optional<String> keyOption(OptionMap map, Function<String, String> sparkConf) {
+    Optional<String> plain = map.get(ReaderOption.API_KEY).filter(v -> !v.isBlank());
+    Optional<String> secret = map.get(ReaderOption.API_KEY_SECRET).filter(v -> !v.isBlank());
+    if (plain.isEmpty() || secret.isEmpty() || plain.get().strip().equals(secret.get().strip())) {
+      return secret.or(() -> plain);
+    }
+    boolean plainIsDefault = plain.get().equals(sparkConf.apply(SESSION_CONF_PREFIX + ReaderOption.API_KEY.key()));
+    boolean secretIsDefault =
+        secret.get().equals(sparkConf.apply(SESSION_CONF_PREFIX + ReaderOption.API_KEY_SECRET.key()));
+    if (plainIsDefault != secretIsDefault) {
+      return plainIsDefault ? secret : plain;
+    }
+    // Never name the values: they are keys.
+    throw new InvalidOptionException("Options 'apiKey' and 'apiKeySecret' give two different keys (counting the"
+        + " session confs " + SESSION_CONF_PREFIX + "apiKey and " + SESSION_CONF_PREFIX + "apiKeySecret):"
+        + " give only one; apiKeySecret is the same option under a name Spark redacts.");
   }
 
   private static DatasetName dataset(OptionMap map) {

@@ -15,6 +15,11 @@ public enum ReaderOption {
   PATH("path", "Set by .load(\"<dataset>\"); same as dataset.", "(none)"),
   API_KEY("apiKey", "OpenRouter API key. Falls back to the Spark conf spark.openrouter.apiKey, then the"
       + " OPENROUTER_API_KEY environment variable.", "(required)"),
+  // Spark redacts option values whose name matches spark.sql.redaction.options.regex or
+  // spark.redaction.regex; "apiKey" matches neither by default, "apiKeySecret" matches "secret".
+  API_KEY_SECRET("apiKeySecret", "The same as apiKey, under a name Spark redacts: use it in SQL OPTIONS (...),"
+      + " so that EXPLAIN, DESCRIBE TABLE EXTENDED and SHOW CREATE TABLE show *********(redacted).",
+      "(none: see apiKey)"),
   BASE_URL("baseUrl", "API base URL, e.g. an emulator's.", "https://openrouter.ai/api/v1"),
   START_DATE("startDate", "First date to read, YYYY-MM-DD (UTC, inclusive). Dates before 2025-01-01"
       + " are clamped.", "30 days before the end date, unless a date filter gives a start"),

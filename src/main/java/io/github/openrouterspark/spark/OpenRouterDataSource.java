@@ -1,22 +1,29 @@
 package io.github.openrouterspark.spark;
 
+import io.github.openrouterspark.options.InvalidOptionException;
 import io.github.openrouterspark.options.ReadOptions;
+import io.github.openrouterspark.options.ReaderOption;
+import java.util.HashMap;
 import java.util.Map;
+import org.apache.spark.sql.SQLContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.SessionConfigSupport;
 import org.apache.spark.sql.connector.catalog.Table;
 import org.apache.spark.sql.connector.catalog.TableProvider;
 import org.apache.spark.sql.connector.expressions.Transform;
+import org.apache.spark.sql.sources.BaseRelation;
 import org.apache.spark.sql.sources.DataSourceRegister;
+import org.apache.spark.sql.sources.RelationProvider;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
- * Entry point for {@code spark.read.format("openrouter")}. Options are validated here, when the
- * DataFrame is defined, so mistakes surface before any request; session confs
- * {@code spark.datasource.openrouter.<option>} supply defaults.
+ * Entry point for {@code spark.read.format("openrouter")} and {@code USING openrouter} in SQL.
+ * Options are validated here, when the DataFrame or table is defined, so mistakes surface before
+ * any request; session confs {@code spark.datasource.openrouter.<option>} supply defaults.
  */
-public final class OpenRouterDataSource implements TableProvider, DataSourceRegister, SessionConfigSupport {
+public final class OpenRouterDataSource
+    implements TableProvider, DataSourceRegister, SessionConfigSupport, RelationProvider {
   public static final String SHORT_NAME = "openrouter";
 
   @Override
@@ -32,12 +39,41 @@ public final class OpenRouterDataSource implements TableProvider, DataSourceRegi
   @Override
   public StructType inferSchema(CaseInsensitiveStringMap options) {
     // The case-sensitive view keeps the user's spelling for error messages.
-    return tableFor(parse(options.asCaseSensitiveMap())).schema();
+    return table(options.asCaseSensitiveMap()).schema();
   }
 
   @Override
   public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
-    return tableFor(parse(properties));
+    return table(properties);
+  }
+
+  private static Table table(Map<String, String> properties) {
+    try {
+      return tableFor(parse(properties));
+    } catch (InvalidOptionException e) {
+      if (ProviderOptions.isCatalogTable(properties)) {
+        return new InvalidOptionsTable(e); // still droppable; reading it fails with e's message
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Spark 3.5 reads a table made with {@code CREATE TABLE ... USING openrouter} through this V1
+   * entry point (Spark 4, and every {@code spark.read} and temporary view, use the TableProvider
+   * methods above). The parameters are the table's OPTIONS plus its storage location as
+   * {@code path}, which names no dataset here.
+   */
+  @Override
+  @SuppressWarnings("deprecation") // Table.schema(): Spark 3.5 has no columns()
+  public BaseRelation createRelation(
+      SQLContext sqlContext, scala.collection.immutable.Map<String, String> parameters) {
+    Map<String, String> options = new HashMap<>(toJava(parameters));
+    options.keySet().removeIf(ReaderOption.PATH.key()::equalsIgnoreCase);
+    // Validated now, with the session defaults the read will see: the table fails as early as a read.
+    ReadOptions validated = parse(ProviderOptions.withSessionDefaults(options, sessionDefaults()));
+    Table table = tableFor(validated);
+    return new CatalogTableRelation(sqlContext, options, table.schema(), table.name());
   }
 
   private static Table tableFor(ReadOptions options) {
@@ -57,8 +93,33 @@ public final class OpenRouterDataSource implements TableProvider, DataSourceRegi
     };
   }
 
-  private static ReadOptions parse(Map<String, String> options) {
+  private static ReadOptions parse(Map<String, String> properties) {
+    Map<String, String> options = ProviderOptions.readerOptions(properties, OpenRouterDataSource::sessionDefaults);
     return ReadOptions.parse(options, OpenRouterDataSource::sparkConf, System.getenv());
+  }
+
+  /** The session confs spark.datasource.openrouter.&lt;option&gt;, keyed by option, as Spark's readers see them. */
+  private static Map<String, String> sessionDefaults() {
+    Map<String, String> defaults = new HashMap<>();
+    if (SparkSession.getActiveSession().isDefined()) {
+      toJava(SparkSession.getActiveSession().get().conf().getAll()).forEach((key, value) -> {
+        if (key.startsWith(ReadOptions.SESSION_CONF_PREFIX)) {
+          defaults.put(key.substring(ReadOptions.SESSION_CONF_PREFIX.length()), value);
+        }
+      });
+    }
+    return defaults;
+  }
+
+  /** Through Iterator and Tuple2, which are the same in Scala 2.12 (Spark 3.5) and 2.13 (Spark 4). */
+  private static Map<String, String> toJava(scala.collection.Map<String, String> map) {
+    Map<String, String> result = new HashMap<>();
+    scala.collection.Iterator<scala.Tuple2<String, String>> entries = map.iterator();
+    while (entries.hasNext()) {
+      scala.Tuple2<String, String> entry = entries.next();
+      result.put(entry._1(), entry._2());
+    }
+    return result;
   }
 
   private static String sparkConf(String key) {

@@ -420,6 +420,37 @@ class ReadOptionsTest {
     }
 
     @Test
+    void apiKeySecretIsApiKeyUnderANameSparkRedacts() {
+      assertEquals(Optional.of(ApiKey.of(SECRET)),
+          parseWith(options("apiKeySecret", SECRET), CONF_KEY, ENV_KEY).apiKey());
+      assertEquals(Optional.of(ApiKey.of(SECRET)), parseWith(options("APIKEYSECRET", SECRET), null, null).apiKey());
+      assertEquals(Optional.of(ApiKey.of(SECRET)),
+          parseWith(options("apiKey", SECRET, "apiKeySecret", " " + SECRET), null, null).apiKey());
+      assertEquals(Optional.of(ApiKey.of(CONF_KEY)), parseWith(options("apiKeySecret", " "), CONF_KEY, null).apiKey());
+    }
+
+    @Test
+    void twoDifferentKeysUnderBothNamesFailWithoutShowingEither() {
+      InvalidOptionException e = assertThrows(InvalidOptionException.class,
+          () -> parseWith(options("apiKey", SECRET, "apiKeySecret", ENV_KEY), null, null));
+      assertMentions(e, "apiKey", "apiKeySecret", "spark.datasource.openrouter.apiKey");
+      assertFalse(e.getMessage().contains(SECRET) || e.getMessage().contains(ENV_KEY), e.getMessage());
+    }
+
+    @Test
+    void aNameGivenWithTheReadOverridesTheOtherNamesSessionDefault() {
+      // Spark merges spark.datasource.openrouter.<option> into the options: the value equal to its
+      // session conf is the default, the other one was given with the read.
+      Function<String, String> plainDefault = k -> k.equals("spark.datasource.openrouter.apiKey") ? CONF_KEY : null;
+      assertEquals(Optional.of(ApiKey.of(SECRET)), ReadOptions.parse(
+          options("apiKey", CONF_KEY, "apiKeySecret", SECRET), plainDefault, Map.of()).apiKey());
+      Function<String, String> secretDefault =
+          k -> k.equals("spark.datasource.openrouter.apiKeySecret") ? CONF_KEY : null;
+      assertEquals(Optional.of(ApiKey.of(SECRET)), ReadOptions.parse(
+          options("apiKey", SECRET, "apiKeySecret", CONF_KEY), secretDefault, Map.of()).apiKey());
+    }
+
+    @Test
     void toStringNeverShowsTheKey() {
       ReadOptions o = parseWith(options("apiKey", SECRET, "startDate", "2025-03-01", "windowDays", "30",
           "appTitle", "T"), null, null);

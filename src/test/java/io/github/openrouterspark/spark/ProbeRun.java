@@ -34,7 +34,9 @@ record ProbeRun(List<String> rows, long elapsedMillis, int executors, String log
         Integer.toString(windows), start));
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
-    pb.environment().put("SPARK_SCALA_VERSION", "2.13");
+    // Spark's launcher asks which Scala it runs on (2.12 on Spark 3.5, 2.13 on Spark 4).
+    String scalaVersion = scala.util.Properties.versionNumberString(); // e.g. 2.12.18
+    pb.environment().put("SPARK_SCALA_VERSION", scalaVersion.substring(0, scalaVersion.lastIndexOf('.')));
     Process process = pb.start();
     List<String> rows = new ArrayList<>();
     StringBuilder log = new StringBuilder();

@@ -13,7 +13,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.execution.SparkPlan;
 import org.apache.spark.sql.execution.metric.SQLMetric;
 import org.junit.jupiter.api.Test;
-import scala.jdk.javaapi.CollectionConverters;
 
 /** The scan's custom metrics, as the Spark UI's SQL tab shows them, count what really happened. */
 class ScanMetricsTest {
@@ -25,12 +24,17 @@ class ScanMetricsTest {
     return out;
   }
 
+  // Scala iterators, not a converter class: the converters differ between Scala 2.12 (Spark 3.5)
+  // and 2.13 (Spark 4), Iterator's hasNext/next do not.
   private static void collect(SparkPlan plan, Map<String, Long> out) {
-    for (Map.Entry<String, SQLMetric> e : CollectionConverters.asJava(plan.metrics()).entrySet()) {
-      out.merge(e.getKey(), e.getValue().value(), Long::sum);
+    scala.collection.Iterator<scala.Tuple2<String, SQLMetric>> metrics = plan.metrics().iterator();
+    while (metrics.hasNext()) {
+      scala.Tuple2<String, SQLMetric> e = metrics.next();
+      out.merge(e._1(), e._2().value(), Long::sum);
     }
-    for (SparkPlan child : CollectionConverters.asJava(plan.children())) {
-      collect(child, out);
+    scala.collection.Iterator<SparkPlan> children = plan.children().iterator();
+    while (children.hasNext()) {
+      collect(children.next(), out);
     }
   }
 
