@@ -172,6 +172,22 @@ class SqlUsageTest {
   }
 
   @Test
+  void theKeyAsASessionConfUnderTheRedactedName() {
+    // Spark's UI and event log show confs unless their name matches spark.redaction.regex
+    // (default (?i)secret|password|token|access[.]?key): apiKeySecret does, apiKey does not.
+    assertTrue(java.util.regex.Pattern.compile("(?i)secret|password|token|access[.]?key")
+        .matcher(SESSION + "apiKeySecret").find());
+    spark().conf().set(SESSION + "apiKeySecret", KEY);
+    spark().conf().set(SESSION + "baseUrl", emulator.baseUrl());
+    spark().conf().set(SESSION + "rateLimitPerMinute", "10000");
+    spark().conf().set(SESSION + "startDate", START.toString());
+    spark().conf().set(SESSION + "endDate", END.toString());
+    assertEquals(truth(START, END), rows(spark().read().format("openrouter").load("rankings-daily")));
+    sql("CREATE TEMPORARY VIEW v USING openrouter OPTIONS (dataset 'rankings-daily')");
+    assertEquals(truth(START, END), rows(sql("SELECT * FROM v")));
+  }
+
+  @Test
   void explicitOptionsOverrideSessionConfs() {
     // Session defaults that would fail: a wrong key, nothing listening, the wrong month.
     spark().conf().set(SESSION + "apiKey", "or-emulator-wrong-key");
