@@ -180,6 +180,7 @@ class SqlUsageTest {
     spark().conf().set(SESSION + "apiKeySecret", KEY);
     spark().conf().set(SESSION + "baseUrl", emulator.baseUrl());
     spark().conf().set(SESSION + "rateLimitPerMinute", "10000");
+    spark().conf().set(SESSION + "cache", "false"); // other tests count this key's requests
     spark().conf().set(SESSION + "startDate", START.toString());
     spark().conf().set(SESSION + "endDate", END.toString());
     assertEquals(truth(START, END), rows(spark().read().format("openrouter").load("rankings-daily")));
