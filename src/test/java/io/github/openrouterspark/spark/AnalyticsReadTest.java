@@ -311,6 +311,27 @@ class AnalyticsReadTest {
   }
 
   @Test
+  void aSqlViewOverAnalyticsPushesTheSameAggregate() {
+    TestSpark.session().sql("CREATE OR REPLACE TEMPORARY VIEW account_usage USING openrouter OPTIONS ("
+        + "dataset 'analytics', granularity 'day', baseUrl '" + emulator.baseUrl() + "', apiKeySecret '"
+        + OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY + "', cache 'false', rateLimitPerMinute '10000',"
+        + " startTime '" + WEEK_START + "', endTime '" + WEEK_END + "')");
+    try {
+      emulator.requestLog().clear();
+      List<String> actual = canonical(TestSpark.session().sql(
+          "SELECT provider, SUM(tokens_total) AS tokens FROM account_usage GROUP BY provider").collectAsList(),
+          "provider", "tokens");
+      AnalyticsResult expected = truth.query(AnalyticsQuery.of("tokens_total").withDimensions("provider")
+          .withTimeRange(WEEK_START, WEEK_END).withLimit(10_000));
+      assertEquals(sorted(expected.rows(), "provider", "tokens_total"), actual);
+      assertEquals(1, queries().size());
+      assertTrue(queries().get(0).body().contains("\"dimensions\":[\"provider\"]"));
+    } finally {
+      TestSpark.session().catalog().dropTempView("account_usage");
+    }
+  }
+
+  @Test
   void sumOfARateIsNotPushed() {
     week().option("granularity", "day").load().createOrReplaceTempView("analytics_daily_rates");
     Dataset<Row> df = TestSpark.session().sql(
