@@ -19,10 +19,12 @@ final class KeyCoordinator {
   static final int DAILY_ALLOWANCE = 500;
 
   /**
-   * Requests arrive at the server a little after they leave; a window slightly longer than the
-   * server's absorbs that jitter, so a request never lands inside the server's minute early.
+   * Requests arrive at the server a little after their permit; a window a second longer than the
+   * server's absorbs that jitter, so a request never lands inside the server's minute early. 250 ms
+   * was not enough on a loaded 2-core machine with two executor JVMs (one 429 in a few runs): a
+   * task can stall that long between its permit and its request.
    */
-  static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(60_250);
+  static final long WINDOW_NANOS = TimeUnit.MILLISECONDS.toNanos(61_000);
 
   private final String fingerprint;
   private final RollingWindowLimiter limiter;
