@@ -7,8 +7,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -52,7 +54,7 @@ public record AnalyticsMeta(
   }
 
   public static ApiRequest request() {
-    return new ApiRequest(PATH, java.util.Map.of());
+    return new ApiRequest(PATH, Map.of());
   }
 
   public Metric metric(String name) {
@@ -142,7 +144,7 @@ public record AnalyticsMeta(
   /** The scalar fields of one element; unknown fields are ignored. */
   private static final class Fields {
     private final String where;
-    private final java.util.Map<String, Object> values = new java.util.HashMap<>();
+    private final Map<String, Object> values = new HashMap<>();
 
     Fields(String where) {
       this.where = where;

@@ -2,6 +2,7 @@ package io.github.openrouterspark.plan;
 
 import java.time.Duration;
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,7 +34,7 @@ public final class AnalyticsCaps {
    * @param dimensions the dimensions grouped by or filtered on
    */
   public static Duration cap(
-      AnalyticsGranularity granularity, java.util.Map<String, String> metricFormats, Collection<String> dimensions) {
+      AnalyticsGranularity granularity, Map<String, String> metricFormats, Collection<String> dimensions) {
     Duration cap = GENERAL;
     if (reason(metricFormats, dimensions) != null) {
       cap = GENERATIONS;
@@ -45,7 +46,7 @@ public final class AnalyticsCaps {
   }
 
   /** What limits the query to 31 days, for plans and messages; null when nothing does. */
-  public static String reason(java.util.Map<String, String> metricFormats, Collection<String> dimensions) {
+  public static String reason(Map<String, String> metricFormats, Collection<String> dimensions) {
     for (var metric : metricFormats.entrySet()) {
       String format = metric.getValue();
       if ("latency".equals(format) || "throughput".equals(format) || THIRTY_ONE_DAY_METRICS.contains(metric.getKey())) {

@@ -3,7 +3,9 @@ package io.github.openrouterspark.spark;
 import io.github.openrouterspark.api.AnalyticsClient;
 import io.github.openrouterspark.api.AnalyticsMeta;
 import io.github.openrouterspark.api.ApiKey;
+import io.github.openrouterspark.api.CacheSettings;
 import io.github.openrouterspark.api.ClientSettings;
+import io.github.openrouterspark.api.DatasetsClient;
 import io.github.openrouterspark.api.RequestMetrics;
 import io.github.openrouterspark.api.TrafficSettings;
 import io.github.openrouterspark.options.ReadOptions;
@@ -76,8 +78,8 @@ final class AnalyticsMetaScan implements ScanBuilder, Scan, Batch {
       implements PartitionReaderFactory {
     @Override
     public PartitionReader<InternalRow> createReader(InputPartition partition) {
-      return new Reader(new AnalyticsClient(new io.github.openrouterspark.api.DatasetsClient(client, traffic, key,
-          io.github.openrouterspark.api.CacheSettings.disabled(), AnalyticsMetaCache.LIMITER_SCOPE)));
+      return new Reader(new AnalyticsClient(
+          new DatasetsClient(client, traffic, key, CacheSettings.disabled(), AnalyticsMetaCache.LIMITER_SCOPE)));
     }
   }
 

@@ -41,6 +41,7 @@ import org.apache.spark.sql.connector.read.SupportsPushDownLimit;
 import org.apache.spark.sql.connector.read.SupportsPushDownRequiredColumns;
 import org.apache.spark.sql.connector.read.SupportsPushDownTopN;
 import org.apache.spark.sql.connector.read.SupportsPushDownV2Filters;
+import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -271,7 +272,7 @@ final class AnalyticsScanBuilder
       for (String s : aggregateSums) {
         AnalyticsColumn c = schema.column(s);
         outputs.add(c);
-        fields.add(new StructField("sum(" + s + ")", c.type(), true, org.apache.spark.sql.types.Metadata.empty()));
+        fields.add(new StructField("sum(" + s + ")", c.type(), true, Metadata.empty()));
         metrics.put(s, meta.metric(s).displayFormat());
       }
       readSchema = new StructType(fields.toArray(new StructField[0]));
