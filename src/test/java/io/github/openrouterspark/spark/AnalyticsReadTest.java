@@ -21,10 +21,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * End-to-end reads of the analytics tables on a local SparkSession against the emulator: rows must
@@ -35,24 +33,9 @@ class AnalyticsReadTest {
   static final Instant WEEK_START = Instant.parse("2026-10-04T00:00:00Z");
   static final Instant WEEK_END = Instant.parse("2026-10-11T00:00:00Z");
 
-  private static OpenRouterEmulator emulator;
-  private static AnalyticsLog truth;
-
-  @BeforeAll
-  static void startEmulator() {
-    emulator = TestEmulators.lenient();
-    truth = emulator.analytics(OpenRouterEmulator.DEFAULT_ACCOUNT);
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void clearLog() {
-    emulator.requestLog().clear();
-  }
+  @RegisterExtension static final EmulatorExtension EMULATOR = EmulatorExtension.lenient();
+  private static final OpenRouterEmulator emulator = EMULATOR.emulator();
+  private static final AnalyticsLog truth = emulator.analytics(OpenRouterEmulator.DEFAULT_ACCOUNT);
 
   static DataFrameReader analytics(OpenRouterEmulator emulator) {
     return TestSpark.reader(emulator)

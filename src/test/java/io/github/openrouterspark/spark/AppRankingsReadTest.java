@@ -21,10 +21,8 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * app-rankings on a local SparkSession: for each predicate shape, rows equal the same query with
@@ -34,22 +32,8 @@ import org.junit.jupiter.api.Test;
 class AppRankingsReadTest {
   private static final String START = "2026-03-01";
   private static final String END = "2026-03-28";
-  private static OpenRouterEmulator emulator;
-
-  @BeforeAll
-  static void startEmulator() {
-    emulator = TestEmulators.lenient();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void clearLog() {
-    emulator.requestLog().clear();
-  }
+  @RegisterExtension static final EmulatorExtension EMULATOR = EmulatorExtension.lenient();
+  private static final OpenRouterEmulator emulator = EMULATOR.emulator();
 
   private static DataFrameReader reader() {
     return TestSpark.reader(emulator).option("startDate", START).option("endDate", END);

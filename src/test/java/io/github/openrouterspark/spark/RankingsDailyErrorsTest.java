@@ -12,29 +12,13 @@ import java.util.Map;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Bad input fails clearly before any request; API failures fail the query loudly, never with fewer rows. */
 class RankingsDailyErrorsTest {
-  private static OpenRouterEmulator emulator;
-
-  @BeforeAll
-  static void startEmulator() {
-    emulator = TestEmulators.lenient();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void clearLog() {
-    emulator.requestLog().clear();
-  }
+  @RegisterExtension static final EmulatorExtension EMULATOR = EmulatorExtension.lenient();
+  private static final OpenRouterEmulator emulator = EMULATOR.emulator();
 
   private static String messageChain(Throwable e) {
     StringBuilder sb = new StringBuilder();

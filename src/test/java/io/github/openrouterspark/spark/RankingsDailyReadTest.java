@@ -20,10 +20,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * End-to-end reads of rankings-daily on a local SparkSession against the emulator: rows must equal
@@ -31,23 +29,8 @@ import org.junit.jupiter.api.Test;
  */
 class RankingsDailyReadTest {
   private static final LocalDate FIRST = LocalDate.of(2025, 1, 1);
-  private static OpenRouterEmulator emulator;
-
-  @BeforeAll
-  static void startEmulator() {
-    // Functional tests send many requests; the rate limits have their own test.
-    emulator = TestEmulators.lenient();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void clearLog() {
-    emulator.requestLog().clear();
-  }
+  @RegisterExtension static final EmulatorExtension EMULATOR = EmulatorExtension.lenient();
+  private static final OpenRouterEmulator emulator = EMULATOR.emulator();
 
   private static LocalDate today() {
     return LocalDate.now(ZoneOffset.UTC);

@@ -20,10 +20,8 @@ import java.util.stream.Collectors;
 import org.apache.spark.sql.DataFrameReader;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The slice parameters of rankings-daily as key columns, end to end against the emulator. For each
@@ -37,22 +35,8 @@ import org.junit.jupiter.api.Test;
 class RankingsDailySlicesTest {
   private static final String START = "2025-03-03";
   private static final String END = "2025-03-30";
-  private static OpenRouterEmulator emulator;
-
-  @BeforeAll
-  static void startEmulator() {
-    emulator = TestEmulators.lenient();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void clearLog() {
-    emulator.requestLog().clear();
-  }
+  @RegisterExtension static final EmulatorExtension EMULATOR = EmulatorExtension.lenient();
+  private static final OpenRouterEmulator emulator = EMULATOR.emulator();
 
   /** A parameter set as the test expects it: null = not sent. */
   record Params(String period, String modality, String contextBucket, String category, String languageType) {

@@ -14,11 +14,9 @@ import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The connector from SQL: CREATE TEMPORARY VIEW and CREATE TABLE ... USING openrouter, date
@@ -34,23 +32,10 @@ class SqlUsageTest {
   private static final List<String> SESSION_CONFS = List.of("apiKey", "apiKeySecret", "baseUrl",
       "rateLimitPerMinute", "cache", "maxRetries", "startDate", "endDate");
 
-  private static OpenRouterEmulator emulator;
-
-  @BeforeAll
-  static void startEmulator() {
-    emulator = OpenRouterEmulator.builder().apiKey(KEY, "sql-account")
-        .rateLimitPerMinute(100_000).dailyLimitPerAccount(100_000).start();
-  }
-
-  @AfterAll
-  static void stopEmulator() {
-    emulator.close();
-  }
-
-  @BeforeEach
-  void clearLog() {
-    emulator.requestLog().clear();
-  }
+  @RegisterExtension
+  static final EmulatorExtension EMULATOR = new EmulatorExtension(() -> OpenRouterEmulator.builder()
+      .apiKey(KEY, "sql-account").rateLimitPerMinute(100_000).dailyLimitPerAccount(100_000).start());
+  private static final OpenRouterEmulator emulator = EMULATOR.emulator();
 
   @AfterEach
   void dropEverything() {
