@@ -22,7 +22,7 @@ class ConnectorRequestsContractTest {
 
   @Test
   void everyRequestTheConnectorSendsConformsToTheOfficialSpec() {
-    OpenApiValidator validator = OpenApiValidator.forSharedSpec();
+    OpenApiValidator validator = OpenApiValidator.forVendoredSpec();
     SparkSession spark = SparkSession.builder().master("local[2]")
         .config("spark.ui.enabled", "false")
         .config("spark.driver.host", "127.0.0.1")

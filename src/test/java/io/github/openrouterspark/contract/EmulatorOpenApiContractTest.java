@@ -37,7 +37,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The emulator against the official OpenAPI document (shared/openrouter-api/
+ * The emulator against the official OpenAPI document (vendored as src/test/resources/openapi/
  * openrouter-openapi-excerpt.yaml, OpenAPI 3.1.0): every request of the table is sent by a plain
  * HTTP client; the request the emulator received must (or, for the deliberately invalid ones, must
  * not) satisfy the operation's parameters and security, and every response, including each error,
@@ -61,7 +61,7 @@ class EmulatorOpenApiContractTest {
 
   @BeforeAll
   static void loadSpec() {
-    validator = OpenApiValidator.forSharedSpec();
+    validator = OpenApiValidator.forVendoredSpec();
   }
 
   /** How a case authenticates. */

@@ -15,10 +15,12 @@ import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
 import com.networknt.schema.keyword.AnnotationKeyword;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,10 +53,11 @@ import java.util.regex.Pattern;
  * violation rather than passed silently.
  */
 final class OpenApiValidator {
-  /** Where surefire points at the {@code shared/} folder beside the repository. */
-  static final String SHARED_DIR_PROPERTY = "openrouter.shared.dir";
-
-  static final String SPEC_IN_SHARED = "openrouter-api/openrouter-openapi-excerpt.yaml";
+  /**
+   * OpenRouter's OpenAPI excerpt, vendored under src/test/resources (its header names the origin
+   * and the MIT licence), so a clone alone is enough to run the contract tests.
+   */
+  static final String SPEC_RESOURCE = "/openapi/openrouter-openapi-excerpt.yaml";
 
   /** The IRI the document is registered under; never fetched, the content is handed over. */
   private static final String DOCUMENT_IRI =
@@ -137,9 +140,9 @@ final class OpenApiValidator {
         SchemaRegistry.withDefaultDialect(dialect, builder -> builder.schemas(Map.of(DOCUMENT_IRI, yaml)));
   }
 
-  /** The validator for the project's OpenAPI excerpt in {@code shared/}; fails if it is missing. */
-  static OpenApiValidator forSharedSpec() {
-    return load(sharedSpecPath());
+  /** The validator for the vendored OpenAPI excerpt ({@link #SPEC_RESOURCE}). */
+  static OpenApiValidator forVendoredSpec() {
+    return new OpenApiValidator(readResource(SPEC_RESOURCE));
   }
 
   static OpenApiValidator load(Path spec) {
@@ -154,26 +157,18 @@ final class OpenApiValidator {
     return new OpenApiValidator(yaml);
   }
 
-  /**
-   * {@code $openrouter.shared.dir/openrouter-api/openrouter-openapi-excerpt.yaml}, or
-   * {@code ../shared/...} relative to the working directory when the property is unset. Throws,
-   * rather than letting the tests skip, when the file is not there.
-   */
-  static Path sharedSpecPath() {
-    String dir = System.getProperty(SHARED_DIR_PROPERTY);
-    Path shared = dir == null || dir.isBlank() ? Path.of("..", "shared") : Path.of(dir);
-    Path spec = shared.resolve(SPEC_IN_SHARED).toAbsolutePath().normalize();
-    if (!Files.isRegularFile(spec)) {
-      throw new IllegalStateException(
-          "The OpenAPI document the contract tests validate against is missing: "
-              + spec
-              + " (system property "
-              + SHARED_DIR_PROPERTY
-              + "="
-              + dir
-              + "). It lives in shared/openrouter-api/ beside the repository clone.");
+  /** A test resource as text; throws, rather than letting the tests skip, when it is not there. */
+  static String readResource(String name) {
+    try (InputStream in = OpenApiValidator.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException(
+            "The OpenAPI document the contract tests validate against is missing from the test classpath: " + name
+                + " (src/test/resources" + name + ").");
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read " + name, e);
     }
-    return spec;
   }
 
   JsonNode document() {

@@ -35,7 +35,7 @@ class OpenApiValidatorTest {
 
   @BeforeAll
   static void loadSpec() {
-    validator = OpenApiValidator.forSharedSpec();
+    validator = OpenApiValidator.forVendoredSpec();
   }
 
   private static List<Violation> response(String path, int status, String contentType, String body) {
@@ -148,19 +148,18 @@ class OpenApiValidatorTest {
   }
 
   @Test
-  void failsLoudlyWhenTheSpecIsMissing(@TempDir Path empty) {
-    String previous = System.getProperty(OpenApiValidator.SHARED_DIR_PROPERTY);
-    System.setProperty(OpenApiValidator.SHARED_DIR_PROPERTY, empty.toString());
-    try {
-      IllegalStateException e = assertThrows(IllegalStateException.class, OpenApiValidator::sharedSpecPath);
-      assertTrue(e.getMessage().contains("missing"), e::getMessage);
-    } finally {
-      if (previous == null) {
-        System.clearProperty(OpenApiValidator.SHARED_DIR_PROPERTY);
-      } else {
-        System.setProperty(OpenApiValidator.SHARED_DIR_PROPERTY, previous);
-      }
-    }
+  void failsLoudlyWhenTheSpecIsMissing() {
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> OpenApiValidator.readResource("/openapi/absent.yaml"));
+    assertTrue(e.getMessage().contains("missing"), e::getMessage);
+  }
+
+  @Test
+  void theVendoredSpecNamesItsOriginAndLicence() {
+    String spec = OpenApiValidator.readResource(OpenApiValidator.SPEC_RESOURCE);
+    assertTrue(spec.startsWith("# Vendored"), "header first");
+    assertTrue(spec.contains("Origin: github.com/OpenRouterTeam/typescript-sdk"), "origin named");
+    assertTrue(spec.contains("name: MIT"), "licence kept");
   }
 
   @Test
