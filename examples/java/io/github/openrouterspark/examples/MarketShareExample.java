@@ -19,7 +19,8 @@ import org.apache.spark.sql.SparkSession;
 /**
  * The README's example job: the last 90 days of OpenRouter's daily model rankings, the top 10
  * models and their share of all traffic, joined with a company's own usage to show its share of
- * each model's market, ending with the citation the dataset's licence asks for.
+ * each model's market, ending with the citation the dataset's licence asks for (or, for the
+ * emulator's rows, the statement that they are synthetic).
  *
  * <p>By default it reads from the embedded emulator. With {@code --live} it reads the real API
  * using the {@code OPENROUTER_API_KEY} environment variable (one request for 90 days).
@@ -96,6 +97,16 @@ public final class MarketShareExample {
         + " (market_tokens is null for models outside the daily top 50):");
     ourShare.select("model_permaslug", "our_tokens", "market_tokens", "our_share_of_model_market_pct").show(false);
 
-    System.out.println("Source: OpenRouter (openrouter.ai/rankings), as of " + totals.get(1) + ".");
+    System.out.println(sourceLine(emulator != null, totals.get(1)));
+  }
+
+  /**
+   * The last line: OpenRouter's citation for real rows; for the emulator's, a statement that they
+   * are synthetic and no citation, so nobody takes invented numbers for OpenRouter's market data.
+   */
+  static String sourceLine(boolean fromEmulator, Object asOf) {
+    return fromEmulator
+        ? "Synthetic data from the embedded emulator, not OpenRouter's: the model names are real, the numbers are invented."
+        : "Source: OpenRouter (openrouter.ai/rankings), as of " + asOf + ".";
   }
 }
