@@ -11,9 +11,9 @@ import java.util.Optional;
  * month would come back as two partial rows under the same date).
  *
  * <p>The range is resolved as for daily rows ({@link DatePlanner#askedRange}), then widened to
- * whole buckets: a bucket is a candidate when it holds a day of the range or is dated (starts)
- * inside it, which differ only for the sampled months ({@link BucketCalendar#WEEKLY_MONTH}), and
- * when it holds a day of the data. Days before the dataset's first day and after today are cut
+ * whole buckets: a bucket is a candidate when it holds a day of the range (or, when only a date
+ * filter bounds the end, is dated inside it: the two differ only for the sampled months, {@link
+ * BucketCalendar#WEEKLY_MONTH}), and when it holds a day of the data. Days before the dataset's first day and after today are cut
  * off, as the API does: the first bucket of 2025 ({@code week} 2024-12-30; with {@code
  * category}/{@code language_type}, {@code month} 2024-12-01) holds only the days from 2025-01-01,
  * and the current bucket holds the days up to today, whose totals are live. A candidate is read
@@ -56,12 +56,17 @@ public final class BucketPlanner {
     if (asked.isEmpty() || today.isBefore(DatePlanner.FIRST_DAY)) {
       return none;
     }
-    // Candidates: the buckets holding a day of the asked range or dated inside it (the two differ
-    // only for sampled months), and holding a day of the data (2025-01-01..today).
+    // Candidates: the buckets holding a day of the asked range, and holding a day of the data
+    // (2025-01-01..today). When a date filter, not the endDate option, bounds the range, buckets
+    // dated inside it count too: the filter selects rows by the date they carry, which for sampled
+    // months may precede the bucket's first day. The endDate option bounds days: a sampled month
+    // dated on or before it whose first Monday comes after it holds none of them.
     LocalDate firstCandidate = DatePlanner.max(
         calendar.bucketOf(asked.get().start()), calendar.bucketOf(DatePlanner.FIRST_DAY));
-    LocalDate lastCandidate = DatePlanner.min(
-        calendar.latestStartAtOrBefore(asked.get().end()), calendar.bucketOf(today));
+    LocalDate lastAsked = endDate.isPresent()
+        ? calendar.bucketOf(asked.get().end())
+        : calendar.latestStartAtOrBefore(asked.get().end());
+    LocalDate lastCandidate = DatePlanner.min(lastAsked, calendar.bucketOf(today));
     List<LocalDate> starts = new ArrayList<>();
     List<Window> windows = new ArrayList<>();
     LocalDate windowStart = null;

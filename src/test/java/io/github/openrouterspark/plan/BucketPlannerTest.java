@@ -162,9 +162,23 @@ class BucketPlannerTest {
     assertEquals(List.of(w("2025-03-03", "2025-04-06")), march.windows());
     BucketPlan ofMarch = plan(null, null, DateSet.of(d("2025-03-01"), d("2025-03-31")), MAX, BucketCalendar.WEEKLY_MONTH);
     assertEquals(List.of(d("2025-03-01")), starts(ofMarch));
-    // Options ask for days: the bucket dated inside them is read too.
+    // Options ask for days: the March bucket (from 03-03) holds none of 02-20..03-02, so it is not read.
     BucketPlan days = plan("2025-02-20", "2025-03-02", DateSet.ALL, MAX, BucketCalendar.WEEKLY_MONTH);
-    assertEquals(List.of(d("2025-02-01"), d("2025-03-01")), starts(days));
+    assertEquals(List.of(d("2025-02-01")), starts(days));
+    assertEquals(List.of(w("2025-02-03", "2025-03-02")), days.windows());
+  }
+
+  @Test
+  void noSampledMonthStartsAfterTheEndDateOption() {
+    // 2026-04-05 is the Sunday closing March's last week; April's bucket, dated 04-01, starts 04-06.
+    BucketPlan p = plan(Optional.of(d("2026-01-05")), Optional.of(d("2026-04-05")), DateSet.ALL, d("2026-06-01"),
+        MAX, BucketCalendar.WEEKLY_MONTH);
+    assertEquals(List.of(d("2026-01-01"), d("2026-02-01"), d("2026-03-01")), starts(p));
+    assertEquals(List.of(w("2026-01-05", "2026-04-05")), p.windows());
+    // A filter on the date rows carry still selects April's bucket.
+    BucketPlan april = plan(Optional.empty(), Optional.empty(), DateSet.of(d("2026-04-01"), d("2026-04-05")),
+        d("2026-06-01"), MAX, BucketCalendar.WEEKLY_MONTH);
+    assertEquals(List.of(d("2026-04-01")), starts(april));
   }
 
   @Test
@@ -318,7 +332,8 @@ class BucketPlannerTest {
 
   /**
    * Against a brute-force statement of the rule: a bucket is read iff the filter allows its start,
-   * it holds a day of the asked range or is dated inside it, and it holds a day of the data (2025-01-01..today); and the
+   * it holds a day of the asked range (or is dated inside it, when no endDate option bounds the range), and it holds
+   * a day of the data (2025-01-01..today); and the
    * windows are the fewest possible (greedy over whole buckets).
    */
   @Test
@@ -339,7 +354,7 @@ class BucketPlannerTest {
       if (asked.isPresent()) {
         for (LocalDate x = c.bucketOf(d("2024-10-01")); x.isBefore(d("2027-01-01")); x = c.next(x)) {
           boolean touchesAsked = !c.lastDay(x).isBefore(asked.get().start()) && !c.firstDay(x).isAfter(asked.get().end())
-              || asked.get().contains(x);
+              || end.isEmpty() && asked.get().contains(x);
           boolean holdsData = !c.lastDay(x).isBefore(FIRST) && !c.firstDay(x).isAfter(today);
           if (filter.contains(x) && touchesAsked && holdsData) {
             expected.add(x);
