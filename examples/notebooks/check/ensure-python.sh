@@ -1,42 +1,43 @@
 #!/usr/bin/env bash
-# Makes sure Debian's /usr/bin/python3 has what the notebook check needs (nbformat, nbconvert and
-# its kernel, matplotlib, pandas). The check uses Debian's interpreter, not the first python3 on
-# PATH, because PySpark-free notebook tooling is only reliably installable here through apt
-# (PyPI may be unreachable) and Debian's python3 kernelspec points at /usr/bin/python3.
+# Creates (once) the virtual environment the notebook check runs in and prints its interpreter.
 #
-# Installs the packages when they are missing and this runs as root with apt-get; otherwise exits
-# 3 with the command to run. Prints nothing when everything is already there.
+#   ensure-python.sh VENV_DIR
+#
+# Uses the first python3 on PATH (or $OPENROUTER_PYTHON): Python 3.9 or later with its venv module,
+# as the README lists. Installs requirements.txt beside this script with pip from PyPI, and a
+# kernelspec of the notebook check's own inside the environment, so nbconvert runs the plot cells
+# with this interpreter whatever kernels the machine has. Needs no root and no system packages.
+# Reinstalls when requirements.txt changes. All output but the interpreter's path goes to stderr.
 set -euo pipefail
 
-PYTHON=/usr/bin/python3
-PACKAGES=(python3 python3-nbformat python3-nbconvert python3-nbclient python3-ipykernel
-          python3-matplotlib python3-pandas)
-MODULES="import nbformat, nbconvert, nbclient, ipykernel, IPython, matplotlib, pandas"
+VENV=${1:?usage: ensure-python.sh VENV_DIR}
+HERE=$(cd "$(dirname "$0")" && pwd)
+REQUIREMENTS="$HERE/requirements.txt"
+KERNEL=openrouter-notebook-check
+BASE_PYTHON=${OPENROUTER_PYTHON:-python3}
+PYTHON="$VENV/bin/python"
+STAMP="$VENV/.requirements"
 
-have_modules() {
-  [ -x "$PYTHON" ] && "$PYTHON" -c "$MODULES" >/dev/null 2>&1
-}
-
-if have_modules; then
+if [ -x "$PYTHON" ] && [ -f "$STAMP" ] && cmp -s "$REQUIREMENTS" "$STAMP"; then
+  echo "$PYTHON"
   exit 0
 fi
 
-if [ "$(id -u)" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-  echo "The notebook check needs Debian's $PYTHON with nbformat, nbconvert, ipykernel, matplotlib and pandas." >&2
-  echo "Install them with:" >&2
-  echo "  sudo apt-get install -y --no-install-recommends ${PACKAGES[*]}" >&2
+if ! command -v "$BASE_PYTHON" >/dev/null 2>&1; then
+  echo "The notebook check needs Python 3.9+ with venv and pip: '$BASE_PYTHON' is not on PATH (set OPENROUTER_PYTHON to an interpreter)." >&2
+  exit 3
+fi
+if ! "$BASE_PYTHON" -c 'import sys, venv; sys.exit(0 if sys.version_info >= (3, 9) else 1)' >/dev/null 2>&1; then
+  echo "The notebook check needs Python 3.9+ with its venv module; $("$BASE_PYTHON" --version 2>&1) at $(command -v "$BASE_PYTHON") does not qualify (set OPENROUTER_PYTHON to one that does)." >&2
   exit 3
 fi
 
-echo "Installing the notebook check's Python packages with apt-get: ${PACKAGES[*]}" >&2
-export DEBIAN_FRONTEND=noninteractive
-# A fresh image may have no package lists yet; update only when the first attempt fails.
-if ! apt-get install -y -q --no-install-recommends "${PACKAGES[@]}" >&2; then
-  apt-get update -q >&2
-  apt-get install -y -q --no-install-recommends "${PACKAGES[@]}" >&2
-fi
-
-if ! have_modules; then
-  echo "apt-get finished but $PYTHON still cannot run: $MODULES" >&2
-  exit 3
-fi
+echo "Creating the notebook check's Python environment in $VENV (pip install -r $REQUIREMENTS)" >&2
+rm -rf "$VENV"
+"$BASE_PYTHON" -m venv "$VENV" >&2
+"$PYTHON" -m pip install --quiet --disable-pip-version-check --upgrade pip >&2
+"$PYTHON" -m pip install --quiet --disable-pip-version-check -r "$REQUIREMENTS" >&2
+"$PYTHON" -m ipykernel install --sys-prefix --name "$KERNEL" --display-name "openrouter-spark notebook check" >&2
+"$PYTHON" -c "import nbformat, nbconvert, nbclient, ipykernel, IPython, matplotlib, pandas" >&2
+cp "$REQUIREMENTS" "$STAMP"
+echo "$PYTHON"

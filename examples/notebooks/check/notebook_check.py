@@ -1,8 +1,7 @@
-#!/usr/bin/python3
+#!/usr/bin/env python3
 """Offline checks of the example notebooks, called by NotebooksTest during `mvn -B verify`.
 
-PySpark cannot be installed where the checks run, so the work is split: this script does what a
-plain Python can (notebook format, compiling cells, finding the Spark work in them, running the
+The work is split: this script does what a plain Python can (notebook format, compiling cells, finding the Spark work in them, running the
 plot cells), and the Java test runs the Spark work on a real local SparkSession.
 
   notebook_check.py extract NOTEBOOK...
@@ -12,11 +11,11 @@ plot cells), and the Java test runs the Spark work on a real local SparkSession.
       the frames the plot cells draw. Exits 1 with one line per problem when a check fails.
 
   notebook_check.py execute --data DIR --charts DIR --out DIR NOTEBOOK...
-      Runs, with nbconvert and the python3 kernel, each notebook's cells tagged "parameters" and
+      Runs, with nbconvert and the check's own kernel (ensure-python.sh installs it), each notebook's cells tagged "parameters" and
       "plot" after a cell that sets PLOT_DATA and CHART_DIR, so the plot cells draw the CSV frames
       in --data (written by the Java side) and save PNG charts in --charts/<notebook name>/.
 
-Run it with Debian's /usr/bin/python3 (ensure-python.sh installs what it needs).
+Run it with the interpreter of the virtual environment ensure-python.sh creates.
 """
 
 import argparse
@@ -35,6 +34,8 @@ SQL_CELL = re.compile(r"^\s*%%?sql\b[^\n]*\n?", re.IGNORECASE)
 # Databricks' other whole-cell languages. IPython's own %%cell and %line magics (%%bash, %pip, ...)
 # are not listed: the IPython transformer turns them into Python calls, which compile.
 OTHER_LANGUAGE_CELL = re.compile(r"^\s*%(md|md-sandbox|scala|r|sh)\b", re.IGNORECASE)
+# A chart drawn from the emulator's synthetic rows must not carry OpenRouter's citation.
+CITATION = re.compile(r"Source: OpenRouter")
 # Databricks' %python is the notebook's default language spelled out.
 PYTHON_CELL = re.compile(r"^\s*%python\b[^\n]*\n?", re.IGNORECASE)
 # An OpenRouter key looks like sk-or-v1-<64 hex>; a committed notebook must never hold one.
@@ -234,6 +235,9 @@ def extract(path, problems):
         where = f"{os.path.basename(path)} cell {index}"
         if cell.get("outputs") or cell.get("execution_count") is not None:
             problems.add(where, "has outputs; commit notebooks with outputs cleared")
+        if "plot" in cell.metadata.get("tags", []) and CITATION.search(cell.source):
+            problems.add(where, "a plot cell cites OpenRouter literally; caption it with source_note(...), which"
+                         " labels the emulator's synthetic data as such")
         kind = cell_kind(cell.source)
         if kind == "sql":
             cells.append((where, kind, split_sql(SQL_CELL.sub("", cell.source, count=1))))
@@ -295,7 +299,7 @@ def command_execute(args):
         source = os.path.join(args.out, f"{name}.plot.ipynb")
         nbformat.write(plot, source)
         command = [sys.executable, "-m", "nbconvert", "--to", "notebook", "--execute",
-                   "--ExecutePreprocessor.kernel_name=python3", "--ExecutePreprocessor.timeout=120",
+                   "--ExecutePreprocessor.kernel_name=openrouter-notebook-check", "--ExecutePreprocessor.timeout=120",
                    "--output", f"{name}.executed.ipynb", "--output-dir", args.out, source]
         done = subprocess.run(command, capture_output=True, text=True)
         if done.returncode != 0:
