@@ -72,6 +72,18 @@ class NotebookCheckTest {
   }
 
   @Test
+  void failsWhenAPlotCellCitesOpenRouterForWhatMayBeSyntheticData() {
+    Path nb = TestNotebooks.write(dir, "cite.ipynb",
+        new TestNotebooks.Cell("PLOT_DATA = None", "parameters"),
+        new TestNotebooks.Cell("fig.text(0, 0, \"Source: OpenRouter (openrouter.ai/rankings)\")", "plot"));
+    AssertionError e = assertThrows(AssertionError.class, () -> NotebookPython.extract(List.of(nb)));
+    assertTrue(e.getMessage().contains("cite.ipynb cell 2: a plot cell cites OpenRouter literally"), e::getMessage);
+    Path fine = TestNotebooks.write(dir, "fine.ipynb",
+        new TestNotebooks.Cell("fig.text(0, 0, source_note(\"rankings\"))", "plot"));
+    assertEquals(1, NotebookWork.parse(NotebookPython.extract(List.of(fine))).size());
+  }
+
+  @Test
   void failsOnSyntaxErrorsUncheckableSqlOutputsAndKeys() {
     String key = "sk-or-v1-" + "0123456789abcdef".repeat(4);
     AssertionError e = assertThrows(AssertionError.class, () -> extractOne(

@@ -7,13 +7,22 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Writes small nbformat 4 notebooks for the check's own tests. */
 final class TestNotebooks {
   private TestNotebooks() {}
 
-  /** A notebook with one code cell per source, without outputs, as the check requires. */
+  /** A code cell and its tags ({@code parameters}, {@code plot}). */
+  record Cell(String source, String... tags) {}
+
+  /** A notebook with one untagged code cell per source, without outputs, as the check requires. */
   static Path write(Path dir, String name, String... cellSources) {
+    return write(dir, name, Arrays.stream(cellSources).map(Cell::new).toArray(Cell[]::new));
+  }
+
+  /** A notebook with these code cells, without outputs. */
+  static Path write(Path dir, String name, Cell... cellList) {
     ObjectMapper json = new ObjectMapper();
     ObjectNode nb = json.createObjectNode();
     nb.put("nbformat", 4).put("nbformat_minor", 5);
@@ -21,12 +30,15 @@ final class TestNotebooks {
         .put("name", "python3").put("display_name", "Python 3").put("language", "python");
     ArrayNode cells = nb.putArray("cells");
     int id = 0;
-    for (String source : cellSources) {
+    for (Cell c : cellList) {
       ObjectNode cell = cells.addObject();
       cell.put("cell_type", "code").put("id", "cell-" + id++).putNull("execution_count");
-      cell.putObject("metadata");
+      ArrayNode tags = cell.putObject("metadata").putArray("tags");
+      for (String tag : c.tags()) {
+        tags.add(tag);
+      }
       cell.putArray("outputs");
-      cell.put("source", source);
+      cell.put("source", c.source());
     }
     try {
       Path file = dir.resolve(name);
