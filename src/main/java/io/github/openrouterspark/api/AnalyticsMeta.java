@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 /**
  * What {@code GET /analytics/meta} says {@code /analytics/query} accepts: the metrics, dimensions,
  * filter operators and time granularities, in the API's order. Names are not published anywhere
- * else (API-NOTES §4, §9.4), so the connector's analytics schema is built from this.
+ * else (docs/api-contract.md §4, §9.4), so the connector's analytics schema is built from this.
  */
 public record AnalyticsMeta(
     List<Metric> metrics, List<Dimension> dimensions, List<Operator> operators, List<Granularity> granularities)

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Parameters of one {@code GET /datasets/app-rankings} request, and the API's vocabulary for them
- * (API-NOTES §3, §8). {@code category} and {@code subcategory} are null when not sent.
+ * (docs/api-contract.md §3, §8). {@code category} and {@code subcategory} are null when not sent.
  */
 public record AppRankingsQuery(
     LocalDate startDate, LocalDate endDate, String sort, String category, String subcategory, int offset, int limit) {

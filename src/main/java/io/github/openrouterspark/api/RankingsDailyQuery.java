@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Parameters of one {@code GET /datasets/rankings-daily} request: an inclusive UTC date window
  * and the optional slice parameters (null when not sent), with the API's vocabulary for them
- * (API-NOTES §2).
+ * (docs/api-contract.md §2).
  */
 public record RankingsDailyQuery(
     LocalDate startDate,

@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The dimensions of {@code /analytics/meta} and {@code /analytics/query}, in API-NOTES §4 order:
+ * The dimensions of {@code /analytics/meta} and {@code /analytics/query}, in docs/api-contract.md §4 order:
  * six over any range, seven that need the raw generations table and so at most 31 days.
  *
  * <p>{@link #key} is the underlying value that groups, filters and sorts: a {@link Long} for

@@ -6,7 +6,7 @@ import java.util.function.Function;
 
 /**
  * The metrics of {@code /analytics/meta} and {@code /analytics/query}: the list of OpenRouter's
- * analytics skill (API-NOTES §4), with the 31-day metrics of its query reference. Each computes
+ * analytics skill (docs/api-contract.md §4), with the 31-day metrics of its query reference. Each computes
  * its value from an {@link Aggregate}:
  *
  * <ul>

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Validates an {@link AnalyticsQuery} and resolves its defaults, per API-NOTES §5. The first
+ * Validates an {@link AnalyticsQuery} and resolves its defaults, per docs/api-contract.md §5. The first
  * problem found is the 400; messages follow the one the real API is known to send, zod's {@code
  * "dimensions: Too big: expected array to have <=2 items"}: a dotted path, then the issue. The
  * messages for rules the spec leaves to prose (unknown names, caps) are the emulator's own.

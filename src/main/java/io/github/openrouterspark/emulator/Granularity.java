@@ -22,7 +22,7 @@ enum Granularity {
   WEEK("Week"),
   MONTH("Month");
 
-  /** Minute buckets only for windows up to this long (API-NOTES §5). */
+  /** Minute buckets only for windows up to this long (docs/api-contract.md §5). */
   static final Duration MINUTE_WINDOW = Duration.ofHours(3);
 
   private final String label;

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * The apps marketplace taxonomy of {@code GET /datasets/app-rankings}: four category groups and
- * their fifteen subcategories, as OpenRouter's app-attribution docs list them (API-NOTES §8). The
+ * their fifteen subcategories, as OpenRouter's app-attribution docs list them (docs/api-contract.md §8). The
  * spec's {@code subcategory} enum has the same fifteen values in another order.
  */
 final class Marketplace {

@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * How a 429 (and an injected fault that carries a retry hint) says when to come back. The real
- * Data API's choice is unpublished (API-NOTES §6, §9.1): OpenRouter's docs say a 429 or 503
+ * Data API's choice is unpublished (docs/api-contract.md §6, §9.1): OpenRouter's docs say a 429 or 503
  * <em>may</em> carry {@code Retry-After} in seconds, HTTP allows an HTTP-date there, and the
  * Speakeasy SDKs read {@code retry-after-ms} first. A client should cope with each, and with none.
  *

@@ -132,7 +132,7 @@ final class OptionValues {
     return v;
   }
 
-  /** At most 2 per request, each lowercase and hyphenated, at most 30 characters (API-NOTES §7). */
+  /** At most 2 per request, each lowercase and hyphenated, at most 30 characters (docs/api-contract.md §7). */
   static String categories(ReaderOption option, String value) {
     String[] parts = value.strip().split("\\s*,\\s*");
     String allowed = "expected 1 or 2 comma-separated categories, each lowercase letters, digits and"

@@ -64,7 +64,7 @@ public record RankingSelection(
     String problem = RankingsDailyQuery.incompatibility(period, modality, contextBucket, category, languageType);
     if (problem != null) {
       throw new InvalidOptionException("The rankings-daily options conflict: " + problem
-          + ". Remove one of them (see API-NOTES: the sampled category/languageType datasets are weekly and"
+          + ". Remove one of them (see docs/api-contract.md §2: the sampled category/languageType datasets are weekly and"
           + " exclusive with modality/contextBucket).");
     }
     return new RankingSelection(null, category, null, 0, period, modality, contextBucket, languageType);

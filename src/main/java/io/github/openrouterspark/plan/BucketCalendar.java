@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 
 /**
- * How rankings-daily groups days into the rows of one {@code period} (API-NOTES §2 and the
+ * How rankings-daily groups days into the rows of one {@code period} (docs/api-contract.md §2 and the
  * OpenAPI description of {@code period}). A bucket is named by its <em>start</em>, the date its
  * rows carry, and covers a run of consecutive days; buckets tile the calendar without overlap.
  *

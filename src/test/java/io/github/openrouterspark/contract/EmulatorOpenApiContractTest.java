@@ -589,7 +589,7 @@ class EmulatorOpenApiContractTest {
   }
 
   /**
-   * The spec declares no 429 for the analytics operations (API-NOTES §9.2), yet the API limits
+   * The spec declares no 429 for the analytics operations (docs/api-contract.md §9.2), yet the API limits
    * them to 64 requests a minute, and so does the emulator: its 429 is outside the document, in
    * the error shape every documented error has.
    */

@@ -158,7 +158,7 @@ class AnalyticsEndpointTest {
     assertEquals(405, TestHttp.post(emulator.baseUrl() + "/analytics/meta", MGMT, body).status());
   }
 
-  /** The emulator's documented choice for an unpublished rule (API-NOTES §9.3). */
+  /** The emulator's documented choice for an unpublished rule (docs/api-contract.md §9.3). */
   @Test
   void managementKeysAlsoReadTheDatasets() {
     OpenRouterEmulator emulator = start();
