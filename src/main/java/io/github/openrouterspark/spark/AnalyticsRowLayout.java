@@ -52,7 +52,7 @@ final class AnalyticsRowLayout implements Serializable {
     return positions.getOrDefault(field, NONE);
   }
 
-  /** Output positions that every API row must fill (the date and every metric). */
+  /** Output positions that every API row must fill with a value: the date (metrics may be null). */
   boolean required(int position) {
     return kinds[position] == AnalyticsColumn.Kind.DATE;
   }
