@@ -77,4 +77,24 @@ class AnalyticsRowDecoderTest {
     e = assertThrows(MalformedResponseException.class, () -> decode("{\"model\":\"x\",\"request_count\":\"1\"}"));
     assertTrue(e.getMessage().contains("time bucket"), e.getMessage());
   }
+
+  @Test
+  void wholeCountsWrittenWithAFractionAreCountsButFractionsAreNot() throws IOException {
+    GenericInternalRow row = decode("{\"date__day\":\"2026-05-10\",\"request_count\":5.0,\"total_usage\":1}");
+    assertEquals(5L, row.getLong(2));
+    assertEquals(5L, decode("{\"date__day\":\"2026-05-10\",\"request_count\":\"5.0\"}").getLong(2));
+    MalformedResponseException e = assertThrows(MalformedResponseException.class,
+        () -> decode("{\"date__day\":\"2026-05-10\",\"request_count\":5.5}"));
+    assertEquals("field 'request_count' must be a whole number but was 5.5", e.getMessage());
+  }
+
+  @Test
+  void measuresMustBeFiniteDecimals() {
+    for (String bad : List.of("\"NaN\"", "\"Infinity\"", "\"0x1p4\"", "\"1e400\"", "1e400", "\" 3.5\"")) {
+      MalformedResponseException e = assertThrows(MalformedResponseException.class,
+          () -> decode("{\"date__day\":\"2026-05-10\",\"total_usage\":" + bad + "}"), bad);
+      assertTrue(e.getMessage().startsWith("field 'total_usage' "), e.getMessage());
+      assertTrue(e.getMessage().contains(bad.replace("\"", "")), e.getMessage());
+    }
+  }
 }
