@@ -15,8 +15,10 @@ import java.util.Map;
  * used: every requested metric and dimension key is present (a value may be null), and so is the
  * time key when a granularity was requested, inside the time range; metric values are finite
  * numbers; the pushed filters hold (see {@link AnalyticsFilterCheck}); and no two rows share a
- * group (time bucket and dimension values). The API documents its rows only in prose
- * (docs/api-contract.md §5), so this is what it promises about them.
+ * group (time bucket and dimension values), unless the query groups by a dimension whose rows show
+ * a label that several ids may share ({@code app} titles, key and workspace names, user names).
+ * The API documents its rows only in prose (docs/api-contract.md §5), so this is what it promises
+ * about them.
  */
 final class AnalyticsRowCheck {
   private final List<String> metrics;
@@ -28,6 +30,7 @@ final class AnalyticsRowCheck {
   private final AnalyticsFilterCheck filters;
   private final UniqueKeys groups = new UniqueKeys("data.data");
   private final String groupKind;
+  private final boolean groupsComparable;
 
   private final boolean[] present;
   /** The row's group: its time bucket, then its dimension values as text. */
@@ -54,6 +57,8 @@ final class AnalyticsRowCheck {
     }
     groupFields.addAll(dimensions);
     groupKind = groupFields.isEmpty() ? null : "group " + groupFields;
+    // Rows show a label (a name) for these, and two ids may share one: their groups cannot be told apart.
+    groupsComparable = dimensions.stream().noneMatch(AnalyticsFilterCheck.LABELLED_DIMENSIONS::contains);
   }
 
   void startRow() {
@@ -123,7 +128,7 @@ final class AnalyticsRowCheck {
       if (row > 0) {
         throw new MalformedResponseException("is a second row, but a query for totals without dimensions has one");
       }
-    } else {
+    } else if (groupsComparable) {
       groups.add(row, groupKind, buckets == null ? Arrays.copyOfRange(group, 1, group.length) : group.clone());
     }
   }

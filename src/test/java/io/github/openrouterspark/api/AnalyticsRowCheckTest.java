@@ -329,4 +329,14 @@ class AnalyticsRowCheckTest {
     m = failure(totals, body(2, "{\"request_count\":\"1\"},{\"request_count\":\"1\"}"));
     assertContains(m, "data.data[1]: is a second row, but a query for totals without dimensions has one");
   }
+
+  @Test
+  void rowsOfALabelledDimensionMayShareALabel() {
+    // Rows show app titles, which are not unique: two apps named alike are two groups.
+    AnalyticsQueryBody byApp = new AnalyticsQueryBody(List.of("request_count"), List.of("app", "model"), List.of(),
+        "day", START, END, null, null, null);
+    String rows = "{\"date__day\":\"2026-05-01\",\"app\":\"Chat\",\"model\":\"a\",\"request_count\":\"1\"},"
+        + "{\"date__day\":\"2026-05-01\",\"app\":\"Chat\",\"model\":\"a\",\"request_count\":\"2\"}";
+    assertEquals(2, read(byApp, body(2, rows)).rows.size());
+  }
 }
