@@ -95,7 +95,7 @@ final class AnalyticsRowCheck {
   private void dimension(String name, JsonParser p) throws IOException {
     JsonToken t = p.currentToken();
     if (!t.isScalarValue()) {
-      throw new MalformedResponseException("field '" + name + "' must be a dimension value (a string or null)"
+      throw new MalformedResponseException("field '" + name + "' must be a dimension value (a string, a number or null)"
           + " but was " + (t == JsonToken.START_ARRAY ? "an array" : "an object"));
     }
     String value = t == JsonToken.VALUE_NULL ? null : p.getText();
