@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Where each field of an API row goes in the scan's output row. A metric may fill several
  * positions (the same SUM twice in one aggregate); the time key ({@code date__<granularity>}, or
- * {@code created_at__<granularity>} for some data sources, API-NOTES §5) fills the date column.
+ * {@code created_at__<granularity>} for some data sources, docs/api-contract.md §5) fills the date column.
  */
 final class AnalyticsRowLayout implements Serializable {
   private final AnalyticsColumn.Kind[] kinds;

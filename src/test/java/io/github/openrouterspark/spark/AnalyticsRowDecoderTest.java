@@ -15,7 +15,7 @@ import java.util.List;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.junit.jupiter.api.Test;
 
-/** The untyped analytics row values (API-NOTES §5, §9.5) become typed Spark values. */
+/** The untyped analytics row values (docs/api-contract.md §5, §9.5) become typed Spark values. */
 class AnalyticsRowDecoderTest {
   private static final AnalyticsRowLayout LAYOUT = new AnalyticsRowLayout(List.of(
       new AnalyticsColumn("date", AnalyticsColumn.Kind.DATE, false),
