@@ -20,6 +20,6 @@ public final class AnalyticsClient {
   /** {@code POST /analytics/query}: streams the rows into {@code sink}, then returns the metadata. */
   public AnalyticsResult query(AnalyticsQueryBody body, AnalyticsRowSink sink, RequestMetrics metrics) {
     ApiRequest request = body.toRequest();
-    return AnalyticsResponseReader.read(request, http.openBody(request, metrics), sink);
+    return AnalyticsResponseReader.read(body, http.openBody(request, metrics), sink);
   }
 }

@@ -13,13 +13,20 @@ import java.util.List;
  * {...},"warnings":[...]}}} with its members in any order, into an {@link AnalyticsRowSink}.
  * {@code metadata.truncated} usually comes after the rows, so a caller that must not return a
  * short result holds the rows of one response (at most {@code limit}) until this returns.
+ *
+ * <p>Nothing is taken on trust: each row is checked against the query ({@link AnalyticsRowCheck})
+ * before the sink sees its fields, and {@code metadata.row_count} must equal the rows sent. Any
+ * deviation fails with an {@link ApiException} naming the request, the row and the value; it is
+ * not a transient fault, so it is not worth retrying.
  */
 final class AnalyticsResponseReader {
   private static final JsonFactory JSON = new JsonFactory();
 
   private AnalyticsResponseReader() {}
 
-  static AnalyticsResult read(ApiRequest request, InputStream body, AnalyticsRowSink sink) {
+  static AnalyticsResult read(AnalyticsQueryBody query, InputStream body, AnalyticsRowSink sink) {
+    ApiRequest request = query.toRequest();
+    AnalyticsRowCheck check = new AnalyticsRowCheck(query);
     long[] rowIndex = {-1};
     try (body; JsonParser p = JSON.createParser(body)) {
       AnalyticsMeta.expect(p.nextToken(), JsonToken.START_OBJECT, "the response");
@@ -29,7 +36,7 @@ final class AnalyticsResponseReader {
         JsonToken value = p.nextToken();
         if (field.equals("data")) {
           AnalyticsMeta.expect(value, JsonToken.START_OBJECT, "field 'data'");
-          result = readData(p, sink, rowIndex);
+          result = readData(p, sink, check, rowIndex);
         } else {
           p.skipChildren();
         }
@@ -49,8 +56,10 @@ final class AnalyticsResponseReader {
     }
   }
 
-  private static AnalyticsResult readData(JsonParser p, AnalyticsRowSink sink, long[] rowIndex) throws IOException {
+  private static AnalyticsResult readData(JsonParser p, AnalyticsRowSink sink, AnalyticsRowCheck check,
+      long[] rowIndex) throws IOException {
     boolean sawRows = false;
+    long rows = 0;
     Boolean truncated = null;
     long rowCount = -1;
     List<String> warnings = new ArrayList<>();
@@ -64,16 +73,20 @@ final class AnalyticsResponseReader {
           JsonToken t;
           while ((t = p.nextToken()) == JsonToken.START_OBJECT) {
             rowIndex[0]++;
+            check.startRow();
             sink.startRow();
             while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
               String name = p.currentName();
               p.nextToken();
+              check.field(name, p);
               if (!sink.field(name, p)) {
                 p.skipChildren();
               }
             }
             AnalyticsMeta.expect(t, JsonToken.END_OBJECT, "the end of a row");
+            check.endRow();
             sink.endRow();
+            rows++;
           }
           AnalyticsMeta.expect(t, JsonToken.END_ARRAY, "the end of 'data.data'");
           rowIndex[0] = -1;
@@ -85,8 +98,8 @@ final class AnalyticsResponseReader {
             JsonToken v = p.nextToken();
             if (name.equals("truncated") && (v == JsonToken.VALUE_TRUE || v == JsonToken.VALUE_FALSE)) {
               truncated = p.getBooleanValue();
-            } else if (name.equals("row_count") && v == JsonToken.VALUE_NUMBER_INT) {
-              rowCount = p.getLongValue();
+            } else if (name.equals("row_count") && v != JsonToken.VALUE_NULL) {
+              rowCount = JsonValues.integer("data.metadata.row_count", p);
             } else {
               p.skipChildren();
             }
@@ -113,8 +126,16 @@ final class AnalyticsResponseReader {
       throw new MalformedResponseException("required field 'data.data' is missing");
     }
     if (truncated == null) {
-      // Without it, a short result could not be told from a complete one (API-NOTES §5).
+      // Without it, a short result could not be told from a complete one (docs/api-contract.md §5).
       throw new MalformedResponseException("required field 'data.metadata.truncated' is missing");
+    }
+    if (rowCount < 0) {
+      // Without it, rows lost on the way could not be told from rows never sent.
+      throw new MalformedResponseException("required field 'data.metadata.row_count' is missing, null or negative");
+    }
+    if (rowCount != rows) {
+      throw new MalformedResponseException("data.metadata.row_count is " + rowCount + " but 'data.data' has "
+          + rows + (rowCount > rows ? " rows: rows are missing from the response" : " rows: more than it counted"));
     }
     return new AnalyticsResult(truncated, rowCount, warnings);
   }

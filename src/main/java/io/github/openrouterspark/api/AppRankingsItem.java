@@ -1,7 +1,6 @@
 package io.github.openrouterspark.api;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 
 /** The current row of a {@code /datasets/app-rankings} response. */
@@ -55,14 +54,14 @@ public final class AppRankingsItem implements ItemDecoder {
   }
 
   private static long integer(String field, JsonParser p) throws IOException {
-    if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
-      throw new MalformedResponseException("field '" + field + "' must be an integer but was '" + p.getText() + "'");
-    }
-    try {
-      return p.getLongValue();
-    } catch (IOException e) {
-      throw new MalformedResponseException("field '" + field + "' does not fit in 64 bits: " + p.getText());
-    }
+    return JsonValues.integer(field, p);
+  }
+
+  /** A page ranks each app once, one app per rank (docs/api-contract.md §3). */
+  @Override
+  public void addKeys(UniqueKeys keys, long index) {
+    keys.add(index, "rank", rank);
+    keys.add(index, "app_id", appId);
   }
 
   @Override

@@ -23,6 +23,7 @@ public final class DatasetResponseCursor<I extends ItemDecoder> implements Close
   private final InputStream body;
   private final JsonParser parser;
   private final I item;
+  private final UniqueKeys keys = new UniqueKeys("data");
 
   private boolean started;
   private boolean inData;
@@ -126,6 +127,7 @@ public final class DatasetResponseCursor<I extends ItemDecoder> implements Close
     if (missing != null) {
       throw new MalformedResponseException("required field '" + missing + "' is missing or null");
     }
+    item.addKeys(keys, itemIndex);
   }
 
   private DatasetMeta readMeta() throws IOException {

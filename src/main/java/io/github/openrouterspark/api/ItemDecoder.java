@@ -21,4 +21,10 @@ public interface ItemDecoder {
 
   /** Called after the last field; returns the name of a missing required field, or null. */
   String missingField();
+
+  /**
+   * Records the current (complete) item's identifying keys, which the dataset lists at most once
+   * per response; a repeated key fails.
+   */
+  void addKeys(UniqueKeys keys, long index);
 }

@@ -51,6 +51,12 @@ public final class RankingsDailyItem implements ItemDecoder {
     return totalTokens == null ? "total_tokens" : null;
   }
 
+  /** One row per date and model (docs/api-contract.md §2). */
+  @Override
+  public void addKeys(UniqueKeys keys, long index) {
+    keys.add(index, "date and model_permaslug", date, modelPermaslug);
+  }
+
   public LocalDate date() {
     return date;
   }

@@ -3,14 +3,9 @@ package io.github.openrouterspark.spark;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.openrouterspark.api.AnalyticsRowSink;
+import io.github.openrouterspark.api.JsonValues;
 import io.github.openrouterspark.api.MalformedResponseException;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
@@ -18,9 +13,11 @@ import org.apache.spark.unsafe.types.UTF8String;
 
 /**
  * Decodes analytics rows field by field straight into Spark rows. The API's row values are
- * untyped (API-NOTES §5, §9.5): counts come as JSON strings or numbers, real numbers as numbers
- * (a numeric string is accepted too), time keys as ISO date-times or {@code YYYY-MM-DD}; null
- * stays null. The rows of one response are held until its metadata says whether it is complete.
+ * untyped (docs/api-contract.md §5, §9.5): counts come as JSON strings or numbers, whole (5.0 is
+ * 5), real numbers as finite numbers (a numeric string is accepted too), time keys as ISO
+ * date-times or {@code YYYY-MM-DD}; null stays null. What the row must hold for its query (keys,
+ * range, filters, no duplicates) is checked in the api layer before a field gets here. The rows
+ * of one response are held until its metadata says whether it is complete.
  */
 final class AnalyticsRowDecoder implements AnalyticsRowSink {
   private final AnalyticsRowLayout layout;
@@ -77,39 +74,12 @@ final class AnalyticsRowDecoder implements AnalyticsRowSink {
     if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
       throw bad(field, "a scalar", p);
     }
-    String text = p.getText();
     return switch (kind) {
-      case DIMENSION, USER_EMAIL -> UTF8String.fromString(text);
-      case COUNT -> {
-        try {
-          yield new BigDecimal(text.strip()).longValueExact();
-        } catch (NumberFormatException | ArithmeticException e) {
-          throw bad(field, "a whole number (or its decimal string)", p);
-        }
-      }
-      case MEASURE -> {
-        if (t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_NUMBER_INT) {
-          yield p.getValueAsDouble();
-        }
-        try {
-          yield Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
-          throw bad(field, "a number", p);
-        }
-      }
-      case DATE -> SparkValues.timestamp(instant(field, text, p));
+      case DIMENSION, USER_EMAIL -> UTF8String.fromString(p.getText());
+      case COUNT -> JsonValues.wholeNumber(field, p);
+      case MEASURE -> JsonValues.finiteNumber(field, p);
+      case DATE -> SparkValues.timestamp(JsonValues.bucketStart(field, p.getText()));
     };
-  }
-
-  private static Instant instant(String field, String text, JsonParser p) throws IOException {
-    try {
-      if (text.length() == 10) {
-        return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-      }
-      return OffsetDateTime.parse(text).toInstant();
-    } catch (DateTimeParseException e) {
-      throw bad(field, "an ISO date-time or YYYY-MM-DD date", p);
-    }
   }
 
   private static MalformedResponseException bad(String field, String expected, JsonParser p) throws IOException {

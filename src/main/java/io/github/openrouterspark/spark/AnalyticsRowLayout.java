@@ -8,7 +8,7 @@ import java.util.Map;
 /**
  * Where each field of an API row goes in the scan's output row. A metric may fill several
  * positions (the same SUM twice in one aggregate); the time key ({@code date__<granularity>}, or
- * {@code created_at__<granularity>} for some data sources, API-NOTES §5) fills the date column.
+ * {@code created_at__<granularity>} for some data sources, docs/api-contract.md §5) fills the date column.
  */
 final class AnalyticsRowLayout implements Serializable {
   private final AnalyticsColumn.Kind[] kinds;
@@ -52,7 +52,7 @@ final class AnalyticsRowLayout implements Serializable {
     return positions.getOrDefault(field, NONE);
   }
 
-  /** Output positions that every API row must fill (the date and every metric). */
+  /** Output positions that every API row must fill with a value: the date (metrics may be null). */
   boolean required(int position) {
     return kinds[position] == AnalyticsColumn.Kind.DATE;
   }

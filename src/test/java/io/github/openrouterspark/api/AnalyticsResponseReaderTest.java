@@ -21,9 +21,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AnalyticsResponseReaderTest {
-  private static final ApiRequest REQUEST = new AnalyticsQueryBody(List.of("request_count"), List.of("model"),
-      List.of(), "day", Instant.parse("2026-05-01T00:00:00Z"), Instant.parse("2026-05-03T00:00:00Z"), null, null, null)
-      .toRequest();
+  private static final AnalyticsQueryBody QUERY = new AnalyticsQueryBody(List.of("request_count"), List.of("model"),
+      List.of(), "day", Instant.parse("2026-05-01T00:00:00Z"), Instant.parse("2026-05-03T00:00:00Z"), null, null, null);
+  private static final ApiRequest REQUEST = QUERY.toRequest();
 
   private static final String ROWS = "["
       + "{\"date__day\":\"2026-05-02T00:00:00.000Z\",\"model\":\"openai/gpt-4o\",\"request_count\":\"12\","
@@ -84,7 +84,7 @@ class AnalyticsResponseReaderTest {
   }
 
   private static AnalyticsResult read(String body, AnalyticsRowSink sink) {
-    return AnalyticsResponseReader.read(REQUEST, new ClosingStream(body), sink);
+    return AnalyticsResponseReader.read(QUERY, new ClosingStream(body), sink);
   }
 
   private static Map<String, String> row(String... kv) {
@@ -130,10 +130,10 @@ class AnalyticsResponseReaderTest {
   void metadataBetweenUnknownMembersAndOtherTopLevelMembers() {
     RecordingSink sink = new RecordingSink();
     AnalyticsResult result = read("{\"meta\":{\"x\":[1,2,{\"y\":null}]},\"data\":{\"other\":{\"z\":[1]},"
-        + "\"data\":" + ROWS + ",\"metadata\":{\"truncated\":false}},\"trailer\":\"t\"}", sink);
+        + "\"data\":" + ROWS + ",\"metadata\":{\"truncated\":false,\"row_count\":2}},\"trailer\":\"t\"}", sink);
     assertTwoRows(sink);
     assertFalse(result.truncated());
-    assertEquals(-1, result.rowCount(), "row_count absent");
+    assertEquals(2, result.rowCount());
     assertEquals(List.of(), result.warnings());
   }
 
@@ -141,7 +141,8 @@ class AnalyticsResponseReaderTest {
   void refusedFieldsAreSkippedIncludingNestedValues() {
     RecordingSink sink = new RecordingSink(Set.of("request_count"));
     AnalyticsResult result = read("{\"data\":{\"data\":[{\"nested\":{\"a\":[1,{\"b\":2}]},\"request_count\":\"7\","
-        + "\"list\":[1,2]},{\"request_count\":\"8\"}],\"metadata\":{\"truncated\":false,\"row_count\":2}}}", sink);
+        + "\"list\":[1,2],\"model\":\"a\",\"date__day\":\"2026-05-01\"},{\"request_count\":\"8\",\"model\":\"b\","
+        + "\"date__day\":\"2026-05-01\"}],\"metadata\":{\"truncated\":false,\"row_count\":2}}}", sink);
     assertEquals(List.of(row("request_count", "7"), row("request_count", "8")), sink.rows);
     assertEquals(new AnalyticsResult(false, 2, List.of()), result);
   }
@@ -156,22 +157,22 @@ class AnalyticsResponseReaderTest {
 
   @Test
   void nonStringWarningsAreIgnoredAndANonArrayIsSkipped() {
-    AnalyticsResult result = read("{\"data\":{\"data\":[],\"metadata\":{\"truncated\":false},"
+    AnalyticsResult result = read("{\"data\":{\"data\":[],\"metadata\":{\"truncated\":false,\"row_count\":0},"
         + "\"warnings\":[1,{\"a\":\"b\"},\"kept\",[\"x\"]]}}", new RecordingSink());
     assertEquals(List.of("kept"), result.warnings());
     AnalyticsResult other = read("{\"data\":{\"warnings\":{\"a\":\"b\"},\"data\":[],"
-        + "\"metadata\":{\"truncated\":true}}}", new RecordingSink());
+        + "\"metadata\":{\"truncated\":true,\"row_count\":0}}}", new RecordingSink());
     assertEquals(List.of(), other.warnings());
     assertTrue(other.truncated());
   }
 
   @Test
   void theBodyIsClosed() {
-    ClosingStream ok = new ClosingStream("{\"data\":{\"data\":[],\"metadata\":{\"truncated\":false}}}");
-    AnalyticsResponseReader.read(REQUEST, ok, new RecordingSink());
+    ClosingStream ok = new ClosingStream("{\"data\":{\"data\":[],\"metadata\":{\"truncated\":false,\"row_count\":0}}}");
+    AnalyticsResponseReader.read(QUERY, ok, new RecordingSink());
     assertTrue(ok.closed);
     ClosingStream bad = new ClosingStream("{\"data\":{\"data\":[]}}");
-    assertThrows(ApiException.class, () -> AnalyticsResponseReader.read(REQUEST, bad, new RecordingSink()));
+    assertThrows(ApiException.class, () -> AnalyticsResponseReader.read(QUERY, bad, new RecordingSink()));
     assertTrue(bad.closed);
   }
 
@@ -222,7 +223,7 @@ class AnalyticsResponseReaderTest {
       "{\"data\":{\"data\":{},\"metadata\":{\"truncated\":false}}}",
       "{\"data\":{\"data\":[1],\"metadata\":{\"truncated\":false}}}",
       "{\"data\":{\"data\":[],\"metadata\":[]}}",
-      "{\"data\":{\"data\":[],\"metadata\":{\"truncated\":false}}} {}",
+      "{\"data\":{\"data\":[],\"metadata\":{\"truncated\":false,\"row_count\":0}}} {}",
       "<html>502</html>"
   })
   void otherShapesFail(String body) {

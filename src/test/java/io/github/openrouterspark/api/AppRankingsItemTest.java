@@ -106,19 +106,60 @@ class AppRankingsItemTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1.5", "\"1\"", "true", "1e2", "[1]", "{}"})
+  @ValueSource(strings = {"1.5", "5.5", "1.0000001", "\"1\"", "true", "1e-2", "[1]", "{}"})
   void nonIntegerRankIsRejected(String bad) {
     ApiException e = failure(FULL.replace("\"rank\":1", "\"rank\":" + bad));
     assertTrue(e.getMessage().contains("'rank'"), e.getMessage());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"4.0", "\"42\"", "false"})
+  @ValueSource(strings = {"4.5", "\"42\"", "false", "\"4.0\""})
   void nonIntegerAppIdAndRequestsAreRejected(String bad) {
     ApiException e = failure(FULL.replace("\"app_id\":42", "\"app_id\":" + bad));
     assertTrue(e.getMessage().contains("'app_id'"), e.getMessage());
     e = failure(FULL.replace("\"total_requests\":9876", "\"total_requests\":" + bad));
     assertTrue(e.getMessage().contains("'total_requests'"), e.getMessage());
+  }
+
+  /** OpenAPI 3.1 (JSON Schema) counts a number with a zero fraction as an integer. */
+  @Test
+  void integralNumbersWrittenWithAFractionAreIntegers() {
+    var c = items("\"rank\":5.0,\"app_id\":42.0,\"app_name\":\"x\",\"total_tokens\":\"1\",\"total_requests\":1e2",
+        "\"rank\":6,\"app_id\":4.2E1,\"app_name\":\"y\",\"total_tokens\":\"1\",\"total_requests\":9876.000");
+    assertTrue(c.next());
+    assertEquals("5|42|x|1|100", row(c.item()));
+    ApiException e = assertThrows(ApiException.class, c::next);
+    assertTrue(e.getMessage().contains("data[1]: repeats the app_id ('42') of data[0]"), e.getMessage());
+  }
+
+  @Test
+  void aFractionalIntegerNamesRowFieldAndValue() {
+    ApiException e = failure(FULL.replace("\"total_requests\":9876", "\"total_requests\":5.5"));
+    assertTrue(e.getMessage().contains("GET /datasets/app-rankings?start_date=2025-06-01"), e.getMessage());
+    assertTrue(e.getMessage().contains("data[0]: field 'total_requests' must be a whole number but was 5.5"),
+        e.getMessage());
+    e = failure(FULL.replace("\"rank\":1", "\"rank\":1e400"));
+    assertTrue(e.getMessage().contains("field 'rank' must be a whole number within 64 bits but was 1e400"),
+        e.getMessage());
+  }
+
+  @Test
+  void aRankTwiceInOnePageFails() {
+    var c = items(FULL, FULL.replace("\"app_id\":42", "\"app_id\":43"));
+    assertTrue(c.next());
+    ApiException e = assertThrows(ApiException.class, c::next);
+    assertTrue(e.getMessage().contains("/datasets/app-rankings?start_date=2025-06-01"), e.getMessage());
+    assertTrue(e.getMessage().contains("data[1]: repeats the rank ('1') of data[0]; a response has one row per rank"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("if it persists, report it"), e.getMessage());
+  }
+
+  @Test
+  void anAppTwiceInOnePageFails() {
+    var c = items(FULL, FULL.replace("\"rank\":1", "\"rank\":2"), FULL.replace("\"rank\":1", "\"rank\":3"));
+    assertTrue(c.next());
+    ApiException e = assertThrows(ApiException.class, c::next);
+    assertTrue(e.getMessage().contains("data[1]: repeats the app_id ('42') of data[0]"), e.getMessage());
   }
 
   @Test
@@ -145,8 +186,8 @@ class AppRankingsItemTest {
   void totalTokensWiderThan64BitsAndAsInteger() {
     String huge = "123456789012345678901234567890";
     var c = items(FULL.replace("\"123456789\"", "\"" + huge + "\""),
-        FULL.replace("\"123456789\"", "77"));
-    assertEquals(List.of("1|42|Cline|" + huge + "|9876", "1|42|Cline|77|9876"), drain(c));
+        FULL.replace("\"123456789\"", "77").replace("\"rank\":1", "\"rank\":2").replace("42", "43"));
+    assertEquals(List.of("1|42|Cline|" + huge + "|9876", "2|43|Cline|77|9876"), drain(c));
   }
 
   @ParameterizedTest

@@ -155,4 +155,23 @@ class DatasetResponseCursorTest {
     var trailing = cursor("{\"data\":[],\"meta\":" + META + "} {}");
     assertThrows(ApiException.class, trailing::next);
   }
+
+  @Test
+  void aModelTwiceOnOneDateFailsNamingBothRowsAndTheRequest() {
+    var c = cursor("{\"data\":[{\"date\":\"2026-05-10\",\"model_permaslug\":\"a/b\",\"total_tokens\":\"7\"},"
+        + "{\"date\":\"2026-05-10\",\"model_permaslug\":\"c/d\",\"total_tokens\":\"5\"},"
+        + "{\"date\":\"2026-05-11\",\"model_permaslug\":\"a/b\",\"total_tokens\":\"3\"},"
+        + "{\"date\":\"2026-05-10\",\"model_permaslug\":\"a/b\",\"total_tokens\":\"7\"}],\"meta\":" + META + "}");
+    assertTrue(c.next());
+    assertTrue(c.next());
+    assertTrue(c.next(), "the same model on another date is another row");
+    ApiException e = assertThrows(ApiException.class, c::next);
+    assertTrue(e.getMessage().contains("GET /datasets/rankings-daily?start_date=2026-05-10&end_date=2026-05-11"),
+        e.getMessage());
+    assertTrue(e.getMessage().contains("data[3]: repeats the date and model_permaslug ('2026-05-10', 'a/b') of"
+        + " data[0]; a response has one row per date and model_permaslug"), e.getMessage());
+    assertTrue(e.getMessage().contains("report it"), e.getMessage());
+    assertTrue(e.getCause() instanceof MalformedResponseException, "not a transport fault");
+    assertFalse(e.isTransient(), "a wrong body is not retried");
+  }
 }

@@ -15,7 +15,7 @@ import java.util.List;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.junit.jupiter.api.Test;
 
-/** The untyped analytics row values (API-NOTES §5, §9.5) become typed Spark values. */
+/** The untyped analytics row values (docs/api-contract.md §5, §9.5) become typed Spark values. */
 class AnalyticsRowDecoderTest {
   private static final AnalyticsRowLayout LAYOUT = new AnalyticsRowLayout(List.of(
       new AnalyticsColumn("date", AnalyticsColumn.Kind.DATE, false),
@@ -76,5 +76,25 @@ class AnalyticsRowDecoderTest {
     assertTrue(e.getMessage().contains("date__day"), e.getMessage());
     e = assertThrows(MalformedResponseException.class, () -> decode("{\"model\":\"x\",\"request_count\":\"1\"}"));
     assertTrue(e.getMessage().contains("time bucket"), e.getMessage());
+  }
+
+  @Test
+  void wholeCountsWrittenWithAFractionAreCountsButFractionsAreNot() throws IOException {
+    GenericInternalRow row = decode("{\"date__day\":\"2026-05-10\",\"request_count\":5.0,\"total_usage\":1}");
+    assertEquals(5L, row.getLong(2));
+    assertEquals(5L, decode("{\"date__day\":\"2026-05-10\",\"request_count\":\"5.0\"}").getLong(2));
+    MalformedResponseException e = assertThrows(MalformedResponseException.class,
+        () -> decode("{\"date__day\":\"2026-05-10\",\"request_count\":5.5}"));
+    assertEquals("field 'request_count' must be a whole number but was 5.5", e.getMessage());
+  }
+
+  @Test
+  void measuresMustBeFiniteDecimals() {
+    for (String bad : List.of("\"NaN\"", "\"Infinity\"", "\"0x1p4\"", "\"1e400\"", "1e400", "\" 3.5\"")) {
+      MalformedResponseException e = assertThrows(MalformedResponseException.class,
+          () -> decode("{\"date__day\":\"2026-05-10\",\"total_usage\":" + bad + "}"), bad);
+      assertTrue(e.getMessage().startsWith("field 'total_usage' "), e.getMessage());
+      assertTrue(e.getMessage().contains(bad.replace("\"", "")), e.getMessage());
+    }
   }
 }
