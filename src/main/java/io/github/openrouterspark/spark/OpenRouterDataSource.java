@@ -1,10 +1,13 @@
 package io.github.openrouterspark.spark;
 
+import io.github.openrouterspark.options.ApiKeySources;
 import io.github.openrouterspark.options.InvalidOptionException;
 import io.github.openrouterspark.options.ReadOptions;
 import io.github.openrouterspark.options.ReaderOption;
+import io.github.openrouterspark.options.SparkConfs;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.SQLContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.SessionConfigSupport;
@@ -48,11 +51,17 @@ public final class OpenRouterDataSource
   }
 
   private static Table table(Map<String, String> properties) {
+    boolean catalogTable = ProviderOptions.isCatalogTable(properties);
     try {
-      return tableFor(parse(properties));
+      Table table = tableFor(parse(properties));
+      // Spark 4 prints a catalog table's DDL (SHOW CREATE TABLE) from the table's properties.
+      return catalogTable && table instanceof DatasetTable dataset
+          ? dataset.withProperties(ProviderOptions.displayedProperties(properties))
+          : table;
     } catch (InvalidOptionException e) {
-      if (ProviderOptions.isCatalogTable(properties)) {
-        return new InvalidOptionsTable(e); // still droppable; reading it fails with e's message
+      if (catalogTable) {
+        // still droppable; reading it fails with e's message
+        return new InvalidOptionsTable(e, ProviderOptions.displayedProperties(properties));
       }
       throw e;
     }
@@ -95,7 +104,21 @@ public final class OpenRouterDataSource
 
   private static ReadOptions parse(Map<String, String> properties) {
     Map<String, String> options = ProviderOptions.readerOptions(properties, OpenRouterDataSource::sessionDefaults);
-    return ReadOptions.parse(options, OpenRouterDataSource::sparkConf, System.getenv());
+    Optional<SparkSession> session = activeSession();
+    SparkConfs confs = SparkConfs.of(session.map(s -> toJava(s.conf().getAll())).orElse(Map.of()));
+    Map<String, String> env = System.getenv();
+    ReadOptions parsed = ReadOptions.parse(options, confs, env);
+    session.ifPresent(s -> {
+      ApiKeySources.resolve(options, confs, env).ifPresent(key -> KeyExposure.warnOnce(key.source(), s));
+      KeyExposure.redactKeyOptions(s);
+    });
+    return parsed;
+  }
+
+  private static Optional<SparkSession> activeSession() {
+    return SparkSession.getActiveSession().isDefined()
+        ? Optional.of(SparkSession.getActiveSession().get())
+        : Optional.empty();
   }
 
   /** The session confs spark.datasource.openrouter.&lt;option&gt;, keyed by option, as Spark's readers see them. */
@@ -120,11 +143,5 @@ public final class OpenRouterDataSource
       result.put(entry._1(), entry._2());
     }
     return result;
-  }
-
-  private static String sparkConf(String key) {
-    return SparkSession.getActiveSession().isDefined()
-        ? SparkSession.getActiveSession().get().conf().get(key, null)
-        : null;
   }
 }
