@@ -47,7 +47,35 @@ public final class OpenRouterDataSource
 
   @Override
   public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
-    return table(properties);
+    Table table = table(properties);
+    if (schema != null && schema.fields().length > 0 && table instanceof DatasetTable) {
+      requireDatasetColumns(schema, table);
+    }
+    return table;
+  }
+
+  /**
+   * Columns may be given, as SHOW CREATE TABLE prints them, so that its DDL re-creates the table;
+   * they must be the dataset's own (a dataset's schema is fixed by the API, not chosen).
+   */
+  @Override
+  public boolean supportsExternalMetadata() {
+    return true;
+  }
+
+  @SuppressWarnings("deprecation") // Table.schema(): Spark 3.5 and 4.0 have no columns()
+  private static void requireDatasetColumns(StructType given, Table table) {
+    StructType actual = table.schema();
+    boolean same = given.fields().length == actual.fields().length;
+    for (int i = 0; same && i < given.fields().length; i++) {
+      same = given.fields()[i].name().equals(actual.fields()[i].name())
+          && given.fields()[i].dataType().equals(actual.fields()[i].dataType())
+          && given.fields()[i].nullable() == actual.fields()[i].nullable();
+    }
+    if (!same) {
+      throw new InvalidOptionException("The columns given for " + table.name() + " (" + given.simpleString()
+          + ") are not the dataset's: give none, or exactly " + actual.simpleString() + ".");
+    }
   }
 
   private static Table table(Map<String, String> properties) {
