@@ -160,4 +160,20 @@ class KeySourcesTest {
     assertTrue(e.getMessage().contains("'allowInsecureHttp'") && e.getMessage().contains("true or false"),
         e.getMessage());
   }
+
+  @Test
+  void troubleshootingQuotesTheseMessages() throws java.io.IOException {
+    String doc = java.nio.file.Files.readString(java.nio.file.Path.of("docs/troubleshooting.md"));
+    String twoKeys = assertThrows(InvalidOptionException.class, () -> resolve(
+        map("dataset", "rankings-daily", "apikey", K1, "apiKeySecret", K2),
+        map(SESSION + "apikey", K1, SESSION + "apiKeySecret", K2))).getMessage();
+    String quote = "Two different API keys were given, by the Spark conf spark.datasource.openrouter.apikey and by"
+        + " the Spark conf spark.datasource.openrouter.apiKeySecret: give only one.";
+    assertTrue(twoKeys.startsWith(quote) && doc.contains(quote), twoKeys);
+    String http = assertThrows(InvalidOptionException.class, () -> ReadOptions.parse(
+        map("dataset", "rankings-daily", "baseUrl", "http://192.0.2.10/api/v1"), k -> null, Map.of())).getMessage();
+    String httpQuote = "Option 'baseUrl' ('http://<host>/api/v1') is plain http to a host other than localhost or a"
+        + " loopback address: the API key would cross the network unencrypted.";
+    assertTrue(http.startsWith(httpQuote.replace("<host>", "192.0.2.10")) && doc.contains(httpQuote), http);
+  }
 }

@@ -120,6 +120,15 @@ class KeySecrecyTest {
     assertTrue(displayed.contains("spark.openrouter.apiKey") && displayed.contains("Environment page")
         && displayed.contains("OPENROUTER_API_KEY"), displayed);
     assertFalse(displayed.contains(KEY), displayed);
+    String quoted = "OpenRouter: the API key comes from the Spark conf spark.openrouter.apiKey, which Spark does not"
+        + " keep secret: its name does not match spark.redaction.regex, so the Spark UI's Environment page and the"
+        + " event log show its value.";
+    assertTrue(displayed.startsWith(quoted), displayed);
+    try {
+      assertTrue(java.nio.file.Files.readString(java.nio.file.Path.of("docs/troubleshooting.md")).contains(quoted));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
     assertEquals(Optional.empty(), KeyExposure.warning(secretConf, spark().conf(), startedWithBoth),
         "a conf with a redacted name, set when the application started, is safe");
 
