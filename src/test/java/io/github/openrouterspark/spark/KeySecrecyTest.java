@@ -76,7 +76,9 @@ class KeySecrecyTest {
       // The DDL is complete: with the key filled in (and baseUrl, which Spark's own pattern (?i)url
       // redacts), it makes a table that reads the same rows.
       String recreate = ddl.replace("'baseUrl' = '*********(redacted)'", "'baseUrl' = '" + emulator.baseUrl() + "'")
-          .replace("*********(redacted)", KEY).replace("secrecy_t", "secrecy_copy");
+          .replace("*********(redacted)", KEY).replace("secrecy_t", "secrecy_copy")
+          // Spark 3.5 prints an empty column list for a table whose source gives the schema.
+          .replaceFirst("\\(\\s*\\)\\s*USING", "USING");
       spark().sql(recreate);
       List<String> original = rows("secrecy_t");
       assertFalse(original.isEmpty());
