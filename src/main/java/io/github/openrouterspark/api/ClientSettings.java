@@ -1,8 +1,12 @@
 package io.github.openrouterspark.api;
 
 import java.io.Serializable;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * Everything needed to talk to the API except the key: where, how long to wait, how often to
@@ -12,6 +16,8 @@ import java.util.Objects;
  * @param maxRetries retries after the first attempt for 5xx, 408 and connection failures
  * @param retryBackoff the first retry delay; later ones grow exponentially (with jitter)
  * @param httpReferer the {@code HTTP-Referer} header, or null to send none (likewise the next two)
+ * @param allowInsecureHttp whether a plain {@code http://} base URL may name another machine: the
+ *     key then crosses the network in clear text, so it takes this explicit consent
  */
 public record ClientSettings(
     String baseUrl,
@@ -21,7 +27,8 @@ public record ClientSettings(
     Duration retryBackoff,
     String httpReferer,
     String appTitle,
-    String appCategories)
+    String appCategories,
+    boolean allowInsecureHttp)
     implements Serializable {
 
   public static final String DEFAULT_BASE_URL = "https://openrouter.ai/api/v1";
@@ -29,6 +36,7 @@ public record ClientSettings(
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
   public static final int DEFAULT_MAX_RETRIES = 3;
   public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(500);
+  private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}");
 
   public ClientSettings {
     Objects.requireNonNull(baseUrl, "baseUrl");
@@ -39,6 +47,38 @@ public record ClientSettings(
     if (maxRetries < 0) {
       throw new IllegalArgumentException("maxRetries must be >= 0");
     }
+    if (!allowInsecureHttp && sendsKeyInClearText(baseUrl)) {
+      throw new IllegalArgumentException("Refusing to send the API key in clear text to " + baseUrl
+          + ": use https, or allow plain http to that host with allowInsecureHttp=true");
+    }
+  }
+
+  /** Settings that do not allow plain http beyond loopback. */
+  public ClientSettings(String baseUrl, Duration connectTimeout, Duration readTimeout, int maxRetries,
+      Duration retryBackoff, String httpReferer, String appTitle, String appCategories) {
+    this(baseUrl, connectTimeout, readTimeout, maxRetries, retryBackoff, httpReferer, appTitle, appCategories,
+        false);
+  }
+
+  /**
+   * True when requests to {@code baseUrl} would carry the key unencrypted beyond this machine:
+   * plain http to a host other than {@code localhost} or a loopback address literal. The host is
+   * judged by its name, never resolved (a name may resolve elsewhere later).
+   */
+  public static boolean sendsKeyInClearText(String baseUrl) {
+    URI uri;
+    try {
+      uri = new URI(baseUrl.strip());
+    } catch (URISyntaxException e) {
+      return false; // not a URL at all: the HTTP client refuses it before anything is sent
+    }
+    if (uri.getScheme() == null || !uri.getScheme().equalsIgnoreCase("http")) {
+      return false;
+    }
+    String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+    boolean loopback = host.equals("localhost") || host.equals("[::1]") || host.equals("::1")
+        || LOOPBACK_V4.matcher(host).matches();
+    return !loopback;
   }
 
   public static ClientSettings defaults(String baseUrl) {
@@ -55,6 +95,12 @@ public record ClientSettings(
 
   public ClientSettings withRetries(int retries, Duration backoff) {
     return new ClientSettings(
-        baseUrl, connectTimeout, readTimeout, retries, backoff, httpReferer, appTitle, appCategories);
+        baseUrl, connectTimeout, readTimeout, retries, backoff, httpReferer, appTitle, appCategories,
+        allowInsecureHttp);
+  }
+
+  public ClientSettings withInsecureHttpAllowed(boolean allowed) {
+    return new ClientSettings(
+        baseUrl, connectTimeout, readTimeout, maxRetries, retryBackoff, httpReferer, appTitle, appCategories, allowed);
   }
 }

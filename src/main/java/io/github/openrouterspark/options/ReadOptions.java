@@ -42,18 +42,25 @@ public record ReadOptions(
    */
   public static ReadOptions parse(
       Map<String, String> options, Function<String, String> sparkConf, Map<String, String> env) {
+    return parse(options, SparkConfs.exact(sparkConf), env);
+  }
+
+  /**
+   * @param options the reader's options (keys in any case)
+   * @param confs the session's Spark confs, matched ignoring case
+   * @param env the process environment
+   */
+  public static ReadOptions parse(Map<String, String> options, SparkConfs confs, Map<String, String> env) {
     OptionMap map = new OptionMap(options);
     DatasetName dataset = dataset(map);
     // A blank value (e.g. os.environ.get("X", "")) counts as not given, so the next source is used.
-    Optional<ApiKey> key = keyOption(map, sparkConf)
-        .or(() -> Optional.ofNullable(sparkConf.apply(API_KEY_CONF)).filter(v -> !v.isBlank()))
-        .or(() -> Optional.ofNullable(env.get(API_KEY_ENV)).filter(v -> !v.isBlank()))
-        .map(ApiKey::of);
-    ClientSettings defaults = ClientSettings.defaults(
-        map.get(ReaderOption.BASE_URL).map(v -> OptionValues.httpUrl(ReaderOption.BASE_URL, v))
-            .orElse(ClientSettings.DEFAULT_BASE_URL));
+    Optional<ApiKey> key = ApiKeySources.resolve(map, confs, env).map(ApiKeySources.SuppliedKey::key);
+    String baseUrl = map.get(ReaderOption.BASE_URL).map(v -> OptionValues.httpUrl(ReaderOption.BASE_URL, v))
+        .orElse(ClientSettings.DEFAULT_BASE_URL);
+    boolean allowInsecureHttp = insecureHttpAllowed(map, baseUrl);
+    ClientSettings defaults = ClientSettings.defaults(ClientSettings.DEFAULT_BASE_URL);
     ClientSettings client = new ClientSettings(
-        defaults.baseUrl(),
+        baseUrl,
         map.get(ReaderOption.CONNECT_TIMEOUT).map(v -> OptionValues.duration(ReaderOption.CONNECT_TIMEOUT, v))
             .orElse(defaults.connectTimeout()),
         map.get(ReaderOption.READ_TIMEOUT).map(v -> OptionValues.duration(ReaderOption.READ_TIMEOUT, v))
@@ -64,7 +71,8 @@ public record ReadOptions(
         map.get(ReaderOption.HTTP_REFERER).map(v -> OptionValues.headerText(ReaderOption.HTTP_REFERER, v)).orElse(null),
         map.get(ReaderOption.APP_TITLE).map(v -> OptionValues.headerText(ReaderOption.APP_TITLE, v)).orElse(null),
         map.get(ReaderOption.APP_CATEGORIES).map(v -> OptionValues.categories(ReaderOption.APP_CATEGORIES, v))
-            .orElse(null));
+            .orElse(null),
+        allowInsecureHttp);
     // First, so an option of another dataset is reported as such rather than by its value.
     RankingSelection selection = RankingSelection.parse(dataset, map);
     AnalyticsSelection analytics = AnalyticsSelection.parse(dataset, map);
@@ -119,28 +127,16 @@ public record ReadOptions(
         pushDownFilters, pushDownLimit, traffic, maxRequestsPerQuery, cache);
   }
 
-  /**
-   * The key given as option apiKey or apiKeySecret (one option under two names). Spark merges
-   * session defaults ({@code spark.datasource.openrouter.<option>}) into the options before we see
-   * them, so when the two names carry different keys, the one that is not its session default was
-   * given with the read and wins; if neither or both are session defaults, the read is ambiguous.
-   */
-  private static Optional<String> keyOption(OptionMap map, Function<String, String> sparkConf) {
-    Optional<String> plain = map.get(ReaderOption.API_KEY).filter(v -> !v.isBlank());
-    Optional<String> secret = map.get(ReaderOption.API_KEY_SECRET).filter(v -> !v.isBlank());
-    if (plain.isEmpty() || secret.isEmpty() || plain.get().strip().equals(secret.get().strip())) {
-      return secret.or(() -> plain);
+  /** Plain http beyond loopback would carry the key in clear text: only with explicit consent. */
+  private static boolean insecureHttpAllowed(OptionMap map, String baseUrl) {
+    boolean allowed = map.get(ReaderOption.ALLOW_INSECURE_HTTP)
+        .map(v -> OptionValues.bool(ReaderOption.ALLOW_INSECURE_HTTP, v)).orElse(false);
+    if (!allowed && ClientSettings.sendsKeyInClearText(baseUrl)) {
+      throw new InvalidOptionException("Option 'baseUrl' ('" + baseUrl + "') is plain http to a host other than"
+          + " localhost or a loopback address: the API key would cross the network unencrypted. Use an https URL,"
+          + " or set option 'allowInsecureHttp' to 'true' if the network to that host is trusted.");
     }
-    boolean plainIsDefault = plain.get().equals(sparkConf.apply(SESSION_CONF_PREFIX + ReaderOption.API_KEY.key()));
-    boolean secretIsDefault =
-        secret.get().equals(sparkConf.apply(SESSION_CONF_PREFIX + ReaderOption.API_KEY_SECRET.key()));
-    if (plainIsDefault != secretIsDefault) {
-      return plainIsDefault ? secret : plain;
-    }
-    // Never name the values: they are keys.
-    throw new InvalidOptionException("Options 'apiKey' and 'apiKeySecret' give two different keys (counting the"
-        + " session confs " + SESSION_CONF_PREFIX + "apiKey and " + SESSION_CONF_PREFIX + "apiKeySecret):"
-        + " give only one; apiKeySecret is the same option under a name Spark redacts.");
+    return allowed;
   }
 
   private static DatasetName dataset(OptionMap map) {

@@ -20,7 +20,10 @@ public enum ReaderOption {
   API_KEY_SECRET("apiKeySecret", "The same as apiKey, under a name Spark redacts: use it in SQL OPTIONS (...),"
       + " so that EXPLAIN, DESCRIBE TABLE EXTENDED and SHOW CREATE TABLE show *********(redacted).",
       "(none: see apiKey)"),
-  BASE_URL("baseUrl", "API base URL, e.g. an emulator's.", "https://openrouter.ai/api/v1"),
+  BASE_URL("baseUrl", "API base URL, e.g. an emulator's. Plain http is refused unless the host is localhost"
+      + " or a loopback address, or allowInsecureHttp is true.", "https://openrouter.ai/api/v1"),
+  ALLOW_INSECURE_HTTP("allowInsecureHttp", "true lets a plain http:// baseUrl name another machine (a test"
+      + " server on a trusted network): the API key then crosses the network unencrypted.", "false"),
   START_DATE("startDate", "First date to read, YYYY-MM-DD (UTC, inclusive). Dates before 2025-01-01"
       + " are clamped.", "30 days before the end date, unless a date filter gives a start"),
   END_DATE("endDate", "Last date to read, YYYY-MM-DD (UTC, inclusive).",

@@ -57,7 +57,8 @@ public final class RemotePermits implements PermitSource {
   @Override
   public void backOff(Duration wait) {
     try {
-      call("/backoff?key=" + fingerprint + "&ms=" + wait.toMillis());
+      // The service refuses longer pauses; no retry waits that long (maxRetryWait is at most 1h).
+      call("/backoff?key=" + fingerprint + "&ms=" + Math.min(wait.toMillis(), PermitServer.MAX_BACKOFF_MILLIS));
     } catch (IOException | RuntimeException | InterruptedException e) {
       warnFallback(e);
     }

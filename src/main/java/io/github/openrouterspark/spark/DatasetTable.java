@@ -1,5 +1,6 @@
 package io.github.openrouterspark.spark;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.spark.sql.connector.catalog.MetadataColumn;
@@ -20,6 +21,7 @@ final class DatasetTable implements SupportsRead, SupportsMetadataColumns {
   private final StructType schema;
   private final Supplier<ScanBuilder> scanBuilders;
   private final boolean asOfColumn;
+  private final Map<String, String> properties;
 
   DatasetTable(String dataset, StructType schema, Supplier<ScanBuilder> scanBuilders) {
     this(dataset, schema, scanBuilders, true);
@@ -27,10 +29,29 @@ final class DatasetTable implements SupportsRead, SupportsMetadataColumns {
 
   /** @param asOfColumn whether the table offers the {@code _as_of} metadata column (datasets do) */
   DatasetTable(String dataset, StructType schema, Supplier<ScanBuilder> scanBuilders, boolean asOfColumn) {
-    this.name = "openrouter." + dataset;
+    this("openrouter." + dataset, schema, scanBuilders, asOfColumn, Map.of());
+  }
+
+  private DatasetTable(String name, StructType schema, Supplier<ScanBuilder> scanBuilders, boolean asOfColumn,
+      Map<String, String> properties) {
+    this.name = name;
     this.schema = schema;
     this.scanBuilders = scanBuilders;
     this.asOfColumn = asOfColumn;
+    this.properties = properties;
+  }
+
+  /**
+   * This table as a catalog table with {@code properties} (provider, {@code option.*}, ...), which
+   * Spark 4 prints for SHOW CREATE TABLE and DESCRIBE TABLE EXTENDED: give them with the key redacted.
+   */
+  DatasetTable withProperties(Map<String, String> properties) {
+    return new DatasetTable(name, schema, scanBuilders, asOfColumn, Map.copyOf(properties));
+  }
+
+  @Override
+  public Map<String, String> properties() {
+    return properties;
   }
 
   @Override

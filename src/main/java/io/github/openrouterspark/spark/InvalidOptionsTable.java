@@ -1,6 +1,7 @@
 package io.github.openrouterspark.spark;
 
 import io.github.openrouterspark.options.InvalidOptionException;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.connector.catalog.SupportsRead;
 import org.apache.spark.sql.connector.catalog.TableCapability;
@@ -16,9 +17,17 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
  */
 final class InvalidOptionsTable implements SupportsRead {
   private final String message;
+  private final Map<String, String> properties;
 
-  InvalidOptionsTable(InvalidOptionException error) {
+  /** @param properties the table's catalog properties, the key redacted (for SHOW CREATE TABLE) */
+  InvalidOptionsTable(InvalidOptionException error, Map<String, String> properties) {
     this.message = error.getMessage();
+    this.properties = Map.copyOf(properties);
+  }
+
+  @Override
+  public Map<String, String> properties() {
+    return properties;
   }
 
   @Override

@@ -1,10 +1,13 @@
 package io.github.openrouterspark.spark;
 
+import io.github.openrouterspark.options.ApiKeySources;
 import io.github.openrouterspark.options.InvalidOptionException;
 import io.github.openrouterspark.options.ReadOptions;
 import io.github.openrouterspark.options.ReaderOption;
+import io.github.openrouterspark.options.SparkConfs;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.SQLContext;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.connector.catalog.SessionConfigSupport;
@@ -44,15 +47,49 @@ public final class OpenRouterDataSource
 
   @Override
   public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
-    return table(properties);
+    Table table = table(properties);
+    if (schema != null && schema.fields().length > 0 && table instanceof DatasetTable) {
+      requireDatasetColumns(schema, table);
+    }
+    return table;
+  }
+
+  /**
+   * Columns may be given, as SHOW CREATE TABLE prints them, so that its DDL re-creates the table;
+   * they must be the dataset's own (a dataset's schema is fixed by the API, not chosen).
+   */
+  @Override
+  public boolean supportsExternalMetadata() {
+    return true;
+  }
+
+  @SuppressWarnings("deprecation") // Table.schema(): Spark 3.5 and 4.0 have no columns()
+  private static void requireDatasetColumns(StructType given, Table table) {
+    StructType actual = table.schema();
+    boolean same = given.fields().length == actual.fields().length;
+    for (int i = 0; same && i < given.fields().length; i++) {
+      same = given.fields()[i].name().equals(actual.fields()[i].name())
+          && given.fields()[i].dataType().equals(actual.fields()[i].dataType())
+          && given.fields()[i].nullable() == actual.fields()[i].nullable();
+    }
+    if (!same) {
+      throw new InvalidOptionException("The columns given for " + table.name() + " (" + given.simpleString()
+          + ") are not the dataset's: give none, or exactly " + actual.simpleString() + ".");
+    }
   }
 
   private static Table table(Map<String, String> properties) {
+    boolean catalogTable = ProviderOptions.isCatalogTable(properties);
     try {
-      return tableFor(parse(properties));
+      Table table = tableFor(parse(properties));
+      // Spark 4 prints a catalog table's DDL (SHOW CREATE TABLE) from the table's properties.
+      return catalogTable && table instanceof DatasetTable dataset
+          ? dataset.withProperties(ProviderOptions.displayedProperties(properties))
+          : table;
     } catch (InvalidOptionException e) {
-      if (ProviderOptions.isCatalogTable(properties)) {
-        return new InvalidOptionsTable(e); // still droppable; reading it fails with e's message
+      if (catalogTable) {
+        // still droppable; reading it fails with e's message
+        return new InvalidOptionsTable(e, ProviderOptions.displayedProperties(properties));
       }
       throw e;
     }
@@ -95,7 +132,21 @@ public final class OpenRouterDataSource
 
   private static ReadOptions parse(Map<String, String> properties) {
     Map<String, String> options = ProviderOptions.readerOptions(properties, OpenRouterDataSource::sessionDefaults);
-    return ReadOptions.parse(options, OpenRouterDataSource::sparkConf, System.getenv());
+    Optional<SparkSession> session = activeSession();
+    SparkConfs confs = SparkConfs.of(session.map(s -> toJava(s.conf().getAll())).orElse(Map.of()));
+    Map<String, String> env = System.getenv();
+    ReadOptions parsed = ReadOptions.parse(options, confs, env);
+    session.ifPresent(s -> {
+      ApiKeySources.resolve(options, confs, env).ifPresent(key -> KeyExposure.warnOnce(key.source(), s));
+      KeyExposure.redactKeyOptions(s);
+    });
+    return parsed;
+  }
+
+  private static Optional<SparkSession> activeSession() {
+    return SparkSession.getActiveSession().isDefined()
+        ? Optional.of(SparkSession.getActiveSession().get())
+        : Optional.empty();
   }
 
   /** The session confs spark.datasource.openrouter.&lt;option&gt;, keyed by option, as Spark's readers see them. */
@@ -120,11 +171,5 @@ public final class OpenRouterDataSource
       result.put(entry._1(), entry._2());
     }
     return result;
-  }
-
-  private static String sparkConf(String key) {
-    return SparkSession.getActiveSession().isDefined()
-        ? SparkSession.getActiveSession().get().conf().get(key, null)
-        : null;
   }
 }

@@ -1,5 +1,6 @@
 package io.github.openrouterspark.spark;
 
+import io.github.openrouterspark.options.ReaderOption;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -46,6 +47,23 @@ final class ProviderOptions {
     merged.putAll(defaults);
     merged.putAll(options);
     return merged;
+  }
+
+  /**
+   * A catalog table's properties as Spark may print them (SHOW CREATE TABLE, DESCRIBE TABLE
+   * EXTENDED, SHOW TBLPROPERTIES): everything as stored, but the key options' values redacted
+   * whatever the session's redaction patterns, so the DDL re-creates the table once the key is
+   * filled in.
+   */
+  static Map<String, String> displayedProperties(Map<String, String> properties) {
+    Map<String, String> shown = new HashMap<>();
+    properties.forEach((key, value) -> {
+      boolean keyOption = key.startsWith(TableCatalog.OPTION_PREFIX) && ReaderOption.byKey(
+          key.substring(TableCatalog.OPTION_PREFIX.length()))
+          .filter(o -> o == ReaderOption.API_KEY || o == ReaderOption.API_KEY_SECRET).isPresent();
+      shown.put(key, keyOption ? KeyExposure.REDACTED : value);
+    });
+    return Map.copyOf(shown);
   }
 
   /** Only the catalog passes the provider's own name as a property; no reader option is called that. */
