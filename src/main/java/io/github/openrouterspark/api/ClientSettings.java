@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param maxRetries retries after the first attempt for 5xx, 408 and connection failures
  * @param retryBackoff the first retry delay; later ones grow exponentially (with jitter)
  * @param httpReferer the {@code HTTP-Referer} header, or null to send none (likewise the next two)
+ * @param requestTimeout the most one HTTP attempt may take, from connecting to the last byte of
+ *     its body, so a body that trickles in cannot hold a task for ever
  */
 public record ClientSettings(
     String baseUrl,
@@ -21,7 +23,8 @@ public record ClientSettings(
     Duration retryBackoff,
     String httpReferer,
     String appTitle,
-    String appCategories)
+    String appCategories,
+    Duration requestTimeout)
     implements Serializable {
 
   public static final String DEFAULT_BASE_URL = "https://openrouter.ai/api/v1";
@@ -29,6 +32,7 @@ public record ClientSettings(
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
   public static final int DEFAULT_MAX_RETRIES = 3;
   public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(500);
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(2);
 
   public ClientSettings {
     Objects.requireNonNull(baseUrl, "baseUrl");
@@ -36,9 +40,17 @@ public record ClientSettings(
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(readTimeout, "readTimeout");
     Objects.requireNonNull(retryBackoff, "retryBackoff");
+    Objects.requireNonNull(requestTimeout, "requestTimeout");
     if (maxRetries < 0) {
       throw new IllegalArgumentException("maxRetries must be >= 0");
     }
+  }
+
+  /** With the default {@link #DEFAULT_REQUEST_TIMEOUT}. */
+  public ClientSettings(String baseUrl, Duration connectTimeout, Duration readTimeout, int maxRetries,
+      Duration retryBackoff, String httpReferer, String appTitle, String appCategories) {
+    this(baseUrl, connectTimeout, readTimeout, maxRetries, retryBackoff, httpReferer, appTitle, appCategories,
+        DEFAULT_REQUEST_TIMEOUT);
   }
 
   public static ClientSettings defaults(String baseUrl) {
@@ -55,6 +67,11 @@ public record ClientSettings(
 
   public ClientSettings withRetries(int retries, Duration backoff) {
     return new ClientSettings(
-        baseUrl, connectTimeout, readTimeout, retries, backoff, httpReferer, appTitle, appCategories);
+        baseUrl, connectTimeout, readTimeout, retries, backoff, httpReferer, appTitle, appCategories, requestTimeout);
+  }
+
+  public ClientSettings withRequestTimeout(Duration timeout) {
+    return new ClientSettings(
+        baseUrl, connectTimeout, readTimeout, maxRetries, retryBackoff, httpReferer, appTitle, appCategories, timeout);
   }
 }

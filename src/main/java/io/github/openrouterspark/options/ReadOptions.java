@@ -64,7 +64,10 @@ public record ReadOptions(
         map.get(ReaderOption.HTTP_REFERER).map(v -> OptionValues.headerText(ReaderOption.HTTP_REFERER, v)).orElse(null),
         map.get(ReaderOption.APP_TITLE).map(v -> OptionValues.headerText(ReaderOption.APP_TITLE, v)).orElse(null),
         map.get(ReaderOption.APP_CATEGORIES).map(v -> OptionValues.categories(ReaderOption.APP_CATEGORIES, v))
-            .orElse(null));
+            .orElse(null),
+        map.get(ReaderOption.REQUEST_TIMEOUT)
+            .map(v -> OptionValues.duration(ReaderOption.REQUEST_TIMEOUT, v, java.time.Duration.ofHours(1), "1h"))
+            .orElse(ClientSettings.DEFAULT_REQUEST_TIMEOUT));
     // First, so an option of another dataset is reported as such rather than by its value.
     RankingSelection selection = RankingSelection.parse(dataset, map);
     AnalyticsSelection analytics = AnalyticsSelection.parse(dataset, map);

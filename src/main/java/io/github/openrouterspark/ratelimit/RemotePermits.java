@@ -40,17 +40,21 @@ public final class RemotePermits implements PermitSource {
   }
 
   @Override
-  public long acquire() throws InterruptedException {
+  public long reserve(Duration maxWait) {
     try {
-      long waitMillis = Long.parseLong(call("/permit?key=" + fingerprint + "&limit=" + limitPerMinute).strip());
-      WaitLog.waiting(waitMillis, limitPerMinute, -1);
-      if (waitMillis > 0) {
-        Thread.sleep(waitMillis);
+      // maxMs lets a service that knows it reserve nothing beyond the caller's bound.
+      long waitMillis = Long.parseLong(call("/permit?key=" + fingerprint + "&limit=" + limitPerMinute
+          + "&maxMs=" + maxWait.toMillis()).strip());
+      if (waitMillis <= maxWait.toMillis()) {
+        WaitLog.waiting(waitMillis, limitPerMinute, -1);
       }
       return waitMillis;
     } catch (IOException | RuntimeException e) {
       warnFallback(e);
-      return fallback.acquire();
+      return fallback.reserve(maxWait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while asking the driver's permit service for a permit", e);
     }
   }
 
@@ -58,8 +62,10 @@ public final class RemotePermits implements PermitSource {
   public void backOff(Duration wait) {
     try {
       call("/backoff?key=" + fingerprint + "&ms=" + wait.toMillis());
-    } catch (IOException | RuntimeException | InterruptedException e) {
+    } catch (IOException | RuntimeException e) {
       warnFallback(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     fallback.backOff(wait);
   }
