@@ -14,6 +14,7 @@ final class CountingInputStream extends FilterInputStream {
   private long bytes;
   private boolean ended;
   private IOException failure;
+  private boolean closed;
 
   CountingInputStream(InputStream in, RequestMetrics metrics) {
     super(in);
@@ -26,7 +27,7 @@ final class CountingInputStream extends FilterInputStream {
     try {
       b = super.read();
     } catch (IOException e) {
-      failure = e;
+      failed(e);
       throw e;
     }
     if (b >= 0) {
@@ -43,7 +44,7 @@ final class CountingInputStream extends FilterInputStream {
     try {
       n = super.read(buffer, offset, length);
     } catch (IOException e) {
-      failure = e;
+      failed(e);
       throw e;
     }
     if (n > 0) {
@@ -52,6 +53,19 @@ final class CountingInputStream extends FilterInputStream {
       ended = true;
     }
     return n;
+  }
+
+  @Override
+  public void close() throws IOException {
+    closed = true;
+    super.close();
+  }
+
+  /** A read after the decoder closed the body is the decoder's doing, not the connection's. */
+  private void failed(IOException e) {
+    if (!closed) {
+      failure = e;
+    }
   }
 
   private void counted(int n) {
@@ -67,6 +81,11 @@ final class CountingInputStream extends FilterInputStream {
   /** True once the body was read to its end (for a framed body, its framing said so). */
   boolean ended() {
     return ended;
+  }
+
+  /** True once the body was closed (by its decoder, possibly before its end). */
+  boolean closed() {
+    return closed;
   }
 
   /** The connection's failure while the body was read, or null. */

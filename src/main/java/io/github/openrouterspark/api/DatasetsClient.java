@@ -244,7 +244,7 @@ public final class DatasetsClient {
         T value;
         try {
           value = reader.read(copy == null ? counted : copy);
-          if (!counted.ended() && counted.failure() == null) {
+          if (!counted.ended() && !counted.closed() && counted.failure() == null) {
             // Read to the end, so the framing (the final chunk) proves the body complete.
             (copy == null ? counted : copy).transferTo(OutputStream.nullOutputStream());
           }
