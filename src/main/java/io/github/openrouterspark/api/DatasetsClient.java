@@ -155,10 +155,14 @@ public final class DatasetsClient {
         if (attempt > settings.maxRetries()) {
           throw e.afterAttempts(attempt, gaveUp(attempt, waitedMillis, ""));
         }
+        long left = maxWaitMillis - waitedMillis;
         long delay = delayBeforeRetry(e, attempt).toMillis();
-        if (waitedMillis + delay > maxWaitMillis) {
+        if (!e.isRateLimited()) {
+          delay = Math.min(delay, left); // our own backoff may be shortened; a 429's hint may not
+        }
+        if (left <= 0 || delay > left) {
           throw e.afterAttempts(attempt, gaveUp(attempt, waitedMillis,
-              " The next wait (" + Waits.seconds(delay) + ") would have exceeded maxRetryWait."));
+              " The retry waits reached maxRetryWait."));
         }
         metrics.retried();
         waitedMillis += delay;

@@ -1,9 +1,11 @@
 package io.github.openrouterspark.api;
 
+import java.time.Duration;
+
 /** What a user can do about each kind of API failure. */
 final class ErrorHints {
   /** A rolling-minute limit never asks for more than a minute; a second more allows for rounding. */
-  static final java.time.Duration LONGEST_PER_MINUTE_WAIT = java.time.Duration.ofSeconds(61);
+  static final Duration LONGEST_PER_MINUTE_WAIT = Duration.ofSeconds(61);
 
   private ErrorHints() {}
 
@@ -11,8 +13,8 @@ final class ErrorHints {
    * Why a 429 was not waited out: the wait the API asked for, which limit that means, and what to
    * do. {@code budgetLeft} is what remained of maxRetryWait.
    */
-  static String rateLimitNotWaited(ApiRequest request, java.time.Duration asked, java.time.Duration maxRetryWait,
-      java.time.Duration budgetLeft) {
+  static String rateLimitNotWaited(ApiRequest request, Duration asked, Duration maxRetryWait,
+      Duration budgetLeft) {
     boolean analytics = request.path().startsWith("/analytics");
     String wait = "The API asked to wait " + Waits.describe(asked) + " before the next request";
     if (asked.compareTo(LONGEST_PER_MINUTE_WAIT) > 0) {

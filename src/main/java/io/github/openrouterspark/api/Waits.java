@@ -1,6 +1,7 @@
 package io.github.openrouterspark.api;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * Sleeps that end early when the query is cancelled. Spark kills a task either by interrupting its
@@ -37,7 +38,7 @@ final class Waits {
   }
 
   static String seconds(long millis) {
-    return millis < 10_000 ? String.format(java.util.Locale.ROOT, "%.1f s", millis / 1000.0) : (millis + 500) / 1000 + " s";
+    return millis < 10_000 ? String.format(Locale.ROOT, "%.1f s", millis / 1000.0) : (millis + 500) / 1000 + " s";
   }
 
   static String describe(Duration d) {
