@@ -254,6 +254,28 @@ class ClientResilienceTest {
     assertEquals(1, logged());
   }
 
+  @Test
+  void aPermitFurtherAwayThanMaxRetryWaitFailsTheRequestUnsentAtOnce() {
+    PermitSource farAway = new PermitSource() {
+      @Override
+      public long reserve(Duration maxWait) {
+        return maxWait.toMillis() + 60_000; // refused: nothing reserved
+      }
+
+      @Override
+      public void backOff(Duration wait) {}
+    };
+    DatasetsClient client = new DatasetsClient(ClientSettings.defaults(emulator.baseUrl()),
+        new TrafficSettings(30, Duration.ofSeconds(10), null), ApiKey.of(key), CacheSettings.disabled(), farAway,
+        Cancellation.NONE);
+    long start = System.nanoTime();
+    ApiException e = assertThrows(ApiException.class, () -> rows(client, new RequestMetrics()));
+    assertTrue(System.nanoTime() - start < Duration.ofSeconds(5).toNanos());
+    assertTrue(e.getMessage().contains("before it was sent"), e.getMessage());
+    assertTrue(e.getMessage().contains("70 s away, more than maxRetryWait (10 s)"), e.getMessage());
+    assertEquals(0, logged());
+  }
+
   /** Permits that count reservations, to compare with the requests the emulator saw. */
   private static final class CountingPermits implements PermitSource {
     final AtomicInteger reserved = new AtomicInteger();
