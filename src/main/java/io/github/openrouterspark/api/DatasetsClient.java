@@ -144,7 +144,8 @@ public final class DatasetsClient {
         return exchange(request, metrics, reader, cacheKey);
       } catch (ApiException e) {
         if (!e.isTransient()) {
-          throw attempt > 1 ? e.afterAttempts(attempt, gaveUp(attempt, waitedMillis, "")) : e;
+          throw attempt > 1 ? e.afterAttempts(attempt, "The " + (attempt - 1) + " attempt(s) before it met transient"
+              + " failures and were retried; this failure is not one a retry can fix.") : e;
         }
         Duration asked = e.isRateLimited() ? e.retryAfter() : null;
         if (asked != null && (asked.compareTo(ErrorHints.LONGEST_PER_MINUTE_WAIT) > 0
@@ -170,7 +171,7 @@ public final class DatasetsClient {
           // The permits do the waiting, so every task of the key holds back, not just this one.
           permits.backOff(Duration.ofMillis(delay));
         } else {
-          Waits.sleep(delay, cancellation, request, "to retry after " + e.apiMessage());
+          Waits.sleep(delay, cancellation, request, "to retry (attempt " + attempt + " failed)");
         }
       }
     }
@@ -254,6 +255,10 @@ public final class DatasetsClient {
           }
         } catch (IOException | RuntimeException e) {
           throw classify(request, e, counted);
+        }
+        if (counted.failure() != null) {
+          // The decoder swallowed the connection's failure: what it made of the body is not to be trusted.
+          throw classify(request, counted.failure(), counted);
         }
         if (copy != null && counted.ended()) {
           byte[] body = copy.copy();
