@@ -1,5 +1,7 @@
 package io.github.openrouterspark.api;
 
+import java.util.function.Supplier;
+
 /**
  * The two analytics operations over a {@link DatasetsClient}, which brings the permits, retries,
  * cache and error reporting every request shares.
@@ -11,15 +13,26 @@ public final class AnalyticsClient {
     this.http = http;
   }
 
+  /** The result of one query and the sink its rows went into. */
+  public record Answer<S extends AnalyticsRowSink>(AnalyticsResult result, S rows) {}
+
   /** {@code GET /analytics/meta}. */
   public AnalyticsMeta meta(RequestMetrics metrics) {
     ApiRequest request = AnalyticsMeta.request();
-    return AnalyticsMeta.read(request, http.openBody(request, metrics));
+    return http.read(request, metrics, body -> AnalyticsMeta.read(request, body));
   }
 
-  /** {@code POST /analytics/query}: streams the rows into {@code sink}, then returns the metadata. */
-  public AnalyticsResult query(AnalyticsQueryBody body, AnalyticsRowSink sink, RequestMetrics metrics) {
+  /**
+   * {@code POST /analytics/query}: streams the rows into a sink from {@code sinks}, then returns
+   * the metadata with that sink. Each attempt that gets a response starts a fresh sink, so a
+   * response that breaks off and is retried leaves no rows behind.
+   */
+  public <S extends AnalyticsRowSink> Answer<S> query(AnalyticsQueryBody body, Supplier<S> sinks,
+      RequestMetrics metrics) {
     ApiRequest request = body.toRequest();
-    return AnalyticsResponseReader.read(body, http.openBody(request, metrics), sink);
+    return http.read(request, metrics, in -> {
+      S sink = sinks.get();
+      return new Answer<>(AnalyticsResponseReader.read(body, in, sink), sink);
+    });
   }
 }

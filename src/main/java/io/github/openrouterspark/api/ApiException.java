@@ -7,7 +7,7 @@ package io.github.openrouterspark.api;
 public final class ApiException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
-  /** HTTP status, or 0 when no response was received. */
+  /** HTTP status, 0 when no response was received, -1 when the request was not sent. */
   private final int status;
 
   private final String apiMessage;
@@ -16,18 +16,33 @@ public final class ApiException extends RuntimeException {
   private final int attempts;
   private final int apiCode;
   private final java.time.Duration retryAfter;
+  /** A 200 whose body broke off: worth another try, unlike a body that arrived whole but wrong. */
+  private final boolean cutBody;
 
   ApiException(ApiRequest request, int status, String apiMessage, String hint, Throwable cause) {
-    this(request, status, apiMessage, hint, 1, 0, null, cause);
+    this(request, status, apiMessage, hint, 1, 0, null, false, cause);
   }
 
   ApiException(ApiRequest request, int status, ErrorBody body, java.time.Duration retryAfter) {
-    this(request, status, body.message(), ErrorHints.forStatus(status, request), 1, body.code(), retryAfter, null);
+    this(request, status, body.message(), ErrorHints.forStatus(status, request), 1, body.code(), retryAfter, false,
+        null);
+  }
+
+  /** A successful response whose body broke off ({@code what} says how); transient. */
+  static ApiException cutBody(ApiRequest request, String what, Throwable cause) {
+    return new ApiException(request, 200, what, "A network failure or an interrupted response cut the body short;"
+        + " it was not used.", 1, 0, null, true, cause);
+  }
+
+  /** A request that was not sent at all ({@code why}); not transient. */
+  static ApiException notSent(ApiRequest request, String why, String hint) {
+    return new ApiException(request, -1, why, hint, 1, 0, null, false, null);
   }
 
   private ApiException(ApiRequest request, int status, String apiMessage, String hint, int attempts, int apiCode,
-      java.time.Duration retryAfter, Throwable cause) {
+      java.time.Duration retryAfter, boolean cutBody, Throwable cause) {
     super(compose(request, status, apiMessage, hint, attempts), cause);
+    this.cutBody = cutBody;
     this.status = status;
     this.apiMessage = apiMessage;
     this.request = request;
@@ -40,7 +55,7 @@ public final class ApiException extends RuntimeException {
   /** The same failure, reported as the last of {@code n} attempts, with advice on retries. */
   ApiException afterAttempts(int n, String retryAdvice) {
     return new ApiException(request, status, apiMessage, hint + " " + retryAdvice, n, apiCode, retryAfter,
-        getCause());
+        cutBody, getCause());
   }
 
   /** How long the API asked to wait (Retry-After / retry-after-ms), or null. */
@@ -75,7 +90,7 @@ public final class ApiException extends RuntimeException {
    * those codes (OpenRouter wraps transient upstream failures in a 400). 400, 401 and 403 are not.
    */
   boolean isTransient() {
-    return transientCode(status) || (status == 400 && apiCode != 0 && transientCode(apiCode));
+    return cutBody || transientCode(status) || (status == 400 && apiCode != 0 && transientCode(apiCode));
   }
 
   private static boolean transientCode(int code) {
@@ -86,7 +101,8 @@ public final class ApiException extends RuntimeException {
       ApiRequest request, int status, String apiMessage, String hint, int attempts) {
     String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
     String outcome = switch (status) {
-      case 0 -> " with no response (" + apiMessage + ")";
+      case -1 -> " before it was sent: " + apiMessage;
+      case 0 -> " with no response, a network failure (" + apiMessage + ")";
       case 200 -> ": " + apiMessage; // the exchange succeeded but its content is unusable
       default -> " with HTTP " + status + ": " + apiMessage;
     };

@@ -4,30 +4,23 @@ import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 
 /**
- * Passes a response body through while keeping a copy; only a body read to its end (a complete
- * response, not one cut by a failure) is stored in the {@link ResponseCache}.
+ * Passes a response body through while keeping a copy. It stores nothing itself: the client puts
+ * the copy into the {@link ResponseCache} only once the body was read to its end and decoded and
+ * validated without error.
  */
 final class CachingInputStream extends FilterInputStream {
-  private final String key;
-  private final Duration ttl;
   private ByteArrayOutputStream copy = new ByteArrayOutputStream();
-  private boolean complete;
 
-  CachingInputStream(InputStream in, String key, Duration ttl) {
+  CachingInputStream(InputStream in) {
     super(in);
-    this.key = key;
-    this.ttl = ttl;
   }
 
   @Override
   public int read() throws IOException {
     int b = super.read();
-    if (b < 0) {
-      complete = true;
-    } else {
+    if (b >= 0) {
       keep(new byte[] {(byte) b}, 0, 1);
     }
     return b;
@@ -36,9 +29,7 @@ final class CachingInputStream extends FilterInputStream {
   @Override
   public int read(byte[] buffer, int offset, int length) throws IOException {
     int n = super.read(buffer, offset, length);
-    if (n < 0) {
-      complete = true;
-    } else {
+    if (n > 0) {
       keep(buffer, offset, n);
     }
     return n;
@@ -54,15 +45,8 @@ final class CachingInputStream extends FilterInputStream {
     }
   }
 
-  @Override
-  public void close() throws IOException {
-    try {
-      super.close();
-    } finally {
-      if (complete && copy != null) {
-        ResponseCache.put(key, copy.toByteArray(), ttl);
-      }
-      copy = null;
-    }
+  /** The bytes read so far, or null when the body was too large to keep. */
+  byte[] copy() {
+    return copy == null ? null : copy.toByteArray();
   }
 }

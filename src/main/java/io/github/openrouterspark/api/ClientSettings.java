@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * @param maxRetries retries after the first attempt for 5xx, 408 and connection failures
  * @param retryBackoff the first retry delay; later ones grow exponentially (with jitter)
  * @param httpReferer the {@code HTTP-Referer} header, or null to send none (likewise the next two)
+ * @param requestTimeout the most one HTTP attempt may take, from connecting to the last byte of
+ *     its body, so a body that trickles in cannot hold a task for ever
  * @param allowInsecureHttp whether a plain {@code http://} base URL may name another machine: the
  *     key then crosses the network in clear text, so it takes this explicit consent
  */
@@ -28,6 +30,7 @@ public record ClientSettings(
     String httpReferer,
     String appTitle,
     String appCategories,
+    Duration requestTimeout,
     boolean allowInsecureHttp)
     implements Serializable {
 
@@ -36,6 +39,7 @@ public record ClientSettings(
   public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(60);
   public static final int DEFAULT_MAX_RETRIES = 3;
   public static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMillis(500);
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(2);
   private static final Pattern LOOPBACK_V4 = Pattern.compile("127(\\.(25[0-5]|2[0-4][0-9]|1?[0-9]?[0-9])){3}");
 
   public ClientSettings {
@@ -44,6 +48,7 @@ public record ClientSettings(
     Objects.requireNonNull(connectTimeout, "connectTimeout");
     Objects.requireNonNull(readTimeout, "readTimeout");
     Objects.requireNonNull(retryBackoff, "retryBackoff");
+    Objects.requireNonNull(requestTimeout, "requestTimeout");
     if (maxRetries < 0) {
       throw new IllegalArgumentException("maxRetries must be >= 0");
     }
@@ -51,13 +56,6 @@ public record ClientSettings(
       throw new IllegalArgumentException("Refusing to send the API key in clear text to " + baseUrl
           + ": use https, or allow plain http to that host with allowInsecureHttp=true");
     }
-  }
-
-  /** Settings that do not allow plain http beyond loopback. */
-  public ClientSettings(String baseUrl, Duration connectTimeout, Duration readTimeout, int maxRetries,
-      Duration retryBackoff, String httpReferer, String appTitle, String appCategories) {
-    this(baseUrl, connectTimeout, readTimeout, maxRetries, retryBackoff, httpReferer, appTitle, appCategories,
-        false);
   }
 
   /**
@@ -81,6 +79,13 @@ public record ClientSettings(
     return !loopback;
   }
 
+  /** With the default {@link #DEFAULT_REQUEST_TIMEOUT}, and no plain http beyond loopback. */
+  public ClientSettings(String baseUrl, Duration connectTimeout, Duration readTimeout, int maxRetries,
+      Duration retryBackoff, String httpReferer, String appTitle, String appCategories) {
+    this(baseUrl, connectTimeout, readTimeout, maxRetries, retryBackoff, httpReferer, appTitle, appCategories,
+        DEFAULT_REQUEST_TIMEOUT, false);
+  }
+
   public static ClientSettings defaults(String baseUrl) {
     return new ClientSettings(
         baseUrl,
@@ -96,11 +101,18 @@ public record ClientSettings(
   public ClientSettings withRetries(int retries, Duration backoff) {
     return new ClientSettings(
         baseUrl, connectTimeout, readTimeout, retries, backoff, httpReferer, appTitle, appCategories,
+        requestTimeout, allowInsecureHttp);
+  }
+
+  public ClientSettings withRequestTimeout(Duration timeout) {
+    return new ClientSettings(
+        baseUrl, connectTimeout, readTimeout, maxRetries, retryBackoff, httpReferer, appTitle, appCategories, timeout,
         allowInsecureHttp);
   }
 
   public ClientSettings withInsecureHttpAllowed(boolean allowed) {
     return new ClientSettings(
-        baseUrl, connectTimeout, readTimeout, maxRetries, retryBackoff, httpReferer, appTitle, appCategories, allowed);
+        baseUrl, connectTimeout, readTimeout, maxRetries, retryBackoff, httpReferer, appTitle, appCategories,
+        requestTimeout, allowed);
   }
 }

@@ -5,7 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 
 /**
- * This JVM's memory of complete successful response bodies, so that re-running a scan
+ * This JVM's memory of complete, validated successful response bodies, each under a key that
+ * names the base URL, the API key's fingerprint and the request, so that re-running a scan
  * ({@code show()}, then {@code count()}, then {@code collect()}) costs no further requests. Bounded
  * in bytes (least recently used bodies go first); each entry expires after the TTL of the query
  * that stored it.
@@ -41,6 +42,11 @@ final class ResponseCache {
 
   static void put(String key, byte[] body, Duration ttl) {
     CACHE.put(key, new Entry(body, System.nanoTime() + ttl.toNanos()));
+  }
+
+  /** Forgets one body (one that no longer decodes). */
+  static void invalidate(String key) {
+    CACHE.invalidate(key);
   }
 
   /** For tests and troubleshooting: forget everything. */

@@ -12,6 +12,9 @@ import okhttp3.Headers;
  * {@code Retry-After} as seconds or as an HTTP date (the forms the OpenRouter SDKs honour).
  */
 final class RetryAfter {
+  /** Longer hints are read as this: the caller only compares them with its own bounds. */
+  static final Duration LONGEST = Duration.ofDays(3650);
+
   private RetryAfter() {}
 
   /** The wait, or null when the response gives none (or an unreadable one). */
@@ -19,7 +22,10 @@ final class RetryAfter {
     String ms = headers.get("retry-after-ms");
     if (ms != null) {
       try {
-        return nonNegative(Duration.ofMillis(Math.round(Double.parseDouble(ms.strip()))));
+        double millis = Double.parseDouble(ms.strip());
+        if (!Double.isNaN(millis)) {
+          return bounded(millis >= LONGEST.toMillis() ? LONGEST : Duration.ofMillis(Math.round(millis)));
+        }
       } catch (NumberFormatException e) {
         // fall through to Retry-After
       }
@@ -30,18 +36,18 @@ final class RetryAfter {
     }
     String v = value.strip();
     try {
-      return nonNegative(Duration.ofSeconds(Long.parseLong(v)));
+      return bounded(Duration.ofSeconds(Long.parseLong(v)));
     } catch (NumberFormatException e) {
       try {
         Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        return nonNegative(Duration.between(now, at));
+        return bounded(Duration.between(now, at));
       } catch (DateTimeParseException ignored) {
         return null;
       }
     }
   }
 
-  private static Duration nonNegative(Duration d) {
-    return d.isNegative() ? Duration.ZERO : d;
+  private static Duration bounded(Duration d) {
+    return d.isNegative() ? Duration.ZERO : d.compareTo(LONGEST) > 0 ? LONGEST : d;
   }
 }

@@ -2,6 +2,7 @@ package io.github.openrouterspark.emulator;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 
 /**
  * A failure the emulator injects instead of (or before) a request's normal answer; scheduled
@@ -9,10 +10,12 @@ import java.util.Objects;
  * meets and must survive or report: error statuses, errors wrapped in a 400, slowness, a dropped
  * connection and a body cut short.
  *
- * <p>Faults, except {@link Slow}, replace the endpoint and so consume no rate-limit quota.
+ * <p>Faults, except {@link Slow} and {@link EditedBody}, replace the endpoint and so consume no
+ * rate-limit quota.
  */
 public sealed interface Fault
-    permits Fault.Status, Fault.Wrapped400, Fault.Slow, Fault.ConnectionReset, Fault.TruncatedBody {
+    permits Fault.Status, Fault.Wrapped400, Fault.Slow, Fault.ConnectionReset, Fault.TruncatedBody,
+        Fault.ShortBody, Fault.Redirect, Fault.EditedBody {
 
   /**
    * An error answer with HTTP status {@code code} (400-599) and the documented error body, {@code
@@ -66,6 +69,32 @@ public sealed interface Fault
     return new TruncatedBody();
   }
 
+  /**
+   * Sends the normal status and the first half of the normal body (cut mid-JSON) as a complete
+   * response: its {@code Content-Length} is the half's. A client sees what a body without any
+   * framing (ended by closing the connection) looks like when it is cut: a clean end of stream,
+   * so only the JSON shows that the body is short.
+   */
+  static Fault shortBody() {
+    return new ShortBody();
+  }
+
+  /**
+   * HTTP 302 back to the very URL requested, so a client that follows redirects loops. A client
+   * must not follow it unseen: every request it sends counts against the key's rate limit.
+   */
+  static Fault redirectLoop() {
+    return new Redirect();
+  }
+
+  /**
+   * The normal answer (which uses the quota as usual), with its JSON body text changed by {@code
+   * edit}: a server that answers wrongly, e.g. a {@code meta} narrower than the request.
+   */
+  static Fault editedBody(UnaryOperator<String> edit) {
+    return new EditedBody(edit);
+  }
+
   /** See {@link #status(int)}; {@code retryAfter} is {@code null} for no hint. */
   record Status(int code, Duration retryAfter) implements Fault {
     public Status {
@@ -90,6 +119,19 @@ public sealed interface Fault
       if (delay.isNegative()) {
         throw new IllegalArgumentException("delay must not be negative, got " + delay);
       }
+    }
+  }
+
+  /** See {@link #shortBody()}. */
+  record ShortBody() implements Fault {}
+
+  /** See {@link #redirectLoop()}. */
+  record Redirect() implements Fault {}
+
+  /** See {@link #editedBody(UnaryOperator)}. */
+  record EditedBody(UnaryOperator<String> edit) implements Fault {
+    public EditedBody {
+      Objects.requireNonNull(edit, "edit");
     }
   }
 

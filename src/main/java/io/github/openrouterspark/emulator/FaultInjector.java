@@ -2,7 +2,9 @@ package io.github.openrouterspark.emulator;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Objects;
+import java.util.Random;
 
 /**
  * Schedules {@link Fault}s, deterministically by arrival order. Only requests that reach an
@@ -14,6 +16,7 @@ import java.util.Objects;
  * <pre>{@code
  * emulator.faults().failNext(2, Fault.status(503));   // the next two requests get 503
  * emulator.faults().failEvery(3, Fault.truncatedBody()); // then every third one is cut short
+ * emulator.faults().failRandomly(0.3, 7, List.of(Fault.status(503), Fault.connectionReset()));
  * emulator.faults().clear();
  * }</pre>
  */
@@ -22,6 +25,9 @@ public final class FaultInjector {
   private Fault every;
   private int period;
   private long countedSinceEvery;
+  private double fraction;
+  private List<Fault> randomFaults = List.of();
+  private Random random;
 
   FaultInjector() {}
 
@@ -56,12 +62,33 @@ public final class FaultInjector {
     return this;
   }
 
+  /**
+   * From now on each request, with probability {@code fraction}, gets one of {@code faults}
+   * (chosen uniformly), drawn from a {@link Random} seeded with {@code seed}: the same seed and
+   * the same arrival order give the same faults. Replaces an earlier {@code failRandomly}; a
+   * {@link #failNext} or {@link #failEvery} fault for the same request wins.
+   */
+  public synchronized FaultInjector failRandomly(double fraction, long seed, List<Fault> faults) {
+    if (!(fraction >= 0 && fraction <= 1)) {
+      throw new IllegalArgumentException("fraction must be 0..1, got " + fraction);
+    }
+    if (faults.isEmpty()) {
+      throw new IllegalArgumentException("faults must not be empty");
+    }
+    this.fraction = fraction;
+    this.randomFaults = List.copyOf(faults);
+    this.random = new Random(seed);
+    return this;
+  }
+
   /** Cancels all scheduled faults; later requests are answered normally. */
   public synchronized void clear() {
     next.clear();
     every = null;
     period = 0;
     countedSinceEvery = 0;
+    random = null;
+    randomFaults = List.of();
   }
 
   /** How many {@link #failNext} faults are still to be sent. */
@@ -74,6 +101,9 @@ public final class FaultInjector {
     Fault scheduled = next.pollFirst();
     if (every != null && ++countedSinceEvery % period == 0 && scheduled == null) {
       return every;
+    }
+    if (scheduled == null && random != null && random.nextDouble() < fraction) {
+      return randomFaults.get(random.nextInt(randomFaults.size()));
     }
     return scheduled;
   }

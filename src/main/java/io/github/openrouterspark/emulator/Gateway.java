@@ -110,6 +110,28 @@ final class Gateway implements HttpHandler {
       record(exchange, request, LoggedRequest.NO_RESPONSE, fault);
       sendTruncated(exchange, normal);
       throw new Disconnect(fault);
+    } else if (fault instanceof Fault.ShortBody) {
+      Reply normal = answer(endpoint.withoutQuota(), request);
+      try (exchange) {
+        record(exchange, request, normal.status(), fault);
+        sendShort(exchange, normal);
+      }
+    } else if (fault instanceof Fault.Redirect) {
+      try (exchange) {
+        record(exchange, request, 302, fault);
+        exchange.getResponseHeaders().set("Location", exchange.getRequestURI().toString());
+        exchange.sendResponseHeaders(302, -1);
+      }
+    } else if (fault instanceof Fault.EditedBody edited) {
+      Reply normal = answer(endpoint, request);
+      String text = new String(bytesOf(normal), StandardCharsets.UTF_8);
+      byte[] body = edited.edit().apply(text).getBytes(StandardCharsets.UTF_8);
+      try (exchange) {
+        record(exchange, request, normal.status(), fault);
+        setHeaders(exchange, normal);
+        exchange.sendResponseHeaders(normal.status(), body.length);
+        exchange.getResponseBody().write(body);
+      }
     } else if (fault instanceof Fault.Status status) {
       Map<String, String> hint =
           status.retryAfter() == null
@@ -202,16 +224,28 @@ final class Gateway implements HttpHandler {
    * the half over as a complete body.)
    */
   private static void sendTruncated(HttpExchange exchange, Reply reply) throws IOException {
-    ByteArrayOutputStream whole = new ByteArrayOutputStream();
-    try (JsonGenerator json = JSON.createGenerator(whole, JsonEncoding.UTF8)) {
-      reply.body().writeTo(json);
-    }
-    byte[] body = whole.toByteArray();
+    byte[] body = bytesOf(reply);
     setHeaders(exchange, reply);
     exchange.sendResponseHeaders(reply.status(), 0);
     OutputStream out = exchange.getResponseBody();
     out.write(body, 0, body.length / 2);
     out.flush();
+  }
+
+  /** The first half of the body, framed by a Content-Length that says it is all there is. */
+  private static void sendShort(HttpExchange exchange, Reply reply) throws IOException {
+    byte[] body = bytesOf(reply);
+    setHeaders(exchange, reply);
+    exchange.sendResponseHeaders(reply.status(), body.length / 2);
+    exchange.getResponseBody().write(body, 0, body.length / 2);
+  }
+
+  private static byte[] bytesOf(Reply reply) throws IOException {
+    ByteArrayOutputStream whole = new ByteArrayOutputStream();
+    try (JsonGenerator json = JSON.createGenerator(whole, JsonEncoding.UTF8)) {
+      reply.body().writeTo(json);
+    }
+    return whole.toByteArray();
   }
 
   private static void setHeaders(HttpExchange exchange, Reply reply) {

@@ -72,6 +72,9 @@ public record ReadOptions(
         map.get(ReaderOption.APP_TITLE).map(v -> OptionValues.headerText(ReaderOption.APP_TITLE, v)).orElse(null),
         map.get(ReaderOption.APP_CATEGORIES).map(v -> OptionValues.categories(ReaderOption.APP_CATEGORIES, v))
             .orElse(null),
+        map.get(ReaderOption.REQUEST_TIMEOUT)
+            .map(v -> OptionValues.duration(ReaderOption.REQUEST_TIMEOUT, v, java.time.Duration.ofHours(1), "1h"))
+            .orElse(ClientSettings.DEFAULT_REQUEST_TIMEOUT),
         allowInsecureHttp);
     // First, so an option of another dataset is reported as such rather than by its value.
     RankingSelection selection = RankingSelection.parse(dataset, map);

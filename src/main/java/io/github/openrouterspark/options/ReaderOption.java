@@ -36,6 +36,8 @@ public enum ReaderOption {
       + " lowercase-hyphenated categories.", "(not sent)"),
   CONNECT_TIMEOUT("connectTimeout", "Time to establish a connection, e.g. 10s or 500ms.", "10s"),
   READ_TIMEOUT("readTimeout", "Longest wait for response data, e.g. 60s or 2m.", "60s"),
+  REQUEST_TIMEOUT("requestTimeout", "Most time one HTTP attempt may take, from connecting to the last byte of"
+      + " the response, e.g. 2m (up to 1h); a slower attempt fails and is retried.", "2m"),
   SORT("sort", "app-rankings: popular or trending, when no predicate on the sort column says otherwise.",
       "popular"),
   CATEGORY("category", "app-rankings: marketplace category group (coding, creative, productivity,"

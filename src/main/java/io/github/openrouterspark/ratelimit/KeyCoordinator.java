@@ -48,10 +48,26 @@ final class KeyCoordinator {
 
   /** Reserves a permit; returns how many milliseconds the caller must wait before sending. */
   long reserveMillis(int limitPerMinute) {
+    return reserveMillis(limitPerMinute, Long.MAX_VALUE);
+  }
+
+  /**
+   * Reserves a permit that may be used within {@code maxWaitMillis}; returns how many
+   * milliseconds the caller must wait before sending. A longer wait is returned without
+   * reserving anything: the caller will not wait for it.
+   */
+  long reserveMillis(int limitPerMinute, long maxWaitMillis) {
     limiter.setLimit(limitPerMinute);
-    long at = limiter.reserve();
+    long now = System.nanoTime();
+    long maxWaitNanos = maxWaitMillis >= Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE
+        : TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
+    RollingWindowLimiter.Reservation permit = limiter.reserveWithin(maxWaitNanos);
+    long waitMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(permit.at() - now));
+    if (!permit.granted()) {
+      return Math.max(waitMillis, maxWaitMillis + 1);
+    }
     count();
-    return Math.max(0, TimeUnit.NANOSECONDS.toMillis(at - System.nanoTime()));
+    return Math.min(waitMillis, maxWaitMillis);
   }
 
   void pauseFor(long millis) {

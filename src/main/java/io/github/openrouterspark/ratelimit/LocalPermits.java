@@ -13,12 +13,11 @@ public final class LocalPermits implements PermitSource {
   }
 
   @Override
-  public long acquire() throws InterruptedException {
+  public long reserve(Duration maxWait) {
     KeyCoordinator coordinator = LocalCoordinators.forKey(fingerprint, limitPerMinute);
-    long waitMillis = coordinator.reserveMillis(limitPerMinute);
-    WaitLog.waiting(waitMillis, limitPerMinute, coordinator.requestsToday());
-    if (waitMillis > 0) {
-      Thread.sleep(waitMillis);
+    long waitMillis = coordinator.reserveMillis(limitPerMinute, maxWait.toMillis());
+    if (waitMillis <= maxWait.toMillis()) {
+      WaitLog.waiting(waitMillis, limitPerMinute, coordinator.requestsToday());
     }
     return waitMillis;
   }

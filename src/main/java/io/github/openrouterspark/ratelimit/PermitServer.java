@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * The driver's permit service: executors in other JVMs reserve each request's permit here, so
  * every task of the application shares one rolling-minute limiter per key. It serves exactly two
  * calls, both authenticated with a per-application random secret, and nothing else:
- * {@code POST /permit?key=<fingerprint>&limit=<per minute>} answers the milliseconds to wait
- * before sending, and {@code POST /backoff?key=<fingerprint>&ms=<n>} pauses the key after a 429.
- * Every parameter is bounded (a pause of at most {@link #MAX_BACKOFF_MILLIS}, a limit of 1 to
+ * {@code POST /permit?key=<fingerprint>&limit=<per minute>&maxMs=<n>} answers the milliseconds to
+ * wait before sending (reserving nothing when that is more than {@code maxMs}), and {@code POST /backoff?key=<fingerprint>&ms=<n>} pauses the key after a 429.
+ * Every parameter is bounded (a pause or wait of at most {@link #MAX_BACKOFF_MILLIS}, a limit of 1 to
  * {@link #MAX_LIMIT_PER_MINUTE}); anything else is answered 400 and changes nothing.
  */
 public final class PermitServer {
@@ -130,14 +130,15 @@ public final class PermitServer {
       }
       try {
         Map<String, String> q = query(exchange.getRequestURI(),
-            "/permit".equals(path) ? Set.of("key", "limit") : Set.of("key", "ms"));
+            "/permit".equals(path) ? Set.of("key", "limit", "maxMs") : Set.of("key", "ms"));
         String key = q.get("key");
         if (!FINGERPRINT.matcher(key).matches()) {
           throw new BadRequest("key must be a 16-hex-digit fingerprint, optionally followed by /<scope>");
         }
         if ("/permit".equals(path)) {
           int limit = (int) bounded(q.get("limit"), "limit", 1, MAX_LIMIT_PER_MINUTE);
-          reply(exchange, 200, Long.toString(LocalCoordinators.forKey(key, limit).reserveMillis(limit)));
+          long maxMs = bounded(q.get("maxMs"), "maxMs", 0, MAX_BACKOFF_MILLIS);
+          reply(exchange, 200, Long.toString(LocalCoordinators.forKey(key, limit).reserveMillis(limit, maxMs)));
         } else {
           long ms = bounded(q.get("ms"), "ms", 0, MAX_BACKOFF_MILLIS);
           LocalCoordinators.forKey(key, 30).pauseFor(ms);

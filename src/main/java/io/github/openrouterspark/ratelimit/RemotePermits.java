@@ -40,18 +40,26 @@ public final class RemotePermits implements PermitSource {
   }
 
   @Override
-  public long acquire() throws InterruptedException {
+  public long reserve(Duration maxWait) {
     try {
-      long waitMillis = Long.parseLong(call("/permit?key=" + fingerprint + "&limit=" + limitPerMinute).strip());
-      WaitLog.waiting(waitMillis, limitPerMinute, -1);
-      if (waitMillis > 0) {
-        Thread.sleep(waitMillis);
+      long waitMillis = Long.parseLong(call(permitQuery(fingerprint, limitPerMinute, maxWait)).strip());
+      if (waitMillis <= maxWait.toMillis()) {
+        WaitLog.waiting(waitMillis, limitPerMinute, -1);
       }
       return waitMillis;
     } catch (IOException | RuntimeException e) {
       warnFallback(e);
-      return fallback.acquire();
+      return fallback.reserve(maxWait);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while asking the driver's permit service for a permit", e);
     }
+  }
+
+  /** The permit call; maxMs makes the service reserve nothing beyond the caller's bound (capped at 1h). */
+  static String permitQuery(String fingerprint, int limitPerMinute, Duration maxWait) {
+    long maxMs = Math.min(maxWait.toMillis(), PermitServer.MAX_BACKOFF_MILLIS);
+    return "/permit?key=" + fingerprint + "&limit=" + limitPerMinute + "&maxMs=" + maxMs;
   }
 
   @Override
@@ -59,8 +67,10 @@ public final class RemotePermits implements PermitSource {
     try {
       // The service refuses longer pauses; no retry waits that long (maxRetryWait is at most 1h).
       call("/backoff?key=" + fingerprint + "&ms=" + Math.min(wait.toMillis(), PermitServer.MAX_BACKOFF_MILLIS));
-    } catch (IOException | RuntimeException | InterruptedException e) {
+    } catch (IOException | RuntimeException e) {
       warnFallback(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
     fallback.backOff(wait);
   }

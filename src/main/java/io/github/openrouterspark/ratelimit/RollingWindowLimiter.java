@@ -2,6 +2,7 @@ package io.github.openrouterspark.ratelimit;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.function.LongSupplier;
 
 /**
@@ -32,16 +33,49 @@ public final class RollingWindowLimiter {
 
   /** Reserves the next permit; returns the clock time at which it may be used (now or later). */
   public synchronized long reserve() {
+    return reserveWithin(Long.MAX_VALUE).at();
+  }
+
+  /**
+   * @param at the clock time at which the permit may be used
+   * @param granted false when that was too far away, and nothing was reserved
+   */
+  public record Reservation(long at, boolean granted) {}
+
+  /**
+   * Reserves the next permit if it may be used within {@code maxWaitNanos} from now; returns when
+   * it may be used. When that is later, nothing is reserved (a
+   * caller that will not wait so long must not hold a slot others could use) and the returned
+   * time says how long the wait would have been.
+   */
+  public synchronized Reservation reserveWithin(long maxWaitNanos) {
     long now = clock.getAsLong();
     long at = Math.max(now, pausedUntil);
     if (!granted.isEmpty()) {
       at = Math.max(at, granted.peekLast());
     }
-    while (granted.size() >= limit) {
-      at = Math.max(at, granted.pollFirst() + windowNanos);
+    // The permit `limit` places back must have left the window; only it can hold this one back,
+    // as reservations are in time order.
+    int excess = granted.size() - limit;
+    if (excess >= 0) {
+      at = Math.max(at, nth(excess) + windowNanos);
+    }
+    if (at - now > maxWaitNanos) {
+      return new Reservation(at, false);
+    }
+    for (int i = 0; i <= excess; i++) {
+      granted.pollFirst();
     }
     granted.addLast(at);
-    return at;
+    return new Reservation(at, true);
+  }
+
+  private long nth(int index) {
+    Iterator<Long> it = granted.iterator();
+    for (int i = 0; i < index; i++) {
+      it.next();
+    }
+    return it.next();
   }
 
   /** No permit before {@code until} (the API said to back off). */

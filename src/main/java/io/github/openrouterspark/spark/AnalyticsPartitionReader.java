@@ -60,8 +60,10 @@ final class AnalyticsPartitionReader implements PartitionReader<InternalRow> {
 
   private List<GenericInternalRow> read(TimeWindow window) {
     AnalyticsQueryBody body = query.over(window.start(), window.end());
-    AnalyticsRowDecoder decoder = new AnalyticsRowDecoder(plan.layout());
-    AnalyticsResult result = client.query(body, decoder, metrics);
+    AnalyticsClient.Answer<AnalyticsRowDecoder> answer =
+        client.query(body, () -> new AnalyticsRowDecoder(plan.layout()), metrics);
+    AnalyticsResult result = answer.result();
+    AnalyticsRowDecoder decoder = answer.rows();
     for (String warning : result.warnings()) {
       LOG.warn("OpenRouter analytics warning for {}: {}", body.toRequest(), warning);
     }

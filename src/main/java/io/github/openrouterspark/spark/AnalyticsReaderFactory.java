@@ -33,7 +33,8 @@ record AnalyticsReaderFactory(
 
   @Override
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
-    DatasetsClient http = new DatasetsClient(client, traffic, key, cache, AnalyticsMetaCache.LIMITER_SCOPE);
+    DatasetsClient http = new DatasetsClient(client, traffic, key, cache, AnalyticsMetaCache.LIMITER_SCOPE)
+        .cancelledWhen(TaskCancellation.current());
     return new AnalyticsPartitionReader(new AnalyticsClient(http), (AnalyticsPartition) partition, this);
   }
 }

@@ -71,43 +71,49 @@ final class AppRankingsPartitionReader implements PartitionReader<InternalRow> {
     // Each page's response is closed as soon as it has been read.
   }
 
+  /** One page's rows, and how many ranks the response held (the wanted rows may be fewer). */
+  private record Page(List<GenericInternalRow> rows, int received) {}
+
   private List<GenericInternalRow> fetch(RankPage rankPage) {
     ApiRequest request = new AppRankingsQuery(task.window().start(), task.window().end(), task.sort(),
         task.category(), task.subcategory(), rankPage.offset(), rankPage.limit()).toRequest();
+    // Decoded completely inside the client's retry loop: a response that breaks off is read again
+    // from the start, and no row of it is returned before the whole page was checked.
+    Page page = client.read(request, new AppRankingsItem(), metrics, cursor -> decode(request, rankPage, cursor));
+    ended = page.received() < rankPage.limit();
+    return page.rows();
+  }
+
+  private Page decode(ApiRequest request, RankPage rankPage, DatasetResponseCursor<AppRankingsItem> cursor) {
     List<GenericInternalRow> rows = new ArrayList<>(rankPage.limit());
     int received = 0;
-    try (DatasetResponseCursor<AppRankingsItem> cursor = client.open(request, new AppRankingsItem(), metrics)) {
-      long expectedRank = rankPage.firstRank();
-      while (cursor.next()) {
-        AppRankingsItem item = cursor.item();
-        if (item.rank() != expectedRank || received == rankPage.limit()) {
-          throw inconsistent(request, "rank " + item.rank() + " where rank " + expectedRank
-              + " was expected (ranks are absolute and consecutive within " + rankPage + ")");
-        }
-        expectedRank++;
-        received++;
-        if (item.rank() >= task.ranks().lo() && item.rank() <= task.ranks().hi()) {
-          rows.add(toRow(item, request));
-        }
+    long expectedRank = rankPage.firstRank();
+    while (cursor.next()) {
+      AppRankingsItem item = cursor.item();
+      if (item.rank() != expectedRank || received == rankPage.limit()) {
+        throw inconsistent(request, "rank " + item.rank() + " where rank " + expectedRank
+            + " was expected (ranks are absolute and consecutive within " + rankPage + ")");
       }
-      DatasetMeta meta = cursor.meta();
-      if (!meta.startDate().equals(task.window().start()) || !meta.endDate().equals(task.window().end())) {
-        throw inconsistent(request, "meta.start_date/end_date " + meta.startDate() + ".." + meta.endDate()
-            + " for the requested window " + task.window());
+      expectedRank++;
+      received++;
+      if (item.rank() >= task.ranks().lo() && item.rank() <= task.ranks().hi()) {
+        rows.add(toRow(item, request));
       }
-      long asOf = SparkValues.timestamp(meta.asOf());
-      for (GenericInternalRow row : rows) {
-        for (int i = 0; i < columns.length; i++) {
-          if (columns[i] == AppRankingsColumns.AS_OF) {
-            row.update(i, asOf);
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("Could not close the response of " + request, e);
     }
-    ended = received < rankPage.limit();
-    return rows;
+    DatasetMeta meta = cursor.meta();
+    if (!meta.startDate().equals(task.window().start()) || !meta.endDate().equals(task.window().end())) {
+      throw inconsistent(request, "meta.start_date/end_date " + meta.startDate() + ".." + meta.endDate()
+          + " for the requested window " + task.window());
+    }
+    long asOf = SparkValues.timestamp(meta.asOf());
+    for (GenericInternalRow row : rows) {
+      for (int i = 0; i < columns.length; i++) {
+        if (columns[i] == AppRankingsColumns.AS_OF) {
+          row.update(i, asOf);
+        }
+      }
+    }
+    return new Page(rows, received);
   }
 
   private GenericInternalRow toRow(AppRankingsItem item, ApiRequest request) {

@@ -18,6 +18,7 @@ record AppRankingsReaderFactory(
   @Override
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
     AppRankingsPartition p = (AppRankingsPartition) partition;
-    return new AppRankingsPartitionReader(new DatasetsClient(client, traffic, key, cache), p.task(), layout);
+    DatasetsClient api = new DatasetsClient(client, traffic, key, cache).cancelledWhen(TaskCancellation.current());
+    return new AppRankingsPartitionReader(api, p.task(), layout);
   }
 }

@@ -1,5 +1,6 @@
 package io.github.openrouterspark.spark;
 
+import io.github.openrouterspark.api.ApiRequest;
 import io.github.openrouterspark.api.DatasetMeta;
 import io.github.openrouterspark.api.DatasetResponseCursor;
 import io.github.openrouterspark.api.DatasetsClient;
@@ -19,7 +20,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.TaskContext;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
@@ -32,13 +32,14 @@ import org.apache.spark.sql.types.Decimal;
  * want (the window may span gaps between wanted buckets) are dropped here, which is what lets
  * date predicates be reported to Spark as fully handled.
  *
+ * <p>The whole window is decoded and checked inside the client's retry loop before its first row
+ * is returned: a response that breaks off is requested again and decoded afresh, so no row is
+ * ever returned twice, and none from a response that turns out to be wrong.
+ *
  * <p>With a {@link DayCache.Scope} (daily rows, cache enabled), the reader also keeps every row of
  * the window, wanted or not, and once the response has been read to its end and its meta checked
  * stores the window's completed days in the {@link DayCache}: the days before both today (UTC, at
  * read time) and the date of the response's {@code as_of}. A window is stored whole or not at all.
- * When Spark closes the reader early (a {@code LIMIT}, e.g. {@code show()}), the rest of the
- * response is read (not turned into rows) so that its days can still be stored, unless the task
- * failed or was interrupted.
  */
 final class RankingsDailyPartitionReader implements PartitionReader<InternalRow> {
   private final DatasetsClient client;
@@ -53,17 +54,14 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
   private final RequestMetrics metrics;
   private final DayCache.Scope dayCache;
   private final Clock clock;
+  private final ApiRequest request;
   private long rowsRead;
 
-  private DatasetResponseCursor<RankingsDailyItem> cursor;
+  /** The window's wanted rows, once its response has been read and checked. */
   private Iterator<GenericInternalRow> held;
   private InternalRow current;
   private LocalDate lastDate;
   private boolean lastDateWanted;
-  /** Every row of the window by date, in the API's order, while it is to be stored; else null. */
-  private Map<LocalDate, List<DayCache.Row>> windowRows;
-  private boolean finished;
-  private boolean failed;
 
   RankingsDailyPartitionReader(DatasetsClient client, WindowPartition partition, RowLayout layout) {
     this(client, partition, layout, null, new RequestMetrics(), Clock.systemUTC());
@@ -89,48 +87,20 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
       throw new IllegalArgumentException("only daily rows are kept by day: " + slice);
     }
     this.dayCache = dayCache;
-    this.windowRows = dayCache == null ? null : new LinkedHashMap<>();
     this.clock = clock;
+    this.request = slice.query(window).toRequest();
   }
 
   @Override
   public boolean next() {
-    if (finished) {
-      return false;
+    if (held == null) {
+      held = readWindow().iterator();
     }
-    try {
-      return advance();
-    } catch (RuntimeException e) {
-      failed = true;
-      throw e;
-    }
-  }
-
-  private boolean advance() {
-    if (held != null) {
-      return nextHeld();
-    }
-    if (cursor == null) {
-      cursor = client.open(slice.query(window).toRequest(), new RankingsDailyItem(), metrics);
-    }
-    while (cursor.next()) {
-      if (!wantedAndKept(cursor.item())) {
-        continue;
-      }
-      GenericInternalRow row = toRow(cursor.item());
-      if (rows.needsAsOf() && cursor.meta() == null) {
-        // meta (with as_of) comes after data in this response: hold the window's rows until it arrives.
-        holdRestOfWindow(row);
-        return nextHeld();
-      }
-      if (rows.needsAsOf()) {
-        rows.fillAsOf(row, cursor.meta().asOf());
-      }
-      current = row;
+    if (held.hasNext()) {
+      current = held.next();
       rowsRead++;
       return true;
     }
-    complete(checkMeta(cursor.meta()));
     return false;
   }
 
@@ -146,16 +116,7 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
 
   @Override
   public void close() throws IOException {
-    try {
-      if (windowRows != null && cursor != null && !finished && !failed && taskStillGoing()) {
-        drainAndStore();
-      }
-    } finally {
-      windowRows = null;
-      if (cursor != null) {
-        cursor.close();
-      }
-    }
+    // The response was read completely, and closed, before the first row was returned.
   }
 
   /** Rows of the window read so far; for a caller that reads several windows in one task. */
@@ -163,73 +124,48 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
     return rowsRead;
   }
 
-  private static boolean taskStillGoing() {
-    TaskContext task = TaskContext.get();
-    return task == null || (!task.isInterrupted() && !task.isFailed());
-  }
+  /** One window's response, decoded and checked. */
+  private record WindowRows(List<GenericInternalRow> wanted, Map<LocalDate, List<DayCache.Row>> byDate,
+      DatasetMeta meta) {}
 
-  /** Closed before the end: read the rest of the window (without making rows) to store its days. */
-  private void drainAndStore() {
-    try {
-      while (cursor.next()) {
-        wantedAndKept(cursor.item());
-      }
-      complete(checkMeta(cursor.meta()));
-    } catch (RuntimeException e) {
-      // Only the caching is lost: every row Spark asked for was already returned.
+  private List<GenericInternalRow> readWindow() {
+    WindowRows read = client.read(request, new RankingsDailyItem(), metrics, this::decode);
+    if (dayCache != null) {
+      store(read);
     }
+    return read.wanted();
   }
 
-  private void holdRestOfWindow(GenericInternalRow first) {
-    List<GenericInternalRow> out = new ArrayList<>();
-    out.add(first);
+  /** Called once per attempt that got a response: everything is built afresh. */
+  private WindowRows decode(DatasetResponseCursor<RankingsDailyItem> cursor) {
+    List<GenericInternalRow> wanted = new ArrayList<>();
+    Map<LocalDate, List<DayCache.Row>> byDate = dayCache == null ? null : new LinkedHashMap<>();
+    lastDate = null;
     while (cursor.next()) {
-      if (wantedAndKept(cursor.item())) {
-        out.add(toRow(cursor.item()));
+      RankingsDailyItem item = cursor.item();
+      if (byDate != null) {
+        byDate.computeIfAbsent(item.date(), d -> new ArrayList<>())
+            .add(new DayCache.Row(item.modelPermaslug(), item.totalTokens()));
+      }
+      if (wanted(item)) {
+        wanted.add(toRow(item));
       }
     }
     DatasetMeta meta = checkMeta(cursor.meta());
-    out.forEach(r -> rows.fillAsOf(r, meta.asOf()));
-    held = out.iterator();
-    complete(meta);
-  }
-
-  private boolean nextHeld() {
-    if (held.hasNext()) {
-      current = held.next();
-      rowsRead++;
-      return true;
+    if (rows.needsAsOf()) {
+      wanted.forEach(r -> rows.fillAsOf(r, meta.asOf()));
     }
-    finished = true;
-    return false;
+    return new WindowRows(wanted, byDate, meta);
   }
 
   /** The whole window was read and its meta checked: store its completed days. */
-  private void complete(DatasetMeta meta) {
-    if (held == null) {
-      finished = true;
-    }
-    if (windowRows == null) {
-      return;
-    }
-    Map<LocalDate, List<DayCache.Row>> byDate = windowRows;
-    windowRows = null;
+  private void store(WindowRows read) {
     LocalDate today = LocalDate.now(clock);
-    LocalDate asOfDate = meta.asOf().atOffset(ZoneOffset.UTC).toLocalDate();
+    LocalDate asOfDate = read.meta().asOf().atOffset(ZoneOffset.UTC).toLocalDate();
     LocalDate cutoff = today.isBefore(asOfDate) ? today : asOfDate;
     for (LocalDate d = window.start(); !d.isAfter(window.end()) && d.isBefore(cutoff); d = d.plusDays(1)) {
-      dayCache.put(d, new DayCache.Day(byDate.getOrDefault(d, List.of()), meta.asOf()));
+      dayCache.put(d, new DayCache.Day(read.byDate().getOrDefault(d, List.of()), read.meta().asOf()));
     }
-  }
-
-  /** Checks the row's date, keeps the row for the day cache, and says whether the query wants it. */
-  private boolean wantedAndKept(RankingsDailyItem item) {
-    boolean wanted = wanted(item);
-    if (windowRows != null) {
-      windowRows.computeIfAbsent(item.date(), d -> new ArrayList<>())
-          .add(new DayCache.Row(item.modelPermaslug(), item.totalTokens()));
-    }
-    return wanted;
   }
 
   private boolean wanted(RankingsDailyItem item) {
@@ -256,7 +192,7 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
   }
 
   private IllegalStateException inconsistent(String what) {
-    return new IllegalStateException("OpenRouter API request " + cursor.request() + " returned " + what
+    return new IllegalStateException("OpenRouter API request " + request + " returned " + what
         + ". The query was stopped rather than return a partial result; if this persists, report it.");
   }
 

@@ -23,7 +23,7 @@ record RankingsDailyReaderFactory(
 
   @Override
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
-    DatasetsClient api = new DatasetsClient(client, traffic, key, cache);
+    DatasetsClient api = new DatasetsClient(client, traffic, key, cache).cancelledWhen(TaskCancellation.current());
     if (partition instanceof CachedDaysPartition days) {
       return new CachedDaysPartitionReader(
           api, days, layout, days.slice().dayCacheScope(client, key, cache), Clock.systemUTC());

@@ -34,7 +34,7 @@ class AnalyticsClientTest {
       RequestMetrics metrics = new RequestMetrics();
 
       AnalyticsResult result =
-          client(emulator, OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY).query(body, sink, metrics);
+          client(emulator, OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY).query(body, () -> sink, metrics).result();
 
       List<LoggedRequest> log = emulator.requestLog().forPath("/analytics/query");
       assertEquals(1, log.size());
@@ -65,7 +65,7 @@ class AnalyticsClientTest {
       AnalyticsResponseReaderTest.RecordingSink sink = new AnalyticsResponseReaderTest.RecordingSink();
 
       AnalyticsResult result =
-          client(emulator, OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY).query(body, sink, new RequestMetrics());
+          client(emulator, OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY).query(body, () -> sink, new RequestMetrics()).result();
 
       assertTrue(result.truncated());
       assertEquals(2, sink.rows.size());
@@ -106,7 +106,7 @@ class AnalyticsClientTest {
       AnalyticsQueryBody body = new AnalyticsQueryBody(List.of("request_count"), List.of(), List.of(), null,
           Instant.parse("2026-05-01T00:00:00Z"), Instant.parse("2026-05-08T00:00:00Z"), null, null, null);
       ApiException e = assertThrows(ApiException.class,
-          () -> client(emulator, key).query(body, new AnalyticsResponseReaderTest.RecordingSink(), new RequestMetrics()));
+          () -> client(emulator, key).query(body, AnalyticsResponseReaderTest.RecordingSink::new, new RequestMetrics()));
 
       assertEquals(403, e.status());
       assertTrue(e.getMessage().contains("management key"), e.getMessage());
@@ -121,7 +121,7 @@ class AnalyticsClientTest {
       AnalyticsQueryBody body = new AnalyticsQueryBody(List.of("no_such_metric"), List.of(), List.of(), null,
           Instant.parse("2026-05-01T00:00:00Z"), Instant.parse("2026-05-08T00:00:00Z"), null, null, null);
       ApiException e = assertThrows(ApiException.class, () -> client(emulator, OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY)
-          .query(body, new AnalyticsResponseReaderTest.RecordingSink(), new RequestMetrics()));
+          .query(body, AnalyticsResponseReaderTest.RecordingSink::new, new RequestMetrics()));
 
       assertEquals(400, e.status());
       assertTrue(e.getMessage().contains("no_such_metric"), e.getMessage());

@@ -212,16 +212,33 @@ class DatasetsClientTest {
   }
 
   @Test
-  void truncatedBodyFailsWhileReading() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(200).body(BODY.substring(0, BODY.length() / 2)).build());
-    try (var cursor = client(settings()).open(REQUEST, new RankingsDailyItem())) {
-      ApiException e = assertThrows(ApiException.class, () -> {
-        while (cursor.next()) {
-          // drain
-        }
-      });
-      assertTrue(e.getMessage().contains("truncated"), e.getMessage());
+  void truncatedBodyIsRetriedThenFailsSayingItWasCut() throws Exception {
+    for (int i = 0; i < 4; i++) {
+      server.enqueue(new MockResponse.Builder().code(200).body(BODY.substring(0, BODY.length() / 2)).build());
     }
+    ApiException e = assertThrows(ApiException.class, () -> client(settings()).read(REQUEST, new RankingsDailyItem(),
+        new RequestMetrics(), cursor -> {
+          while (cursor.next()) {
+            // drain
+          }
+          return null;
+        }));
+    assertTrue(e.getMessage().contains("in the middle of the JSON"), e.getMessage());
+    assertTrue(e.getMessage().contains("after 4 attempts"), e.getMessage());
+    assertEquals(4, server.getRequestCount());
+  }
+
+  @Test
+  void okHttpsOwnResendOfA503WithRetryAfterZeroTakesAPermitAndCounts() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "0")
+        .body("{\"error\":{\"code\":503,\"message\":\"Service Unavailable\"}}").build());
+    server.enqueue(json(200, BODY));
+    RequestMetrics metrics = new RequestMetrics();
+    try (var cursor = client(settings()).open(REQUEST, new RankingsDailyItem(), metrics)) {
+      assertTrue(cursor.next());
+    }
+    assertEquals(2, server.getRequestCount());
+    assertEquals(server.getRequestCount(), metrics.requests(), "every request on the wire is counted");
   }
 
   @Test

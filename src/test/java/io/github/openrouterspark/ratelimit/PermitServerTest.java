@@ -37,15 +37,15 @@ class PermitServerTest {
 
   @Test
   void servesPlainAndScopedFingerprintsAndRejectsAnythingElse() throws Exception {
-    assertEquals(200, post("/permit?key=00112233445566ff&limit=10000"));
+    assertEquals(200, post("/permit?key=00112233445566ff&limit=10000&maxMs=3600000"));
     int before = LocalCoordinators.requestsToday("00112233445566ff/analytics");
-    assertEquals(200, post("/permit?key=00112233445566ff/analytics&limit=10000"));
+    assertEquals(200, post("/permit?key=00112233445566ff/analytics&limit=10000&maxMs=3600000"));
     assertEquals(before + 1, LocalCoordinators.requestsToday("00112233445566ff/analytics"),
         "the analytics limiter of an executor's key is the driver's");
     assertEquals(200, post("/backoff?key=00112233445566ff/analytics&ms=1"));
-    assertEquals(400, post("/permit?key=sk-or-v1-not-a-fingerprint&limit=30"));
-    assertEquals(400, post("/permit?key=00112233445566ff/../x&limit=30"));
-    assertEquals(403, send("/permit?key=00112233445566ff&limit=30", "wrong-secret").statusCode());
+    assertEquals(400, post("/permit?key=sk-or-v1-not-a-fingerprint&limit=30&maxMs=3600000"));
+    assertEquals(400, post("/permit?key=00112233445566ff/../x&limit=30&maxMs=3600000"));
+    assertEquals(403, send("/permit?key=00112233445566ff&limit=30&maxMs=3600000", "wrong-secret").statusCode());
     assertEquals(404, post("/other?key=00112233445566ff&limit=30"));
   }
 
@@ -59,26 +59,47 @@ class PermitServerTest {
       "/backoff?key=a0a1a2a3a4a5a6a7",
       "/backoff?key=a0a1a2a3a4a5a6a7&ms=5&ms=3600001",
       "/backoff?key=a0a1a2a3a4a5a6a7&ms=5&limit=3",
-      "/permit?key=a0a1a2a3a4a5a6a7&limit=0",
-      "/permit?key=a0a1a2a3a4a5a6a7&limit=10001",
-      "/permit?key=a0a1a2a3a4a5a6a7&limit=2147483648",
-      "/permit?key=a0a1a2a3a4a5a6a7&limit=abc",
+      "/permit?key=a0a1a2a3a4a5a6a7&limit=0&maxMs=3600000",
+      "/permit?key=a0a1a2a3a4a5a6a7&limit=10001&maxMs=3600000",
+      "/permit?key=a0a1a2a3a4a5a6a7&limit=2147483648&maxMs=3600000",
+      "/permit?key=a0a1a2a3a4a5a6a7&limit=abc&maxMs=3600000",
       "/permit?key=a0a1a2a3a4a5a6a7",
-      "/permit?key=a0a1a2a3a4a5a6a7&key=b0b1b2b3b4b5b6b7&limit=30",
-      "/permit?key=A0A1A2A3A4A5A6A7&limit=30",
-      "/permit?key=a0a1a2a3a4a5a6a7/&limit=30",
-      "/permit?key=a0a1a2a3a4a5a6a7/averyveryveryveryverylongscopename&limit=30",
-      "/permit?key&limit=30"})
+      "/permit?key=a0a1a2a3a4a5a6a7&key=b0b1b2b3b4b5b6b7&limit=30&maxMs=3600000",
+      "/permit?key=A0A1A2A3A4A5A6A7&limit=30&maxMs=3600000",
+      "/permit?key=a0a1a2a3a4a5a6a7/&limit=30&maxMs=3600000",
+      "/permit?key=a0a1a2a3a4a5a6a7/averyveryveryveryverylongscopename&limit=30&maxMs=3600000",
+      "/permit?key&limit=30",
+      "/permit?key=a0a1a2a3a4a5a6a7&limit=30&maxMs=3600001",
+      "/permit?key=a0a1a2a3a4a5a6a7&limit=30&maxMs=-1",
+      "/permit?key=a0a1a2a3a4a5a6a7&limit=30&maxMs=1e3"})
   void unboundedOrMalformedParametersAreRefusedWith400(String pathAndQuery) throws Exception {
     HttpResponse<String> response = send(pathAndQuery, ENDPOINT.secret());
     assertEquals(400, response.statusCode(), response.body());
   }
 
   @Test
+  void acceptsExactlyTheQueryRemotePermitsSends() throws Exception {
+    String query = RemotePermits.permitQuery("e0e1e2e3e4e5e6e7", 30, java.time.Duration.ofDays(1));
+    HttpResponse<String> permit = send(query, ENDPOINT.secret());
+    assertEquals(200, permit.statusCode(), permit.body());
+    assertEquals("0", permit.body());
+  }
+
+  @Test
+  void aWaitBeyondMaxMsReservesNothing() throws Exception {
+    String key = "f0f1f2f3f4f5f6f7";
+    assertEquals(200, post("/permit?key=" + key + "&limit=1&maxMs=0"));
+    long wait = Long.parseLong(send("/permit?key=" + key + "&limit=1&maxMs=0", ENDPOINT.secret()).body());
+    assertTrue(wait > 0, "the second permit of a 1/min key waits: " + wait);
+    long again = Long.parseLong(send("/permit?key=" + key + "&limit=1&maxMs=0", ENDPOINT.secret()).body());
+    assertTrue(again <= wait + 1000, "the refused slot was not reserved, so the wait did not grow: " + wait + " then " + again);
+  }
+
+  @Test
   void aRefusedPauseDoesNotPauseTheKey() throws Exception {
     String key = "c0c1c2c3c4c5c6c7";
     assertEquals(400, post("/backoff?key=" + key + "&ms=86400000"));
-    HttpResponse<String> permit = send("/permit?key=" + key + "&limit=10000", ENDPOINT.secret());
+    HttpResponse<String> permit = send("/permit?key=" + key + "&limit=10000&maxMs=3600000", ENDPOINT.secret());
     assertEquals(200, permit.statusCode());
     assertEquals("0", permit.body(), "a day's pause was refused, so the first permit needs no wait");
   }
@@ -88,7 +109,7 @@ class PermitServerTest {
     String key = "d0d1d2d3d4d5d6d7";
     assertEquals(3_600_000, PermitServer.MAX_BACKOFF_MILLIS);
     assertEquals(200, post("/backoff?key=" + key + "&ms=3600000"));
-    long wait = Long.parseLong(send("/permit?key=" + key + "&limit=10000", ENDPOINT.secret()).body());
+    long wait = Long.parseLong(send("/permit?key=" + key + "&limit=10000&maxMs=3600000", ENDPOINT.secret()).body());
     assertTrue(wait > 3_000_000, "paused for about an hour: " + wait);
   }
 
