@@ -160,7 +160,6 @@ class RelationalTablesTest {
 
     List<String> key = columns.stream().filter(c -> !metrics.contains(c) && !c.equals("user_email")).toList();
     assertRelational(df, key.toArray(new String[0]));
-    assertRelational(df.select("request_count"), new String[0]);
     assertRelational(df.select(metrics.get(metrics.size() - 1), columns.get(0)), new String[0]);
 
     // Whatever was read, every request had the grain's dimensions, granularity and time range.
@@ -174,9 +173,13 @@ class RelationalTablesTest {
     }
   }
 
-  /** The analytics requests logged since the last clear, without their metrics. */
+  /**
+   * The answered analytics requests logged since the last clear, without their metrics (a 429 of
+   * the emulator's analytics limit is retried, and is not what this test counts).
+   */
   private static List<String> grains() {
-    return emulator.requestLog().forPath("/analytics/query").stream().map(LoggedRequest::body)
+    return emulator.requestLog().forPath("/analytics/query").stream().filter(r -> r.status() == 200)
+        .map(LoggedRequest::body)
         .map(b -> b.replaceAll("\"metrics\":\\[[^]]*],", "")).sorted().toList();
   }
 
