@@ -12,7 +12,7 @@ import java.util.Optional;
  * the table is defined, so its rows never depend on the columns a query reads: pruning drops
  * columns, never grouping.
  *
- * @param dimensions at most {@link #MAX_DIMENSIONS}, in the table's column order
+ * @param dimensions at most {@link #MAX_DIMENSIONS}, as the options list them (and the requests send them)
  */
 public record AnalyticsGrain(AnalyticsGranularity granularity, List<String> dimensions) implements Serializable {
   /** The API groups by at most two dimensions per query (API contract §5). */
