@@ -204,8 +204,9 @@ final class AnalyticsScanBuilder
       AnalyticsColumn column = f instanceof Sum sum ? column(sum.column()) : null;
       boolean metric = column != null && column.isMetric();
       aggregates.add(f instanceof Sum sum
-          ? new AnalyticsRollup.Aggregate("SUM", metric ? column.name() : null, sum.isDistinct(), metric && column.additive())
-          : new AnalyticsRollup.Aggregate(String.valueOf(f), null, false, false));
+          ? new AnalyticsRollup.Aggregate("SUM", metric ? column.name() : null, sum.isDistinct(),
+              metric && column.additive())
+          : new AnalyticsRollup.Aggregate(String.valueOf(f), null, false, false)); // never pushed
     }
     Optional<AnalyticsRollup> exact = AnalyticsRollup.of(grain, keys, aggregates);
     if (exact.isEmpty()) {

@@ -62,7 +62,8 @@ final class AnalyticsSchema implements Serializable {
     for (AnalyticsMeta.Metric m : meta.metrics()) {
       if (selection.metrics().isEmpty() || selection.metrics().contains(m.name())) {
         AnalyticsColumn.Kind kind = m.isCount() ? AnalyticsColumn.Kind.COUNT : AnalyticsColumn.Kind.MEASURE;
-        add(columns, fields, new AnalyticsColumn(m.name(), kind, AnalyticsRollup.summable(m.isRate(), m.displayFormat())), true,
+        boolean summable = AnalyticsRollup.summable(m.isRate(), m.displayFormat());
+        add(columns, fields, new AnalyticsColumn(m.name(), kind, summable), true,
             m.displayLabel() + " (" + m.displayFormat() + (m.isRate() ? ", rate" : "") + ")");
       }
     }
