@@ -73,6 +73,7 @@ public final class BudgetExample {
     Dataset<Row> dailyCost = reader
         .option("dataset", "analytics")
         .option("granularity", "day")
+        .option("dimensions", "model") // each row: one model's day
         .option("startTime", first.toString())
         .option("endTime", last.toString()) // a date as endTime includes that day
         .load()

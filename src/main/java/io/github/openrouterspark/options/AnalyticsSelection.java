@@ -1,5 +1,6 @@
 package io.github.openrouterspark.options;
 
+import io.github.openrouterspark.plan.AnalyticsGrain;
 import io.github.openrouterspark.plan.AnalyticsGranularity;
 import java.io.Serializable;
 import java.time.Instant;
@@ -8,10 +9,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What the analytics options choose: the granularity (null for totals), the time range when given,
- * and the metric and dimension names that restrict the schema (empty for all). The names are
- * checked here for shape only; the connector checks them against {@code /analytics/meta} when it
- * resolves the schema.
+ * What the analytics options choose: the grain of the table's rows (the granularity, null for
+ * totals, and at most two dimensions, none for rows over every dimension value), the time range
+ * when given, and the metric names that restrict the schema (empty for all). The names are checked
+ * here for shape and number only; the connector checks them against {@code /analytics/meta} when
+ * it resolves the schema.
  */
 public record AnalyticsSelection(
     AnalyticsGranularity granularity,
@@ -27,6 +29,11 @@ public record AnalyticsSelection(
   public AnalyticsSelection {
     metrics = List.copyOf(metrics);
     dimensions = List.copyOf(dimensions);
+  }
+
+  /** What one row aggregates: fixed here, so that no query's projection can change it. */
+  public AnalyticsGrain grain() {
+    return new AnalyticsGrain(granularity, dimensions);
   }
 
   static AnalyticsSelection parse(DatasetName dataset, OptionMap map) {
@@ -58,8 +65,14 @@ public record AnalyticsSelection(
       throw new InvalidOptionException("Option 'startTime' (" + start.get() + ") is not before option 'endTime' ("
           + end.get() + "): the time range is [startTime, endTime) and must not be empty.");
     }
-    return new AnalyticsSelection(granularity, start, end,
-        names(map, ReaderOption.METRICS), names(map, ReaderOption.DIMENSIONS));
+    List<String> dimensions = names(map, ReaderOption.DIMENSIONS);
+    if (dimensions.size() > AnalyticsGrain.MAX_DIMENSIONS) {
+      throw InvalidOptionException.badValue(ReaderOption.DIMENSIONS.key(), map.get(ReaderOption.DIMENSIONS).get(),
+          "it names " + dimensions.size() + " dimensions, but a row groups by at most " + AnalyticsGrain.MAX_DIMENSIONS
+          + " (the API's limit per query); expected 1 or 2 comma-separated names from analytics-meta, such as"
+          + " model or model,provider (a coarser GROUP BY over them is pushed down as one request)");
+    }
+    return new AnalyticsSelection(granularity, start, end, names(map, ReaderOption.METRICS), dimensions);
   }
 
   private static List<String> names(OptionMap map, ReaderOption option) {

@@ -60,8 +60,9 @@ public enum ReaderOption {
       + " (the whole day included).", "now, unless a date filter gives an end"),
   METRICS("metrics", "analytics: comma-separated metric names (from analytics-meta) that restrict the"
       + " schema's metric columns.", "(every metric)"),
-  DIMENSIONS("dimensions", "analytics: comma-separated dimension names (from analytics-meta) that"
-      + " restrict the schema's dimension columns.", "(every dimension)"),
+  DIMENSIONS("dimensions", "analytics: the 1 or 2 comma-separated dimensions (from analytics-meta) each row"
+      + " is grouped by, e.g. model or model,provider; they are the table's only dimension columns. A coarser"
+      + " GROUP BY is pushed down as one request.", "(none: each row is over every dimension value)"),
   PUSH_DOWN_FILTERS("pushDownFilters", "false reads without narrowing by predicate values and leaves every"
       + " predicate to Spark (for comparisons and troubleshooting; costs more requests).", "true"),
   PUSH_DOWN_LIMIT("pushDownLimit", "false never pushes LIMIT or ORDER BY rank LIMIT into the requests.", "true"),

@@ -8,8 +8,8 @@ import org.apache.spark.sql.types.DataTypes;
 /**
  * One column of the analytics table and how its values arrive.
  *
- * @param additive a metric whose values over disjoint groups add up (counts, currency): the only
- *     ones Spark may SUM from partial results
+ * @param additive a metric whose values over disjoint groups add up (counts, currency, not rates):
+ *     the only ones whose SUM a coarser query answers, and Spark may add up from partial sums
  */
 record AnalyticsColumn(String name, Kind kind, boolean additive) implements Serializable {
   enum Kind {

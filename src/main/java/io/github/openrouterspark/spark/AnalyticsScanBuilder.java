@@ -6,7 +6,9 @@ import io.github.openrouterspark.options.AnalyticsSelection;
 import io.github.openrouterspark.options.InvalidOptionException;
 import io.github.openrouterspark.options.ReadOptions;
 import io.github.openrouterspark.plan.AnalyticsCaps;
+import io.github.openrouterspark.plan.AnalyticsGrain;
 import io.github.openrouterspark.plan.AnalyticsGranularity;
+import io.github.openrouterspark.plan.AnalyticsRollup;
 import io.github.openrouterspark.plan.AnalyticsWindowPlanner;
 import io.github.openrouterspark.plan.TimeWindow;
 import io.github.openrouterspark.spark.pushdown.AnalyticsPredicates;
@@ -47,17 +49,19 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * Turns a Spark query over the analytics table into {@code /analytics/query} bodies, one per
- * window. The analytics table is a cube: each row aggregates the generations of one bucket (with
- * a granularity) and one combination of the dimension columns the query reads, so the columns
- * Spark asks for are what is requested: the selected metrics ({@code request_count} when none),
- * and the selected dimensions (at most two; columns Spark still filters on count as selected).
+ * window. Each row of the table aggregates the generations of one bucket (with a granularity) and
+ * one combination of the grain's dimensions, both fixed by the options ({@link AnalyticsGrain}):
+ * every request of a plain scan groups by exactly that grain, whatever columns Spark reads, so
+ * pruning only drops metrics from the request ({@code request_count} when none is read) and never
+ * changes the rows.
  *
  * <p>Pushed exactly, and so removed from Spark's plan: comparisons of a dimension column with
  * strings (except the labelled ones: {@code api_key_id}, {@code app}, {@code workspace}, {@code
  * user} show names but filter by ids), up to the API's 20 filters; bounds on {@code date}, as the
- * time range; {@code SUM} of additive metrics grouped by dimensions and {@code date} (Spark adds
- * up the windows' partial sums); {@code LIMIT n} and {@code ORDER BY <metric or date> LIMIT n}
- * (exact with one window, per window with several). Everything else stays with Spark.
+ * time range; {@code SUM} of summable metrics grouped by a subset of the grain, as one coarser
+ * query ({@link AnalyticsRollup}; Spark adds up the windows' partial sums); {@code LIMIT n} and
+ * {@code ORDER BY <metric or date> LIMIT n} (exact with one window, per window with several).
+ * Everything else stays with Spark, over the grain's rows.
  */
 final class AnalyticsScanBuilder
     implements ScanBuilder, SupportsPushDownV2Filters, SupportsPushDownRequiredColumns,
@@ -68,6 +72,7 @@ final class AnalyticsScanBuilder
   private final ReadOptions options;
   private final AnalyticsSchema schema;
   private final AnalyticsMeta meta;
+  private final AnalyticsGrain grain;
   private final AnalyticsGranularity granularity;
   private final Clock clock;
 
@@ -76,8 +81,9 @@ final class AnalyticsScanBuilder
   private List<Predicate> pushed = List.of();
   private List<Predicate> postScan = List.of();
   private StructType required;
-  private List<String> aggregateGroups;
-  private List<String> aggregateSums;
+  private AnalyticsRollup rollup;
+  /** The GROUP BY columns of the pushed rollup, as Spark orders them. */
+  private List<AnalyticsColumn> rollupKeys;
   private AnalyticsQueryBody.OrderBy orderBy;
   private Integer limit;
 
@@ -85,7 +91,8 @@ final class AnalyticsScanBuilder
     this.options = options;
     this.schema = schema;
     this.meta = schema.meta();
-    this.granularity = options.analytics().granularity();
+    this.grain = options.analytics().grain();
+    this.granularity = grain.granularity();
     this.clock = clock;
     this.required = schema.struct();
   }
@@ -178,32 +185,35 @@ final class AnalyticsScanBuilder
 
   @Override
   public boolean pushAggregation(Aggregation aggregation) {
-    List<String> groups = new ArrayList<>();
+    List<AnalyticsColumn> keyColumns = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
     for (Expression e : aggregation.groupByExpressions()) {
       AnalyticsColumn column = column(e);
-      if (column == null || !(column.kind() == AnalyticsColumn.Kind.DIMENSION
-          || column.kind() == AnalyticsColumn.Kind.DATE)) {
+      if (column == null || column.isMetric()) {
         return false;
       }
-      groups.add(column.name());
+      keyColumns.add(column);
+      keys.add(switch (column.kind()) {
+        case DATE -> AnalyticsGrain.TIME;
+        case USER_EMAIL -> "user"; // the API sends user_email with the user dimension
+        default -> column.name();
+      });
     }
-    List<String> sums = new ArrayList<>();
+    List<AnalyticsRollup.Aggregate> aggregates = new ArrayList<>();
     for (AggregateFunc f : aggregation.aggregateExpressions()) {
-      // Only sums of additive metrics: a SUM of rates, averages or percentiles means nothing.
-      if (!(f instanceof Sum sum) || sum.isDistinct()) {
-        return false;
-      }
-      AnalyticsColumn column = column(sum.column());
-      if (column == null || !column.isMetric() || !column.additive()) {
-        return false;
-      }
-      sums.add(column.name());
+      AnalyticsColumn column = f instanceof Sum sum ? column(sum.column()) : null;
+      boolean metric = column != null && column.isMetric();
+      aggregates.add(f instanceof Sum sum
+          ? new AnalyticsRollup.Aggregate("SUM", metric ? column.name() : null, sum.isDistinct(),
+              metric && column.additive())
+          : new AnalyticsRollup.Aggregate(String.valueOf(f), null, false, false)); // never pushed
     }
-    if (groups.stream().filter(g -> !g.equals(AnalyticsColumn.DATE)).count() > AnalyticsQueryBody.MAX_DIMENSIONS) {
+    Optional<AnalyticsRollup> exact = AnalyticsRollup.of(grain, keys, aggregates);
+    if (exact.isEmpty()) {
       return false;
     }
-    aggregateGroups = groups;
-    aggregateSums = sums;
+    rollup = exact.get();
+    rollupKeys = List.copyOf(keyColumns);
     return true;
   }
 
@@ -255,55 +265,42 @@ final class AnalyticsScanBuilder
   public Scan build() {
     options.requireApiKey();
     List<AnalyticsColumn> outputs = new ArrayList<>();
-    Set<String> dimensions = new LinkedHashSet<>();
     Map<String, String> metrics = new LinkedHashMap<>();
-    boolean timeSeries;
     StructType readSchema;
-    if (aggregateGroups != null) {
+    // A plain scan asks for the table's grain; a pushed rollup for its coarser one.
+    AnalyticsGrain requestGrain = rollup == null ? grain : rollup.grain();
+    if (rollup != null) {
       List<StructField> fields = new ArrayList<>();
-      for (String g : aggregateGroups) {
-        AnalyticsColumn c = schema.column(g);
+      for (AnalyticsColumn c : rollupKeys) {
         outputs.add(c);
         fields.add(schema.struct().apply(c.name()));
-        if (c.kind() == AnalyticsColumn.Kind.DIMENSION) {
-          dimensions.add(c.name());
-        }
       }
-      for (String s : aggregateSums) {
+      for (String s : rollup.sums()) {
         AnalyticsColumn c = schema.column(s);
         outputs.add(c);
         fields.add(new StructField("sum(" + s + ")", c.type(), true, Metadata.empty()));
         metrics.put(s, meta.metric(s).displayFormat());
       }
       readSchema = new StructType(fields.toArray(new StructField[0]));
-      timeSeries = aggregateGroups.contains(AnalyticsColumn.DATE);
     } else {
       readSchema = required;
       for (StructField f : required.fields()) {
         AnalyticsColumn c = schema.column(f.name());
         outputs.add(c);
-        switch (c.kind()) {
-          case DIMENSION -> dimensions.add(c.name());
-          case USER_EMAIL -> dimensions.add("user"); // the API sends user_email with the user dimension
-          case COUNT, MEASURE -> metrics.put(c.name(), meta.metric(c.name()).displayFormat());
-          case DATE -> { }
+        if (c.isMetric()) {
+          metrics.put(c.name(), meta.metric(c.name()).displayFormat());
         }
       }
-      timeSeries = granularity != null;
     }
-    if (dimensions.size() > AnalyticsQueryBody.MAX_DIMENSIONS) {
-      throw new InvalidOptionException("This analytics query needs the dimensions " + dimensions + ", but the API"
-          + " groups by at most " + AnalyticsQueryBody.MAX_DIMENSIONS + " per query. The dimensions are the"
-          + " dimension columns the query selects, plus those of predicates Spark must evaluate itself."
-          + " Select at most two of them (or restrict the table with the dimensions option).");
-    }
+    List<String> dimensions = requestGrain.dimensions();
+    boolean timeSeries = requestGrain.isTimeSeries();
     if (metrics.isEmpty()) {
       metrics.put("request_count", "number"); // the API needs one metric; the rows are what counts
     }
     if (orderBy != null && meta.metric(orderBy.field()) != null) {
       metrics.putIfAbsent(orderBy.field(), meta.metric(orderBy.field()).displayFormat());
     }
-    AnalyticsGranularity requestGranularity = timeSeries ? granularity : null;
+    AnalyticsGranularity requestGranularity = requestGrain.granularity();
     Set<String> filtered = filters.stream().map(AnalyticsQueryBody.Filter::field).collect(Collectors.toSet());
     Set<String> limiting = new LinkedHashSet<>(dimensions);
     limiting.addAll(filtered);
@@ -312,7 +309,7 @@ final class AnalyticsScanBuilder
     List<TimeWindow> windows = range == null
         ? List.of()
         : AnalyticsWindowPlanner.plan(range.start(), range.end(), requestGranularity, cap);
-    boolean partialSums = aggregateGroups != null;
+    boolean partialSums = rollup != null;
     if (requestGranularity == null && windows.size() > 1 && !partialSums) {
       String why = AnalyticsCaps.reason(metrics, limiting);
       throw new InvalidOptionException("This analytics query asks for totals (no granularity option) over "
@@ -324,7 +321,7 @@ final class AnalyticsScanBuilder
     boolean limited = limit != null;
     Integer groupLimit = timeSeries && !dimensions.isEmpty() ? AnalyticsQueryBody.MAX_LIMIT : null;
     AnalyticsQueryBody template = range == null ? null : new AnalyticsQueryBody(List.copyOf(metrics.keySet()),
-        List.copyOf(dimensions), filters, requestGranularity == null ? null : requestGranularity.apiName(),
+        dimensions, filters, requestGranularity == null ? null : requestGranularity.apiName(),
         range.start(), range.end(), orderBy, limited ? limit : AnalyticsQueryBody.MAX_LIMIT, groupLimit);
     List<AnalyticsPartition> partitions = new ArrayList<>();
     for (TimeWindow w : windows) {
@@ -376,7 +373,8 @@ final class AnalyticsScanBuilder
       shown += ", … " + (windows.size() - 4) + " more";
     }
     return "OpenRouter analytics"
-        + " Windows: [" + shown + "] (at most " + (cap.toHours() < 24 ? cap.toHours() + " h" : cap.toDays() + " days")
+        + " Grain: " + grain
+        + ", Windows: [" + shown + "] (at most " + (cap.toHours() < 24 ? cap.toHours() + " h" : cap.toDays() + " days")
         + " each)"
         + ", PlannedRequests: " + windows.size() + " (more only if the API truncates a window)"
         + (template == null ? "" : ", Metrics: " + template.metrics() + ", Dimensions: " + template.dimensions()
@@ -386,8 +384,9 @@ final class AnalyticsScanBuilder
             + ", OrderBy: " + (template.orderBy() == null ? "none"
                 : template.orderBy().field() + (template.orderBy().descending() ? " desc" : " asc"))
             + ", Limit: " + template.limit())
-        + ", PushedAggregation: " + (aggregateGroups == null ? "none"
-            : aggregateSums.stream().map(s -> "SUM(" + s + ")").toList() + " GROUP BY " + aggregateGroups)
+        + ", PushedAggregation: " + (rollup == null ? "none"
+            : rollup.sums().stream().map(s -> "SUM(" + s + ")").toList() + " GROUP BY "
+                + rollupKeys.stream().map(AnalyticsColumn::name).toList())
         + ", PushedFilters: " + PredicateText.render(pushed)
         + ", PostScanFilters: " + PredicateText.render(postScan);
   }

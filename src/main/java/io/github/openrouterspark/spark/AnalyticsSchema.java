@@ -3,6 +3,7 @@ package io.github.openrouterspark.spark;
 import io.github.openrouterspark.api.AnalyticsMeta;
 import io.github.openrouterspark.options.AnalyticsSelection;
 import io.github.openrouterspark.options.InvalidOptionException;
+import io.github.openrouterspark.plan.AnalyticsRollup;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,9 +15,10 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * The analytics table's columns, built from {@code /analytics/meta}: {@code date} (with a
- * granularity), one STRING column per dimension, {@code user_email}, then one column per metric,
- * BIGINT for counts and DOUBLE for the rest. Each column's comment is the API's display label.
+ * The analytics table's columns, built from {@code /analytics/meta} and the grain the options
+ * chose: {@code date} (with a granularity), one STRING column per dimension of the grain (with
+ * {@code user}, also {@code user_email}), then one column per metric, BIGINT for counts and DOUBLE
+ * for the rest. Each column's comment is the API's display label.
  */
 final class AnalyticsSchema implements Serializable {
   private final List<AnalyticsColumn> columns;
@@ -29,7 +31,11 @@ final class AnalyticsSchema implements Serializable {
     this.meta = meta;
   }
 
-  /** Fails with the known names when the options name a metric or dimension the API does not have. */
+  /**
+   * Fails with the known names when the options name a metric or dimension the API does not have.
+   * The dimension columns are exactly the grain's: a column for every dimension would let a
+   * projection choose the grouping, and so the rows.
+   */
   static AnalyticsSchema of(AnalyticsMeta meta, AnalyticsSelection selection) {
     check("metrics", selection.metrics(), meta.metricNames(), name -> meta.metric(name) != null);
     check("dimensions", selection.dimensions(), meta.dimensionNames(), name -> meta.dimension(name) != null);
@@ -44,7 +50,7 @@ final class AnalyticsSchema implements Serializable {
           false, "Start of the " + selection.granularity().apiName() + " bucket (UTC)");
     }
     for (AnalyticsMeta.Dimension d : meta.dimensions()) {
-      if (selection.dimensions().isEmpty() || selection.dimensions().contains(d.name())) {
+      if (selection.dimensions().contains(d.name())) {
         add(columns, fields, new AnalyticsColumn(d.name(), AnalyticsColumn.Kind.DIMENSION, false), true,
             d.displayLabel());
         if (d.name().equals("user")) {
@@ -56,7 +62,8 @@ final class AnalyticsSchema implements Serializable {
     for (AnalyticsMeta.Metric m : meta.metrics()) {
       if (selection.metrics().isEmpty() || selection.metrics().contains(m.name())) {
         AnalyticsColumn.Kind kind = m.isCount() ? AnalyticsColumn.Kind.COUNT : AnalyticsColumn.Kind.MEASURE;
-        add(columns, fields, new AnalyticsColumn(m.name(), kind, !m.isRate()), true,
+        boolean summable = AnalyticsRollup.summable(m.isRate(), m.displayFormat());
+        add(columns, fields, new AnalyticsColumn(m.name(), kind, summable), true,
             m.displayLabel() + " (" + m.displayFormat() + (m.isRate() ? ", rate" : "") + ")");
       }
     }

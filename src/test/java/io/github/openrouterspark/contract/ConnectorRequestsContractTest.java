@@ -46,10 +46,10 @@ class ConnectorRequestsContractTest {
           .option("startTime", "2026-10-01").option("endTime", "2026-10-20");
       spark.read().format("openrouter").option("baseUrl", emulator.baseUrl())
           .option("apiKey", OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY).load("analytics-meta").collectAsList();
-      analytics.get().option("granularity", "day").load()
-          .where("provider IN ('OpenAI', 'Anthropic') AND country <> 'US' AND model >= 'a'")
+      analytics.get().option("granularity", "day").option("dimensions", "model,country").load()
+          .where("country IN ('DE', 'FR') AND country <> 'US' AND model >= 'a'")
           .select("date", "model", "total_usage", "p50_latency").collectAsList();
-      analytics.get().load().select("model", "total_usage").orderBy(org.apache.spark.sql.functions.desc("total_usage"))
+      analytics.get().option("dimensions", "model").load().select("model", "total_usage").orderBy(org.apache.spark.sql.functions.desc("total_usage"))
           .limit(5).collectAsList();
 
       List<LoggedRequest> sent = emulator.requestLog().all();

@@ -154,6 +154,14 @@ class AnalyticsOptionsTest {
     assertEquals(List.of("provider", "model"), s.dimensions());
   }
 
+  @Test
+  void moreThanTwoDimensionsFailNamingTheOptionTheValueAndTheLimit() {
+    assertMentions(invalid("analytics", "dimensions", "model,provider,country"), "'dimensions'",
+        "'model,provider,country'", "names 3 dimensions", "at most 2", "model,provider");
+    assertEquals(List.of("model", "provider"), analytics("dimensions", "model,provider").grain().dimensions());
+    assertEquals(List.of(), analytics().grain().dimensions());
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"Request_Count", "request-count", "request_count,,total_usage", "", "a b", "tokens;x"})
   void badNamesNameTheOptionAndValue(String value) {

@@ -80,7 +80,8 @@ class AnalyticsReadTest {
   void schemaComesFromMetaOnceAndTypesColumnsByFormat() {
     OpenRouterEmulator fresh = TestEmulators.lenient();
     try (fresh) {
-      StructType schema = analytics(fresh).option("granularity", "day").load().schema();
+      StructType schema = analytics(fresh).option("granularity", "day").option("dimensions", "user,model").load()
+          .schema();
       analytics(fresh).option("granularity", "day").load().schema();
       assertEquals(1, fresh.requestLog().forPath("/analytics/meta").size(), "meta is fetched once per key");
       assertEquals(0, fresh.requestLog().forPath("/analytics/query").size(), "resolving a schema sends no query");
@@ -92,10 +93,13 @@ class AnalyticsReadTest {
       assertEquals(DataTypes.DoubleType, schema.apply("total_usage").dataType());
       assertEquals(DataTypes.DoubleType, schema.apply("p90_latency").dataType());
       assertEquals(DataTypes.DoubleType, schema.apply("cache_hit_rate").dataType());
-      assertEquals(1 + AnalyticsLog.dimensionNames().size() + 1 + AnalyticsLog.metricNames().size(),
-          schema.fields().length);
+      // Only the grain's dimensions (in the order of /analytics/meta), with user its user_email.
+      assertEquals(List.of("date", "model", "user", "user_email", "request_count"),
+          List.of(schema.fieldNames()).subList(0, 5));
+      assertEquals(1 + 2 + 1 + AnalyticsLog.metricNames().size(), schema.fields().length);
       StructType totals = analytics(fresh).load().schema();
       assertFalse(List.of(totals.fieldNames()).contains("date"), "no date column without a granularity");
+      assertEquals(AnalyticsLog.metricNames(), List.of(totals.fieldNames()), "no dimension option: metrics only");
       StructType narrowed = analytics(fresh).option("metrics", "total_usage, request_count")
           .option("dimensions", "model").load().schema();
       assertEquals(List.of("model", "request_count", "total_usage"), List.of(narrowed.fieldNames()));
@@ -124,17 +128,18 @@ class AnalyticsReadTest {
 
   @Test
   void theManagementKeyNeverShowsInPlansOrErrors() {
-    Dataset<Row> df = week().option("granularity", "day").load().where("model = 'x'").select("date", "request_count");
+    Dataset<Row> df = week().option("granularity", "day").option("dimensions", "model").load().where("model = 'x'")
+        .select("date", "request_count");
     String plan = TestSpark.explain(df, "EXTENDED") + TestSpark.explain(df, "FORMATTED");
     assertFalse(plan.contains(OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY), plan);
     Exception e = assertThrows(IllegalArgumentException.class,
-        () -> week().load().select("model", "provider", "app", "request_count").collectAsList());
+        () -> week().option("dimensions", "model,provider,app").load().collectAsList());
     assertFalse(rootMessage(e).contains(OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY));
   }
 
   @Test
   void aTransientFailureOrACutBodyIsRetriedAndFailsTheQueryOnlyWhenRetriesRunOut() {
-    Dataset<Row> df = week().load().select("model", "request_count");
+    Dataset<Row> df = week().option("dimensions", "model").load().select("model", "request_count");
     df.schema(); // the meta request, before the faults
     emulator.requestLog().clear();
     emulator.faults().failNext(1, io.github.openrouterspark.emulator.Fault.status(500));
@@ -151,8 +156,8 @@ class AnalyticsReadTest {
 
     // ... and fails the query, naming the request and what happened, only when no retry is left.
     emulator.faults().failNext(1, io.github.openrouterspark.emulator.Fault.truncatedBody());
-    Exception e = assertThrows(Exception.class,
-        () -> week().option("maxRetries", "0").load().select("provider", "request_count").collectAsList());
+    Exception e = assertThrows(Exception.class, () -> week().option("maxRetries", "0").option("dimensions", "provider")
+        .load().select("provider", "request_count").collectAsList());
     String message = rootMessage(e);
     assertTrue(message.contains("POST /analytics/query") && message.contains("HTTP 200, but the connection broke"),
         message);
@@ -168,7 +173,7 @@ class AnalyticsReadTest {
 
   @Test
   void dailyTimeSeriesByModelEqualsTheEmulatorsTruthWithOneRequest() {
-    Dataset<Row> df = week().option("granularity", "day").load()
+    Dataset<Row> df = week().option("granularity", "day").option("dimensions", "model").load()
         .select("date", "model", "request_count", "total_usage", "tokens_prompt");
     List<String> actual = canonical(df.collectAsList(), "date", "model", "request_count", "total_usage", "tokens_prompt");
     AnalyticsResult expected = truth.query(AnalyticsQuery.of("request_count", "total_usage", "tokens_prompt")
@@ -190,7 +195,8 @@ class AnalyticsReadTest {
 
   @Test
   void totalsWithoutGranularityEqualTheTruthAndCountsArriveAsStrings() {
-    Dataset<Row> df = week().load().select("provider", "request_count", "tokens_completion", "avg_latency");
+    Dataset<Row> df = week().option("dimensions", "provider").load()
+        .select("provider", "request_count", "tokens_completion", "avg_latency");
     List<String> actual = canonical(df.collectAsList(), "provider", "request_count", "tokens_completion", "avg_latency");
     AnalyticsResult expected = truth.query(AnalyticsQuery.of("request_count", "tokens_completion", "avg_latency")
         .withDimensions("provider").withTimeRange(WEEK_START, WEEK_END).withLimit(10_000));
@@ -201,20 +207,21 @@ class AnalyticsReadTest {
 
   @Test
   void labelledDimensionsShowTheApisLabelsAndUserEmailComesWithUser() {
-    Dataset<Row> df = week().load().select("user", "user_email", "api_key_id", "request_count");
+    Dataset<Row> df = week().option("dimensions", "user,api_key_id").load()
+        .select("user", "user_email", "api_key_id", "request_count");
     List<String> actual = canonical(df.collectAsList(), "user", "user_email", "api_key_id", "request_count");
     AnalyticsResult expected = truth.query(AnalyticsQuery.of("request_count").withDimensions("user", "api_key_id")
         .withTimeRange(WEEK_START, WEEK_END).withLimit(10_000));
     assertEquals(sorted(expected.rows(), "user", "user_email", "api_key_id", "request_count"), actual);
     assertTrue(actual.stream().anyMatch(line -> line.contains("@")), "e-mails are filled: " + actual);
-    // user_email alone still groups by user, the dimension that brings it.
-    week().load().select("user_email").collectAsList();
+    // user_email alone still reads the grain, by user, the dimension that brings it.
+    week().option("dimensions", "user").load().select("user_email").collectAsList();
     assertTrue(queries().get(queries().size() - 1).body().contains("\"dimensions\":[\"user\"]"));
   }
 
   @Test
   void aQueryWithoutMetricColumnsRequestsRequestCount() {
-    long models = week().load().select("model").distinct().count();
+    long models = week().option("dimensions", "model").load().select("model").distinct().count();
     assertTrue(models > 3);
     String body = queries().get(0).body();
     assertTrue(body.contains("\"metrics\":[\"request_count\"]") && body.contains("\"dimensions\":[\"model\"]"), body);
@@ -222,35 +229,36 @@ class AnalyticsReadTest {
 
   @Test
   void dimensionPredicatesBecomeApiFiltersAndLeaveSparksPlan() {
-    Dataset<Row> df = week().load()
-        .where("provider IN ('OpenAI', 'Anthropic') AND country <> 'US' AND finish_reason = 'stop'")
+    Dataset<Row> df = week().option("dimensions", "model,country").load()
+        .where("model <> '" + topModel() + "' AND country IN ('US', 'DE', 'FR')")
         .select("model", "request_count");
     String plan = physicalPlan(df);
     assertFalse(plan.contains(" Filter ("), plan);
     List<String> actual = canonical(df.collectAsList(), "model", "request_count");
-    AnalyticsResult expected = truth.query(AnalyticsQuery.of("request_count").withDimensions("model")
-        .withFilters(new AnalyticsQuery.Filter("provider", "in", List.of("OpenAI", "Anthropic")),
-            new AnalyticsQuery.Filter("country", "neq", "US"),
-            new AnalyticsQuery.Filter("finish_reason", "eq", "stop"))
+    // The grain's rows, one per model and country, filtered: the filter column need not be selected.
+    AnalyticsResult expected = truth.query(AnalyticsQuery.of("request_count").withDimensions("model", "country")
+        .withFilters(new AnalyticsQuery.Filter("model", "neq", topModel()),
+            new AnalyticsQuery.Filter("country", "in", List.of("US", "DE", "FR")))
         .withTimeRange(WEEK_START, WEEK_END).withLimit(10_000));
     assertEquals(sorted(expected.rows(), "model", "request_count"), actual);
     assertFalse(actual.isEmpty(), "the filters must leave rows, or the test proves nothing");
+    assertFalse(actual.stream().anyMatch(line -> line.startsWith(topModel() + " ")), actual.toString());
     String body = queries().get(queries().size() - 1).body();
-    assertTrue(body.contains("{\"field\":\"provider\",\"operator\":\"in\",\"value\":[\"OpenAI\",\"Anthropic\"]}"), body);
-    assertTrue(body.contains("{\"field\":\"country\",\"operator\":\"neq\",\"value\":\"US\"}"), body);
-    assertTrue(body.contains("{\"field\":\"finish_reason\",\"operator\":\"eq\",\"value\":\"stop\"}"), body);
-    assertTrue(body.contains("\"dimensions\":[\"model\"]"), body);
+    assertTrue(body.contains("{\"field\":\"model\",\"operator\":\"neq\",\"value\":\"" + topModel() + "\"}"), body);
+    assertTrue(body.contains("{\"field\":\"country\",\"operator\":\"in\",\"value\":[\"US\",\"DE\",\"FR\"]}"), body);
+    assertTrue(body.contains("\"dimensions\":[\"model\",\"country\"]"), body);
   }
 
   @Test
   void labelledDimensionsAndUntranslatablePredicatesStayWithSpark() {
-    Dataset<Row> df = week().load().where("app LIKE 'C%' AND model = '" + topModel() + "'").select("app", "request_count");
+    Dataset<Row> df = week().option("dimensions", "model,app").load()
+        .where("app LIKE 'C%' AND model = '" + topModel() + "'").select("app", "request_count");
     String plan = TestSpark.explain(df, "FORMATTED");
     assertTrue(plan.contains("PostScanFilters: [app LIKE 'C%'"), plan);
     assertTrue(plan.contains("PushedFilters: [model = '" + topModel() + "', model IS NOT NULL]"), plan);
     df.collectAsList();
     String body = queries().get(0).body();
-    assertTrue(body.contains("\"dimensions\":[\"app\"]") && body.contains("\"field\":\"model\""), body);
+    assertTrue(body.contains("\"dimensions\":[\"model\",\"app\"]") && body.contains("\"field\":\"model\""), body);
     assertFalse(body.contains("\"field\":\"app\""), body);
   }
 
@@ -274,11 +282,12 @@ class AnalyticsReadTest {
   void withoutFilterPushdownDatePredicatesStillChooseTheRangeAndRowsAreTheSame() {
     String where = "date >= TIMESTAMP '2026-10-05 00:00:00' AND date < TIMESTAMP '2026-10-08 00:00:00'"
         + " AND model = '" + topModel() + "'";
-    List<String> pushed = canonical(analytics(emulator).option("granularity", "day").load().where(where)
+    List<String> pushed = canonical(analytics(emulator).option("granularity", "day").option("dimensions", "model")
+        .load().where(where)
         .select("date", "model", "request_count").collectAsList(), "date", "model", "request_count");
     emulator.requestLog().clear();
-    Dataset<Row> unpushed = analytics(emulator).option("granularity", "day").option("pushDownFilters", "false")
-        .load().where(where).select("date", "model", "request_count");
+    Dataset<Row> unpushed = analytics(emulator).option("granularity", "day").option("dimensions", "model")
+        .option("pushDownFilters", "false").load().where(where).select("date", "model", "request_count");
     assertEquals(pushed, canonical(unpushed.collectAsList(), "date", "model", "request_count"));
     assertEquals(3, pushed.size());
     String body = queries().get(0).body();
@@ -289,7 +298,9 @@ class AnalyticsReadTest {
 
   @Test
   void sumGroupedByDimensionIsOneTotalsQueryEqualToTheTruth() {
-    week().option("granularity", "day").load().createOrReplaceTempView("analytics_daily");
+    // The grain is day by model and provider; GROUP BY model is coarser, and one query answers it.
+    week().option("granularity", "day").option("dimensions", "model,provider").load()
+        .createOrReplaceTempView("analytics_daily");
     Dataset<Row> df = TestSpark.session().sql(
         "SELECT model, SUM(total_usage) AS usage, SUM(request_count) AS requests FROM analytics_daily GROUP BY model");
     String plan = TestSpark.explain(df, "FORMATTED");
@@ -305,7 +316,7 @@ class AnalyticsReadTest {
   @Test
   void aSqlViewOverAnalyticsPushesTheSameAggregate() {
     TestSpark.session().sql("CREATE OR REPLACE TEMPORARY VIEW account_usage USING openrouter OPTIONS ("
-        + "dataset 'analytics', granularity 'day', baseUrl '" + emulator.baseUrl() + "', apiKeySecret '"
+        + "dataset 'analytics', granularity 'day', dimensions 'model,provider', baseUrl '" + emulator.baseUrl() + "', apiKeySecret '"
         + OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY + "', cache 'false', rateLimitPerMinute '10000',"
         + " startTime '" + WEEK_START + "', endTime '" + WEEK_END + "')");
     try {
@@ -318,6 +329,7 @@ class AnalyticsReadTest {
       assertEquals(sorted(expected.rows(), "provider", "tokens_total"), actual);
       assertEquals(1, queries().size());
       assertTrue(queries().get(0).body().contains("\"dimensions\":[\"provider\"]"));
+      assertFalse(queries().get(0).body().contains("granularity"), "totals need no buckets");
     } finally {
       TestSpark.session().catalog().dropTempView("account_usage");
     }
@@ -325,7 +337,8 @@ class AnalyticsReadTest {
 
   @Test
   void sumOfARateIsNotPushed() {
-    week().option("granularity", "day").load().createOrReplaceTempView("analytics_daily_rates");
+    week().option("granularity", "day").option("dimensions", "model").load()
+        .createOrReplaceTempView("analytics_daily_rates");
     Dataset<Row> df = TestSpark.session().sql(
         "SELECT model, SUM(cache_hit_rate) FROM analytics_daily_rates GROUP BY model");
     String plan = TestSpark.explain(df, "FORMATTED");
@@ -334,7 +347,7 @@ class AnalyticsReadTest {
 
   @Test
   void orderByMetricDescLimitBecomesOrderByAndLimit() {
-    Dataset<Row> df = week().load().select("model", "total_usage").orderBy(org.apache.spark.sql.functions.col("total_usage").desc()).limit(3);
+    Dataset<Row> df = week().option("dimensions", "model").load().select("model", "total_usage").orderBy(org.apache.spark.sql.functions.col("total_usage").desc()).limit(3);
     List<String> actual = df.collectAsList().stream().map(r -> r.getString(0)).toList();
     AnalyticsResult expected = truth.query(AnalyticsQuery.of("total_usage").withDimensions("model")
         .withTimeRange(WEEK_START, WEEK_END).withOrderBy("total_usage", "desc").withLimit(3));
@@ -346,12 +359,12 @@ class AnalyticsReadTest {
   }
 
   @Test
-  void moreThanTwoDimensionsFailBeforeAnyQueryNamingThem() {
+  void moreThanTwoDimensionsFailBeforeAnyRequestNamingThem() {
     Exception e = assertThrows(IllegalArgumentException.class,
-        () -> week().load().select("model", "provider", "country", "request_count").collectAsList());
-    assertTrue(e.getMessage().contains("[model, provider, country]") && e.getMessage().contains("at most 2"),
-        e.getMessage());
-    assertEquals(0, queries().size());
+        () -> week().option("dimensions", "model,provider,country").load());
+    assertTrue(e.getMessage().contains("'dimensions'") && e.getMessage().contains("'model,provider,country'")
+        && e.getMessage().contains("at most 2"), e.getMessage());
+    assertEquals(0, emulator.requestLog().size(), "not even the meta request");
   }
 
   @Test
@@ -383,7 +396,8 @@ class AnalyticsReadTest {
 
   @Test
   void totalsLongerThanOneQueryFailUnlessSummed() {
-    DataFrameReader twoYears = analytics(emulator).option("startTime", "2025-01-01").option("endTime", "2026-09-30");
+    DataFrameReader twoYears = analytics(emulator).option("dimensions", "model")
+        .option("startTime", "2025-01-01").option("endTime", "2026-09-30");
     Exception e = assertThrows(IllegalArgumentException.class,
         () -> twoYears.load().select("model", "request_count").collectAsList());
     assertTrue(e.getMessage().contains("granularity") && e.getMessage().contains("365 days"), e.getMessage());
@@ -406,7 +420,8 @@ class AnalyticsReadTest {
   @Test
   void aTruncatedTimeSeriesIsSplitUntilCompleteAndNothingIsLost() {
     // Every generation of a week is more than the API's 10,000 rows: the day windows must be split.
-    Dataset<Row> df = week().option("granularity", "day").load().select("date", "generation_id", "tokens_total");
+    Dataset<Row> df = week().option("granularity", "day").option("dimensions", "generation_id").load()
+        .select("date", "generation_id", "tokens_total");
     List<Row> rows = df.collectAsList();
     long generations = truth.generations(WEEK_START, WEEK_END).size();
     assertTrue(generations > 10_000, "the week must exceed one response: " + generations);
@@ -417,7 +432,7 @@ class AnalyticsReadTest {
 
   @Test
   void aTruncatedTotalsResultFailsLoudlyInsteadOfReturningFewerRows() {
-    Dataset<Row> df = week().load().select("generation_id", "request_count");
+    Dataset<Row> df = week().option("dimensions", "generation_id").load().select("generation_id", "request_count");
     Exception e = assertThrows(Exception.class, df::collectAsList);
     String message = rootMessage(e);
     assertTrue(message.contains("truncated") && message.contains("partial result"), message);
