@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The JSON body of one {@code POST /analytics/query} (API-NOTES §5). Members are written in a
+ * The JSON body of one {@code POST /analytics/query} (docs/api-contract.md §5). Members are written in a
  * fixed order, so equal queries are equal bodies (the response cache and the tests rely on it).
  *
  * @param dimensions at most 2

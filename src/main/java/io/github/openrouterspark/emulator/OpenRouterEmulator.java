@@ -34,7 +34,7 @@ import java.util.concurrent.Executors;
  * answer them 403 {@code Only management keys can perform this operation}. Management keys
  * ({@link Builder#managementKey}) reach the analytics endpoints, and the datasets too: the spec
  * says the datasets take "any valid OpenRouter API key" and declares no 403 for them, while
- * whether a management key qualifies is unpublished (API-NOTES §9.3); the emulator accepts it,
+ * whether a management key qualifies is unpublished (docs/api-contract.md §9.3); the emulator accepts it,
  * counting against the same per-key and per-account dataset quotas as any key.
  *
  * <p>Quotas: the datasets share 30 requests per minute per key and 500 per day per account; the

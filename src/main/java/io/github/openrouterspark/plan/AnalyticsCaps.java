@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The longest time range one analytics query may cover (API-NOTES §5; OpenRouter's analytics
+ * The longest time range one analytics query may cover (docs/api-contract.md §5; OpenRouter's analytics
  * query reference): 365 days; 31 days when a latency or throughput metric, a usage part that only
  * the raw generations table holds, or a per-generation dimension (grouped or filtered) is
  * involved; 3 hours for minute buckets. The API answers 400 beyond these, so windows are planned
