@@ -3,13 +3,13 @@ package io.github.openrouterspark.api;
 import java.util.function.Supplier;
 
 /**
- * The two analytics operations over a {@link DatasetsClient}, which brings the permits, retries,
- * cache and error reporting every request shares.
+ * The two analytics operations over an {@link OpenRouterClient}, which brings the permits,
+ * retries, cache and error reporting every request shares.
  */
 public final class AnalyticsClient {
-  private final DatasetsClient http;
+  private final OpenRouterClient http;
 
-  public AnalyticsClient(DatasetsClient http) {
+  public AnalyticsClient(OpenRouterClient http) {
     this.http = http;
   }
 

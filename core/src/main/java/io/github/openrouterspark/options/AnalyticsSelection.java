@@ -36,16 +36,8 @@ public record AnalyticsSelection(
     return new AnalyticsGrain(granularity, dimensions);
   }
 
+  /** The options must apply to {@code dataset} ({@link OptionMap#requireApplicable}). */
   static AnalyticsSelection parse(DatasetName dataset, OptionMap map) {
-    ReaderOption[] own = {ReaderOption.GRANULARITY, ReaderOption.START_TIME, ReaderOption.END_TIME,
-        ReaderOption.METRICS, ReaderOption.DIMENSIONS};
-    if (dataset != DatasetName.ANALYTICS) {
-      RankingSelection.rejectAll(map, dataset, own);
-    }
-    if (dataset.isAnalytics()) {
-      RankingSelection.rejectAll(map, dataset, ReaderOption.START_DATE, ReaderOption.END_DATE,
-          ReaderOption.WINDOW_DAYS);
-    }
     if (dataset != DatasetName.ANALYTICS) {
       return NONE;
     }
@@ -57,10 +49,8 @@ public record AnalyticsSelection(
       }
       return g;
     }).orElse(null);
-    Optional<Instant> start = map.get(ReaderOption.START_TIME)
-        .map(v -> OptionValues.instant(ReaderOption.START_TIME, v, false));
-    Optional<Instant> end = map.get(ReaderOption.END_TIME)
-        .map(v -> OptionValues.instant(ReaderOption.END_TIME, v, true));
+    Optional<Instant> start = map.parsed(ReaderOption.START_TIME, Instant.class);
+    Optional<Instant> end = map.parsed(ReaderOption.END_TIME, Instant.class);
     if (start.isPresent() && end.isPresent() && !start.get().isBefore(end.get())) {
       throw new InvalidOptionException("Option 'startTime' (" + start.get() + ") is not before option 'endTime' ("
           + end.get() + "): the time range is [startTime, endTime) and must not be empty.");

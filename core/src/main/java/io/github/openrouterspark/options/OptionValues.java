@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,6 +68,15 @@ final class OptionValues {
       // reported below
     }
     throw InvalidOptionException.badValue(option.key(), value, "expected a whole number from " + min + " to " + max);
+  }
+
+  /** {@code value} stripped, when it is one of {@code allowed}. */
+  static String oneOf(ReaderOption option, String value, List<String> allowed) {
+    String v = value.strip();
+    if (!allowed.contains(v)) {
+      throw InvalidOptionException.badValue(option.key(), v, "expected one of " + String.join(", ", allowed));
+    }
+    return v;
   }
 
   static boolean bool(ReaderOption option, String value) {

@@ -24,43 +24,36 @@ public record RankingSelection(
 
   public static final int DEFAULT_MAX_RANK = 50;
 
+  /** The options must apply to {@code dataset} ({@link OptionMap#requireApplicable}). */
   static RankingSelection parse(DatasetName dataset, OptionMap map) {
     return switch (dataset) {
       case APP_RANKINGS -> appRankings(map);
       case RANKINGS_DAILY -> rankingsDaily(map);
-      case ANALYTICS, ANALYTICS_META -> {
-        rejectAll(map, dataset, ReaderOption.SORT, ReaderOption.CATEGORY, ReaderOption.SUBCATEGORY,
-            ReaderOption.MAX_RANK, ReaderOption.PERIOD, ReaderOption.MODALITY, ReaderOption.CONTEXT_BUCKET,
-            ReaderOption.LANGUAGE_TYPE);
-        yield new RankingSelection(null, null, null, 0, null, null, null, null);
-      }
+      case ANALYTICS, ANALYTICS_META -> new RankingSelection(null, null, null, 0, null, null, null, null);
     };
   }
 
   private static RankingSelection appRankings(OptionMap map) {
-    rejectAll(map, DatasetName.APP_RANKINGS, ReaderOption.PERIOD, ReaderOption.MODALITY,
-        ReaderOption.CONTEXT_BUCKET, ReaderOption.LANGUAGE_TYPE);
-    String sort = oneOf(map, ReaderOption.SORT, AppRankingsQuery.SORTS);
-    String category = oneOf(map, ReaderOption.CATEGORY, AppRankingsQuery.CATEGORIES);
-    String subcategory = oneOf(map, ReaderOption.SUBCATEGORY, AppRankingsQuery.SUBCATEGORIES);
+    DatasetName app = DatasetName.APP_RANKINGS;
+    String sort = map.valueOrDefault(ReaderOption.SORT, app, String.class);
+    String category = category(map, AppRankingsQuery.CATEGORIES);
+    String subcategory = map.valueOrDefault(ReaderOption.SUBCATEGORY, app, String.class);
     if (!AppRankingsQuery.consistent(category, subcategory)) {
       throw new InvalidOptionException("Option 'subcategory' ('" + subcategory + "') is not in option 'category' ('"
           + category + "'): the subcategories of " + category + " are "
           + AppRankingsQuery.SUBCATEGORY_GROUPS.get(category) + ". Give a matching pair, or only one of them.");
     }
-    int maxRank = map.get(ReaderOption.MAX_RANK)
-        .map(v -> OptionValues.intInRange(ReaderOption.MAX_RANK, v, 1, 200)).orElse(DEFAULT_MAX_RANK);
-    return new RankingSelection(sort == null ? "popular" : sort, category, subcategory, maxRank,
-        null, null, null, null);
+    int maxRank = map.valueOrDefault(ReaderOption.MAX_RANK, app, Integer.class);
+    return new RankingSelection(sort, category, subcategory, maxRank, null, null, null, null);
   }
 
   private static RankingSelection rankingsDaily(OptionMap map) {
-    rejectAll(map, DatasetName.RANKINGS_DAILY, ReaderOption.SORT, ReaderOption.SUBCATEGORY, ReaderOption.MAX_RANK);
-    String period = oneOf(map, ReaderOption.PERIOD, RankingsDailyQuery.PERIODS);
-    String modality = oneOf(map, ReaderOption.MODALITY, RankingsDailyQuery.MODALITIES);
-    String contextBucket = oneOf(map, ReaderOption.CONTEXT_BUCKET, RankingsDailyQuery.CONTEXT_BUCKETS);
-    String category = oneOf(map, ReaderOption.CATEGORY, RankingsDailyQuery.CATEGORIES);
-    String languageType = oneOf(map, ReaderOption.LANGUAGE_TYPE, RankingsDailyQuery.LANGUAGE_TYPES);
+    DatasetName daily = DatasetName.RANKINGS_DAILY;
+    String period = map.valueOrDefault(ReaderOption.PERIOD, daily, String.class);
+    String modality = map.valueOrDefault(ReaderOption.MODALITY, daily, String.class);
+    String contextBucket = map.valueOrDefault(ReaderOption.CONTEXT_BUCKET, daily, String.class);
+    String category = category(map, RankingsDailyQuery.CATEGORIES);
+    String languageType = map.valueOrDefault(ReaderOption.LANGUAGE_TYPE, daily, String.class);
     String problem = RankingsDailyQuery.incompatibility(period, modality, contextBucket, category, languageType);
     if (problem != null) {
       throw new InvalidOptionException("The rankings-daily options conflict: " + problem
@@ -70,21 +63,9 @@ public record RankingSelection(
     return new RankingSelection(null, category, null, 0, period, modality, contextBucket, languageType);
   }
 
-  private static String oneOf(OptionMap map, ReaderOption option, List<String> allowed) {
-    return map.get(option).map(String::strip).map(v -> {
-      if (!allowed.contains(v)) {
-        throw InvalidOptionException.badValue(option.key(), v, "expected one of " + String.join(", ", allowed));
-      }
-      return v;
-    }).orElse(null);
-  }
-
-  static void rejectAll(OptionMap map, DatasetName dataset, ReaderOption... options) {
-    for (ReaderOption o : options) {
-      if (map.get(o).isPresent()) {
-        throw new InvalidOptionException("Option '" + o.key() + "' does not apply to dataset '" + dataset.apiName()
-            + "'. " + o.description());
-      }
-    }
+  /** The category option, whose vocabulary is the dataset's: null when not given (not sent). */
+  private static String category(OptionMap map, List<String> allowed) {
+    return map.get(ReaderOption.CATEGORY).map(v -> OptionValues.oneOf(ReaderOption.CATEGORY, v, allowed))
+        .orElse(null);
   }
 }

@@ -4,6 +4,8 @@ import io.github.openrouterspark.api.ApiKey;
 import io.github.openrouterspark.api.CacheSettings;
 import io.github.openrouterspark.api.ClientSettings;
 import io.github.openrouterspark.api.TrafficSettings;
+import io.github.openrouterspark.plan.DatePlanner;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -53,64 +55,44 @@ public record ReadOptions(
   public static ReadOptions parse(Map<String, String> options, SparkConfs confs, Map<String, String> env) {
     OptionMap map = new OptionMap(options);
     DatasetName dataset = dataset(map);
+    map.requireApplicable(dataset);
     // A blank value (e.g. os.environ.get("X", "")) counts as not given, so the next source is used.
     Optional<ApiKey> key = ApiKeySources.resolve(map, confs, env).map(ApiKeySources.SuppliedKey::key);
-    String baseUrl = map.get(ReaderOption.BASE_URL).map(v -> OptionValues.httpUrl(ReaderOption.BASE_URL, v))
-        .orElse(ClientSettings.DEFAULT_BASE_URL);
-    boolean allowInsecureHttp = insecureHttpAllowed(map, baseUrl);
-    ClientSettings defaults = ClientSettings.defaults(ClientSettings.DEFAULT_BASE_URL);
+    String baseUrl = map.valueOrDefault(ReaderOption.BASE_URL, dataset, String.class);
+    boolean allowInsecureHttp = insecureHttpAllowed(map, dataset, baseUrl);
     ClientSettings client = new ClientSettings(
         baseUrl,
-        map.get(ReaderOption.CONNECT_TIMEOUT).map(v -> OptionValues.duration(ReaderOption.CONNECT_TIMEOUT, v))
-            .orElse(defaults.connectTimeout()),
-        map.get(ReaderOption.READ_TIMEOUT).map(v -> OptionValues.duration(ReaderOption.READ_TIMEOUT, v))
-            .orElse(defaults.readTimeout()),
-        map.get(ReaderOption.MAX_RETRIES).map(v -> OptionValues.intInRange(ReaderOption.MAX_RETRIES, v, 0, 50))
-            .orElse(defaults.maxRetries()),
-        defaults.retryBackoff(),
-        map.get(ReaderOption.HTTP_REFERER).map(v -> OptionValues.headerText(ReaderOption.HTTP_REFERER, v)).orElse(null),
-        map.get(ReaderOption.APP_TITLE).map(v -> OptionValues.headerText(ReaderOption.APP_TITLE, v)).orElse(null),
-        map.get(ReaderOption.APP_CATEGORIES).map(v -> OptionValues.categories(ReaderOption.APP_CATEGORIES, v))
-            .orElse(null),
-        map.get(ReaderOption.REQUEST_TIMEOUT)
-            .map(v -> OptionValues.duration(ReaderOption.REQUEST_TIMEOUT, v, java.time.Duration.ofHours(1), "1h"))
-            .orElse(ClientSettings.DEFAULT_REQUEST_TIMEOUT),
+        map.valueOrDefault(ReaderOption.CONNECT_TIMEOUT, dataset, Duration.class),
+        map.valueOrDefault(ReaderOption.READ_TIMEOUT, dataset, Duration.class),
+        map.valueOrDefault(ReaderOption.MAX_RETRIES, dataset, Integer.class),
+        ClientSettings.DEFAULT_RETRY_BACKOFF, // not an option
+        map.valueOrDefault(ReaderOption.HTTP_REFERER, dataset, String.class),
+        map.valueOrDefault(ReaderOption.APP_TITLE, dataset, String.class),
+        map.valueOrDefault(ReaderOption.APP_CATEGORIES, dataset, String.class),
+        map.valueOrDefault(ReaderOption.REQUEST_TIMEOUT, dataset, Duration.class),
         allowInsecureHttp);
-    // First, so an option of another dataset is reported as such rather than by its value.
     RankingSelection selection = RankingSelection.parse(dataset, map);
     AnalyticsSelection analytics = AnalyticsSelection.parse(dataset, map);
-    Optional<LocalDate> start = map.get(ReaderOption.START_DATE).map(v -> OptionValues.date(ReaderOption.START_DATE, v));
-    Optional<LocalDate> end = map.get(ReaderOption.END_DATE).map(v -> OptionValues.date(ReaderOption.END_DATE, v));
+    Optional<LocalDate> start = map.parsed(ReaderOption.START_DATE, LocalDate.class);
+    Optional<LocalDate> end = map.parsed(ReaderOption.END_DATE, LocalDate.class);
     if (start.isPresent() && end.isPresent() && start.get().isAfter(end.get())) {
       throw new InvalidOptionException("Option 'startDate' (" + start.get() + ") is after option 'endDate' ("
           + end.get() + "): startDate must be on or before endDate.");
     }
-    OptionalInt windowDays = map.get(ReaderOption.WINDOW_DAYS)
-        .map(v -> OptionalInt.of(OptionValues.intInRange(ReaderOption.WINDOW_DAYS, v, 1, 366)))
-        .orElse(OptionalInt.empty());
-    boolean pushDownFilters = map.get(ReaderOption.PUSH_DOWN_FILTERS)
-        .map(v -> OptionValues.bool(ReaderOption.PUSH_DOWN_FILTERS, v)).orElse(true);
-    boolean pushDownLimit = map.get(ReaderOption.PUSH_DOWN_LIMIT)
-        .map(v -> OptionValues.bool(ReaderOption.PUSH_DOWN_LIMIT, v)).orElse(true);
+    // Empty when not given, as before; windowDaysOrDefault() applies the registry's default.
+    OptionalInt windowDays = map.parsed(ReaderOption.WINDOW_DAYS, Integer.class)
+        .map(OptionalInt::of).orElse(OptionalInt.empty());
     TrafficSettings traffic = new TrafficSettings(
-        map.get(ReaderOption.RATE_LIMIT_PER_MINUTE)
-            .map(v -> OptionValues.intInRange(ReaderOption.RATE_LIMIT_PER_MINUTE, v, 1, 10_000))
-            .orElse(dataset.isAnalytics()
-                ? TrafficSettings.DEFAULT_ANALYTICS_RATE_LIMIT_PER_MINUTE
-                : TrafficSettings.DEFAULT_RATE_LIMIT_PER_MINUTE),
-        map.get(ReaderOption.MAX_RETRY_WAIT)
-            .map(v -> OptionValues.duration(ReaderOption.MAX_RETRY_WAIT, v, java.time.Duration.ofHours(1), "1h"))
-            .orElse(TrafficSettings.DEFAULT_MAX_RETRY_WAIT),
+        map.valueOrDefault(ReaderOption.RATE_LIMIT_PER_MINUTE, dataset, Integer.class),
+        map.valueOrDefault(ReaderOption.MAX_RETRY_WAIT, dataset, Duration.class),
         null);
-    int maxRequests = map.get(ReaderOption.MAX_REQUESTS_PER_QUERY)
-        .map(v -> OptionValues.intInRange(ReaderOption.MAX_REQUESTS_PER_QUERY, v, 1, 100_000)).orElse(100);
     CacheSettings cache = new CacheSettings(
-        map.get(ReaderOption.CACHE).map(v -> OptionValues.bool(ReaderOption.CACHE, v)).orElse(true),
-        map.get(ReaderOption.CACHE_TTL)
-            .map(v -> OptionValues.duration(ReaderOption.CACHE_TTL, v, java.time.Duration.ofHours(1), "1h"))
-            .orElse(CacheSettings.DEFAULT_TTL));
-    return new ReadOptions(dataset, key, client, start, end, windowDays, selection, analytics, pushDownFilters,
-        pushDownLimit, traffic, maxRequests, cache);
+        map.valueOrDefault(ReaderOption.CACHE, dataset, Boolean.class),
+        map.valueOrDefault(ReaderOption.CACHE_TTL, dataset, Duration.class));
+    return new ReadOptions(dataset, key, client, start, end, windowDays, selection, analytics,
+        map.valueOrDefault(ReaderOption.PUSH_DOWN_FILTERS, dataset, Boolean.class),
+        map.valueOrDefault(ReaderOption.PUSH_DOWN_LIMIT, dataset, Boolean.class), traffic,
+        map.valueOrDefault(ReaderOption.MAX_REQUESTS_PER_QUERY, dataset, Integer.class), cache);
   }
 
   /** The key, or a clear error listing the three ways to give one. */
@@ -125,15 +107,20 @@ public record ReadOptions(
                 : "Any OpenRouter API key works for the datasets; create one at https://openrouter.ai/settings/keys.")));
   }
 
+  /** The windowDays option, or its registry default (the API's longest span) when not given. */
+  public int windowDaysOrDefault() {
+    return windowDays.isPresent() ? windowDays.getAsInt()
+        : ReaderOption.WINDOW_DAYS.defaultFor(dataset, Integer.class).orElse(DatePlanner.MAX_WINDOW_DAYS);
+  }
+
   public ReadOptions withClient(ClientSettings settings) {
     return new ReadOptions(dataset, apiKey, settings, startDate, endDate, windowDays, selection, analytics,
         pushDownFilters, pushDownLimit, traffic, maxRequestsPerQuery, cache);
   }
 
   /** Plain http beyond loopback would carry the key in clear text: only with explicit consent. */
-  private static boolean insecureHttpAllowed(OptionMap map, String baseUrl) {
-    boolean allowed = map.get(ReaderOption.ALLOW_INSECURE_HTTP)
-        .map(v -> OptionValues.bool(ReaderOption.ALLOW_INSECURE_HTTP, v)).orElse(false);
+  private static boolean insecureHttpAllowed(OptionMap map, DatasetName dataset, String baseUrl) {
+    boolean allowed = map.valueOrDefault(ReaderOption.ALLOW_INSECURE_HTTP, dataset, Boolean.class);
     if (!allowed && ClientSettings.sendsKeyInClearText(baseUrl)) {
       throw new InvalidOptionException("Option 'baseUrl' ('" + baseUrl + "') is plain http to a host other than"
           + " localhost or a loopback address: the API key would cross the network unencrypted. Use an https URL,"

@@ -20,7 +20,7 @@ class AnalyticsClientTest {
   }
 
   private static AnalyticsClient client(OpenRouterEmulator emulator, String key) {
-    return new AnalyticsClient(new DatasetsClient(ClientSettings.defaults(emulator.baseUrl()), ApiKey.of(key)));
+    return new AnalyticsClient(new OpenRouterClient(ClientSettings.defaults(emulator.baseUrl()), ApiKey.of(key)));
   }
 
   @Test

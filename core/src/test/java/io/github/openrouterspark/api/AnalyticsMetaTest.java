@@ -40,7 +40,7 @@ class AnalyticsMetaTest {
   @Test
   void decodesTheEmulatorsMetaResponse() {
     try (OpenRouterEmulator emulator = OpenRouterEmulator.builder().start()) {
-      AnalyticsMeta meta = new AnalyticsClient(new DatasetsClient(ClientSettings.defaults(emulator.baseUrl()),
+      AnalyticsMeta meta = new AnalyticsClient(new OpenRouterClient(ClientSettings.defaults(emulator.baseUrl()),
           ApiKey.of(OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY))).meta(new RequestMetrics());
 
       assertEquals(AnalyticsLog.metricNames(), meta.metrics().stream().map(AnalyticsMeta.Metric::name).toList());

@@ -59,13 +59,13 @@ class ClientResilienceTest {
     emulator.close();
   }
 
-  private DatasetsClient client(int maxRetries, Duration maxRetryWait, CacheSettings cache) {
+  private OpenRouterClient client(int maxRetries, Duration maxRetryWait, CacheSettings cache) {
     ClientSettings settings = ClientSettings.defaults(emulator.baseUrl()).withRetries(maxRetries, Duration.ofMillis(5));
-    return new DatasetsClient(settings, new TrafficSettings(10_000, maxRetryWait, null), ApiKey.of(key), cache);
+    return new OpenRouterClient(settings, new TrafficSettings(10_000, maxRetryWait, null), ApiKey.of(key), cache);
   }
 
   /** The response's rows, decoded to the end. */
-  private static List<String> rows(DatasetsClient client, RequestMetrics metrics) {
+  private static List<String> rows(OpenRouterClient client, RequestMetrics metrics) {
     return client.read(REQUEST, new RankingsDailyItem(), metrics, cursor -> {
       List<String> out = new ArrayList<>();
       while (cursor.next()) {
@@ -87,7 +87,7 @@ class ClientResilienceTest {
   @Test
   void aDayLongRetryAfterFailsAtOnceNamingTheWaitAndTheLimitAndTheKeyStaysUsable() {
     emulator.faults().failNext(1, Fault.status(429, Duration.ofDays(1)));
-    DatasetsClient client = client(3, Duration.ofSeconds(30), CacheSettings.disabled());
+    OpenRouterClient client = client(3, Duration.ofSeconds(30), CacheSettings.disabled());
     long start = System.nanoTime();
     ApiException e = assertTimeoutPreemptively(Duration.ofSeconds(20),
         () -> assertThrows(ApiException.class, () -> rows(client, new RequestMetrics())));
@@ -158,7 +158,7 @@ class ClientResilienceTest {
     emulator.faults().failNext(1, Fault.status(408));
     CountingPermits permits = new CountingPermits();
     RequestMetrics metrics = new RequestMetrics();
-    DatasetsClient client = new DatasetsClient(
+    OpenRouterClient client = new OpenRouterClient(
         ClientSettings.defaults(emulator.baseUrl()).withRetries(3, Duration.ofMillis(5)),
         new TrafficSettings(10_000, Duration.ofSeconds(30), null), ApiKey.of(key), CacheSettings.disabled(), permits,
         Cancellation.NONE);
@@ -212,7 +212,7 @@ class ClientResilienceTest {
   @Test
   void aBodyThatFailsValidationIsNeverCached() {
     CacheSettings cache = new CacheSettings(true, Duration.ofMinutes(10));
-    DatasetsClient client = client(0, Duration.ofSeconds(30), cache);
+    OpenRouterClient client = client(0, Duration.ofSeconds(30), cache);
     assertThrows(IllegalStateException.class, () -> client.read(REQUEST, new RankingsDailyItem(), new RequestMetrics(),
         cursor -> {
           while (cursor.next()) {
@@ -232,7 +232,7 @@ class ClientResilienceTest {
     emulator.faults().failNext(1, Fault.slow(Duration.ofSeconds(6)));
     ClientSettings settings = ClientSettings.defaults(emulator.baseUrl()).withRetries(0, Duration.ofMillis(5))
         .withRequestTimeout(Duration.ofSeconds(1));
-    DatasetsClient client = new DatasetsClient(settings, new TrafficSettings(10_000, Duration.ofSeconds(30), null),
+    OpenRouterClient client = new OpenRouterClient(settings, new TrafficSettings(10_000, Duration.ofSeconds(30), null),
         ApiKey.of(key), CacheSettings.disabled());
     long start = System.nanoTime();
     ApiException e = assertThrows(ApiException.class, () -> rows(client, new RequestMetrics()));
@@ -246,7 +246,7 @@ class ClientResilienceTest {
     emulator.faults().failNext(1, Fault.status(503));
     AtomicInteger polls = new AtomicInteger();
     ClientSettings settings = ClientSettings.defaults(emulator.baseUrl()).withRetries(3, Duration.ofSeconds(20));
-    DatasetsClient client = new DatasetsClient(settings, new TrafficSettings(10_000, Duration.ofMinutes(5), null),
+    OpenRouterClient client = new OpenRouterClient(settings, new TrafficSettings(10_000, Duration.ofMinutes(5), null),
         ApiKey.of(key), CacheSettings.disabled()).cancelledWhen(() -> polls.incrementAndGet() > 3);
     long start = System.nanoTime();
     assertThrows(RequestCancelledException.class, () -> rows(client, new RequestMetrics()));
@@ -265,7 +265,7 @@ class ClientResilienceTest {
       @Override
       public void backOff(Duration wait) {}
     };
-    DatasetsClient client = new DatasetsClient(ClientSettings.defaults(emulator.baseUrl()),
+    OpenRouterClient client = new OpenRouterClient(ClientSettings.defaults(emulator.baseUrl()),
         new TrafficSettings(30, Duration.ofSeconds(10), null), ApiKey.of(key), CacheSettings.disabled(), farAway,
         Cancellation.NONE);
     long start = System.nanoTime();

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -14,11 +15,11 @@ import java.util.stream.Collectors;
  * options the connector accepts: {@link OptionsDocTest} fails when the file differs from
  * {@link #render()}, and {@link #main} rewrites it.
  *
- * <p>Name, default and meaning come from the enum, in its order. The registry has no field saying
- * which datasets an option applies to (each dataset's parser rejects the others' options), so the
- * column "applies to" asks the parser: an option applies to a dataset unless
- * {@link ReadOptions#parse} of that dataset with the option set fails with "does not apply". That
- * check comes before the option's value is read, so any value will do.
+ * <p>Name, datasets, default and meaning come from the enum, in its order. {@link #appliesTo}
+ * asks the parser instead, so {@link OptionsDocTest} can check that reads accept an option exactly
+ * on the datasets the registry declares: an option applies to a dataset unless {@link
+ * ReadOptions#parse} of that dataset with the option set fails with "does not apply". That check
+ * comes before the option's value is read, so any value will do.
  */
 public final class OptionsDoc {
   static final Path FILE = Path.of("docs/options.md");
@@ -63,7 +64,7 @@ public final class OptionsDoc {
     return md.toString();
   }
 
-  /** The datasets whose reads accept {@code option}. */
+  /** The datasets whose reads accept {@code option}, found by parsing. */
   static List<DatasetName> appliesTo(ReaderOption option) {
     return Arrays.stream(DatasetName.values()).filter(d -> accepts(d, option)).toList();
   }
@@ -83,7 +84,7 @@ public final class OptionsDoc {
   }
 
   private static String appliesToText(ReaderOption option) {
-    List<DatasetName> datasets = appliesTo(option);
+    Set<DatasetName> datasets = option.datasets();
     if (datasets.size() == DatasetName.values().length) {
       return "all datasets";
     }

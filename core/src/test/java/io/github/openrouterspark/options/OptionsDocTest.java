@@ -43,6 +43,15 @@ class OptionsDocTest {
     assertEquals(List.of(DatasetName.ANALYTICS), OptionsDoc.appliesTo(ReaderOption.GRANULARITY));
   }
 
+  @Test
+  void readsAcceptAnOptionExactlyOnTheDatasetsTheRegistryDeclares() {
+    for (ReaderOption o : ReaderOption.values()) {
+      if (o != ReaderOption.PATH) {
+        assertEquals(List.copyOf(o.datasets()), OptionsDoc.appliesTo(o), o.key());
+      }
+    }
+  }
+
   private static String firstDifference(String expected, String actual) {
     List<String> e = expected.lines().toList();
     List<String> a = actual.lines().toList();

@@ -2,9 +2,11 @@ package io.github.openrouterspark.options;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -61,6 +63,44 @@ class ReaderOptionTest {
       assertFalse(o.description().isBlank(), o.key());
       assertFalse(o.defaultValue().isBlank(), o.key());
     }
+  }
+
+  /** The reference shows each typed default as a user writes it: parsing that text gives the default back. */
+  @ParameterizedTest
+  @EnumSource(ReaderOption.class)
+  void documentedDefaultParsesToTheTypedDefault(ReaderOption option) {
+    for (DatasetName dataset : option.datasets()) {
+      Optional<Object> typed = option.defaultFor(dataset, Object.class);
+      if (typed.isPresent()) {
+        String written = option.defaultValue().split(" ")[0];
+        if (dataset.isAnalytics() && option.defaultValue().contains(" for analytics)")) {
+          written = option.defaultValue().replaceAll(".*\\((\\S+) for analytics\\).*", "$1");
+        }
+        assertEquals(typed.get(), option.parse(written, Object.class), option.key() + " on " + dataset);
+      }
+    }
+  }
+
+  @Test
+  void typedDefaults() {
+    assertEquals(Optional.of(Duration.ofSeconds(10)),
+        ReaderOption.CONNECT_TIMEOUT.defaultFor(DatasetName.ANALYTICS, Duration.class));
+    assertEquals(Optional.of(30), ReaderOption.RATE_LIMIT_PER_MINUTE.defaultFor(DatasetName.APP_RANKINGS, Integer.class));
+    assertEquals(Optional.of(60), ReaderOption.RATE_LIMIT_PER_MINUTE.defaultFor(DatasetName.ANALYTICS_META, Integer.class));
+    assertEquals(Optional.of("popular"), ReaderOption.SORT.defaultFor(DatasetName.APP_RANKINGS, String.class));
+    assertEquals(Optional.empty(), ReaderOption.SORT.defaultFor(DatasetName.RANKINGS_DAILY, String.class),
+        "no default where the option does not apply");
+    assertEquals(Optional.empty(), ReaderOption.HTTP_REFERER.defaultFor(DatasetName.RANKINGS_DAILY, String.class));
+    assertThrows(IllegalArgumentException.class,
+        () -> ReaderOption.MAX_RETRIES.defaultFor(DatasetName.RANKINGS_DAILY, String.class));
+  }
+
+  @Test
+  void appliesTo() {
+    assertTrue(ReaderOption.BASE_URL.appliesTo(DatasetName.ANALYTICS_META));
+    assertTrue(ReaderOption.WINDOW_DAYS.appliesTo(DatasetName.APP_RANKINGS));
+    assertFalse(ReaderOption.WINDOW_DAYS.appliesTo(DatasetName.ANALYTICS));
+    assertEquals(Set.of(DatasetName.ANALYTICS), ReaderOption.DIMENSIONS.datasets());
   }
 
   @Test

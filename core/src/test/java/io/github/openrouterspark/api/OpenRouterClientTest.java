@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class DatasetsClientTest {
+class OpenRouterClientTest {
   private static final String SECRET = "or-test-secret-key-Zq81";
   private static final String BODY = "{\"data\":[{\"date\":\"2026-05-10\",\"model_permaslug\":\"a/b\",\"total_tokens\":\"5\"}],"
       + "\"meta\":{\"as_of\":\"2026-05-12T02:00:00.000Z\",\"version\":\"v1\",\"start_date\":\"2026-05-10\",\"end_date\":\"2026-05-11\"}}";
@@ -38,9 +38,9 @@ class DatasetsClientTest {
     server.close();
   }
 
-  private DatasetsClient client(ClientSettings settings) {
+  private OpenRouterClient client(ClientSettings settings) {
     // A high client-side rate: these tests are about retries and errors, not the limiter.
-    return new DatasetsClient(settings, new TrafficSettings(10_000, Duration.ofMinutes(1), null), ApiKey.of(SECRET),
+    return new OpenRouterClient(settings, new TrafficSettings(10_000, Duration.ofMinutes(1), null), ApiKey.of(SECRET),
         CacheSettings.disabled());
   }
 
