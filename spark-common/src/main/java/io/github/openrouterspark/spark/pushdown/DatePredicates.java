@@ -1,6 +1,7 @@
 package io.github.openrouterspark.spark.pushdown;
 
 import io.github.openrouterspark.plan.DateSet;
+import io.github.openrouterspark.spark.pushdown.ThreeValuedLogic.Truth;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,50 +33,40 @@ public final class DatePredicates {
     return truth(p).map(Truth::whenTrue);
   }
 
-  /**
-   * SQL's three-valued logic over dates: where {@code p} is TRUE and where it is FALSE (elsewhere
-   * it is NULL). NOT needs the FALSE set, which is not the complement of the TRUE set once a NULL
-   * literal is involved: {@code NOT (date IN (d, NULL))} keeps no row at all.
-   */
-  private record Truth(DateSet whenTrue, DateSet whenFalse) {
-    static Truth of(DateSet whenTrue) {
-      return new Truth(whenTrue, whenTrue.complement());
-    }
+  /** Date sets for the shared three-valued logic; a set's complement is where a leaf is FALSE. */
+  private static final ThreeValuedLogic.Sets<DateSet> DATE_SETS =
+      new ThreeValuedLogic.Sets<>() {
+        @Override
+        public DateSet all() {
+          return DateSet.ALL;
+        }
+
+        @Override
+        public DateSet none() {
+          return DateSet.NONE;
+        }
+
+        @Override
+        public DateSet union(DateSet a, DateSet b) {
+          return a.union(b);
+        }
+
+        @Override
+        public DateSet intersect(DateSet a, DateSet b) {
+          return a.intersect(b);
+        }
+      };
+
+  private static final Truth<DateSet> ALWAYS_NULL = new Truth<>(DateSet.NONE, DateSet.NONE);
+
+  private final ThreeValuedLogic<DateSet> logic = new ThreeValuedLogic<>(DATE_SETS, this::leaf);
+
+  private Optional<Truth<DateSet>> truth(Predicate p) {
+    return logic.truth(p);
   }
 
-  private static final Truth ALWAYS_NULL = new Truth(DateSet.NONE, DateSet.NONE);
-
-  private Optional<Truth> truth(Predicate p) {
-    switch (p.name()) {
-      case "AND" -> {
-        Optional<Truth> l = truth(child(p, 0));
-        Optional<Truth> r = truth(child(p, 1));
-        return l.isPresent() && r.isPresent()
-            ? Optional.of(new Truth(l.get().whenTrue().intersect(r.get().whenTrue()),
-                l.get().whenFalse().union(r.get().whenFalse())))
-            : Optional.empty();
-      }
-      case "OR" -> {
-        Optional<Truth> l = truth(child(p, 0));
-        Optional<Truth> r = truth(child(p, 1));
-        return l.isPresent() && r.isPresent()
-            ? Optional.of(new Truth(l.get().whenTrue().union(r.get().whenTrue()),
-                l.get().whenFalse().intersect(r.get().whenFalse())))
-            : Optional.empty();
-      }
-      case "NOT" -> {
-        return truth(child(p, 0)).map(t -> new Truth(t.whenFalse(), t.whenTrue()));
-      }
-      case "ALWAYS_TRUE" -> {
-        return Optional.of(Truth.of(DateSet.ALL));
-      }
-      case "ALWAYS_FALSE" -> {
-        return Optional.of(Truth.of(DateSet.NONE));
-      }
-      default -> {
-        return leaf(p);
-      }
-    }
+  private static Truth<DateSet> exactly(DateSet whenTrue) {
+    return new Truth<>(whenTrue, whenTrue.complement());
   }
 
   /** A superset of the dates {@code p} keeps; {@link DateSet#ALL} when nothing is known. */
@@ -91,14 +82,14 @@ public final class DatePredicates {
     };
   }
 
-  private Optional<Truth> leaf(Predicate p) {
+  private Optional<Truth<DateSet>> leaf(Predicate p) {
     Expression[] c = p.children();
     switch (p.name()) {
       case "IS_NULL" -> {
-        return isColumn(c, 0) && c.length == 1 ? Optional.of(Truth.of(DateSet.NONE)) : Optional.empty();
+        return isColumn(c, 0) && c.length == 1 ? Optional.of(exactly(DateSet.NONE)) : Optional.empty();
       }
       case "IS_NOT_NULL" -> {
-        return isColumn(c, 0) && c.length == 1 ? Optional.of(Truth.of(DateSet.ALL)) : Optional.empty();
+        return isColumn(c, 0) && c.length == 1 ? Optional.of(exactly(DateSet.ALL)) : Optional.empty();
       }
       case "IN" -> {
         if (c.length < 1 || !isColumn(c, 0)) {
@@ -116,7 +107,7 @@ public final class DatePredicates {
         }
         DateSet in = DateSet.ofDates(dates);
         // With a NULL in the list, a date not listed makes the IN NULL rather than FALSE.
-        return Optional.of(listHasNull ? new Truth(in, DateSet.NONE) : Truth.of(in));
+        return Optional.of(listHasNull ? new Truth<>(in, DateSet.NONE) : exactly(in));
       }
       case "=", "<=>", "<>", "<", "<=", ">", ">=" -> {
         return comparison(p.name(), c);
@@ -127,7 +118,7 @@ public final class DatePredicates {
     }
   }
 
-  private Optional<Truth> comparison(String op, Expression[] c) {
+  private Optional<Truth<DateSet>> comparison(String op, Expression[] c) {
     if (c.length != 2) {
       return Optional.empty();
     }
@@ -147,10 +138,10 @@ public final class DatePredicates {
     }
     if (value.get().isEmpty()) {
       // On a non-null column, <=> NULL is FALSE everywhere; any other comparison with NULL is NULL.
-      return Optional.of(normalized.equals("<=>") ? Truth.of(DateSet.NONE) : ALWAYS_NULL);
+      return Optional.of(normalized.equals("<=>") ? exactly(DateSet.NONE) : ALWAYS_NULL);
     }
     LocalDate d = value.get().get();
-    return Optional.of(Truth.of(switch (normalized) {
+    return Optional.of(exactly(switch (normalized) {
       case "=", "<=>" -> DateSet.of(d, d);
       case "<>" -> DateSet.of(d, d).complement();
       case "<" -> DateSet.before(d);

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import io.github.openrouterspark.spark.pushdown.ThreeValuedLogic.Truth;
 import org.apache.spark.sql.connector.expressions.Expression;
 import org.apache.spark.sql.connector.expressions.Literal;
 import org.apache.spark.sql.connector.expressions.NamedReference;
@@ -40,46 +41,63 @@ public final class KeyColumnPredicates {
 
   /** The domain values {@code p} keeps, in domain order, if {@code p} only tests this column. */
   public Optional<List<String>> exact(Predicate p) {
-    return truth(p).map(t -> domain.stream().filter(t.whenTrue::contains).toList());
+    return truth(p).map(t -> domain.stream().filter(t.whenTrue()::contains).toList());
   }
 
-  /** Where a predicate is TRUE and where FALSE; on the other values it is NULL. */
-  private record Truth(Set<String> whenTrue, Set<String> whenFalse) {}
+  /** Subsets of the domain, for the shared three-valued logic. */
+  private final ThreeValuedLogic.Sets<Set<String>> domainSets =
+      new ThreeValuedLogic.Sets<>() {
+        @Override
+        public Set<String> all() {
+          return new LinkedHashSet<>(domain);
+        }
 
-  private Truth of(Set<String> keeps, boolean nullIsUnknown) {
+        @Override
+        public Set<String> none() {
+          return new LinkedHashSet<>();
+        }
+
+        @Override
+        public Set<String> union(Set<String> a, Set<String> b) {
+          Set<String> out = new LinkedHashSet<>(a);
+          out.addAll(b);
+          return out;
+        }
+
+        @Override
+        public Set<String> intersect(Set<String> a, Set<String> b) {
+          Set<String> out = new LinkedHashSet<>(a);
+          out.retainAll(b);
+          return out;
+        }
+      };
+
+  private final ThreeValuedLogic<Set<String>> logic = new ThreeValuedLogic<>(domainSets, this::leaf);
+
+  private Truth<Set<String>> of(Set<String> keeps, boolean nullIsUnknown) {
     Set<String> rejects = new LinkedHashSet<>(domain);
     rejects.removeAll(keeps);
     if (nullIsUnknown) {
       rejects.remove(null);
     }
-    return new Truth(keeps, rejects);
+    return new Truth<>(keeps, rejects);
   }
 
-  private Optional<Truth> truth(Predicate p) {
+  private Optional<Truth<Set<String>>> truth(Predicate p) {
+    return logic.truth(p);
+  }
+
+  private Optional<Truth<Set<String>>> leaf(Predicate p) {
     Expression[] c = p.children();
     switch (p.name()) {
-      case "AND", "OR" -> {
-        Optional<Truth> l = truth((Predicate) c[0]);
-        Optional<Truth> r = truth((Predicate) c[1]);
-        if (l.isEmpty() || r.isEmpty()) {
-          return Optional.empty();
-        }
-        boolean and = p.name().equals("AND");
-        return Optional.of(new Truth(
-            and ? intersect(l.get().whenTrue, r.get().whenTrue) : union(l.get().whenTrue, r.get().whenTrue),
-            and ? union(l.get().whenFalse, r.get().whenFalse) : intersect(l.get().whenFalse, r.get().whenFalse)));
-      }
-      case "NOT" -> {
-        return truth((Predicate) c[0]).map(t -> new Truth(t.whenFalse, t.whenTrue));
-      }
       case "IS_NULL", "IS_NOT_NULL" -> {
         if (c.length != 1 || !isColumn(c[0])) {
           return Optional.empty();
         }
         Set<String> nullOnly = new LinkedHashSet<>();
         nullOnly.add(null);
-        Truth isNull = of(domainMembers(nullOnly), false);
-        return Optional.of(p.name().equals("IS_NULL") ? isNull : new Truth(isNull.whenFalse, isNull.whenTrue));
+        Truth<Set<String>> isNull = of(domainMembers(nullOnly), false);
+        return Optional.of(p.name().equals("IS_NULL") ? isNull : new Truth<>(isNull.whenFalse(), isNull.whenTrue()));
       }
       case "=", "<=>" -> {
         if (c.length != 2) {
@@ -96,7 +114,7 @@ public final class KeyColumnPredicates {
         } else if (p.name().equals("<=>")) {
           keeps.add(null); // col <=> NULL is IS NULL, never unknown
         } else {
-          return Optional.of(new Truth(new LinkedHashSet<>(), new LinkedHashSet<>())); // col = NULL: unknown everywhere
+          return Optional.of(new Truth<>(new LinkedHashSet<>(), new LinkedHashSet<>())); // col = NULL: unknown everywhere
         }
         return Optional.of(of(domainMembers(keeps), p.name().equals("=")));
       }
@@ -114,8 +132,8 @@ public final class KeyColumnPredicates {
           value.get().ifPresent(keeps::add);
           listHasNull |= value.get().isEmpty();
         }
-        Truth t = of(domainMembers(keeps), true);
-        return Optional.of(listHasNull ? new Truth(t.whenTrue, new LinkedHashSet<>()) : t);
+        Truth<Set<String>> t = of(domainMembers(keeps), true);
+        return Optional.of(listHasNull ? new Truth<>(t.whenTrue(), new LinkedHashSet<>()) : t);
       }
       default -> {
         return Optional.empty();
@@ -133,17 +151,7 @@ public final class KeyColumnPredicates {
     return out;
   }
 
-  private static Set<String> intersect(Set<String> a, Set<String> b) {
-    Set<String> out = new LinkedHashSet<>(a);
-    out.retainAll(b);
-    return out;
-  }
 
-  private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> out = new LinkedHashSet<>(a);
-    out.addAll(b);
-    return out;
-  }
 
   private boolean isColumn(Expression e) {
     return e instanceof NamedReference ref && ref.fieldNames().length == 1

@@ -325,7 +325,7 @@ class KeyColumnPredicatesTest {
     @Test
     void anyUnsupportedPartMakesItNotExact() {
       assertNotExact(new Or(eq("coding"), p("STARTS_WITH", category(), str("cod"))));
-      assertNotExact(new And(eq("coding"), new AlwaysTrue()));
+      assertNotExact(new And(eq("coding"), p("STARTS_WITH", category(), str("cod"))));
     }
   }
 
@@ -370,9 +370,12 @@ class KeyColumnPredicatesTest {
     }
 
     @Test
-    void constants() {
-      assertNotExact(new AlwaysTrue());
-      assertNotExact(new AlwaysFalse());
+    void constantsKeepEveryValueOrNone() {
+      // The shared three-valued logic (as for dates): TRUE keeps the whole domain, FALSE nothing.
+      assertKeeps(DOMAIN, new AlwaysTrue());
+      assertKeeps(values(), new AlwaysFalse());
+      assertKeeps(values("coding"), new And(eq("coding"), new AlwaysTrue()));
+      assertKeeps(values("coding"), new Or(eq("coding"), new AlwaysFalse()));
     }
 
     @Test
