@@ -29,6 +29,7 @@ public final class KeyColumnPredicates {
   public KeyColumnPredicates(String column, List<String> domain) {
     this.column = column;
     this.domain = new ArrayList<>(domain);
+    this.logic = new ThreeValuedLogic<>(ThreeValuedLogic.Sets.subsetsOf(this.domain), this::leaf);
   }
 
   public String column() {
@@ -44,35 +45,7 @@ public final class KeyColumnPredicates {
     return truth(p).map(t -> domain.stream().filter(t.whenTrue()::contains).toList());
   }
 
-  /** Subsets of the domain, for the shared three-valued logic. */
-  private final ThreeValuedLogic.Sets<Set<String>> domainSets =
-      new ThreeValuedLogic.Sets<>() {
-        @Override
-        public Set<String> all() {
-          return new LinkedHashSet<>(domain);
-        }
-
-        @Override
-        public Set<String> none() {
-          return new LinkedHashSet<>();
-        }
-
-        @Override
-        public Set<String> union(Set<String> a, Set<String> b) {
-          Set<String> out = new LinkedHashSet<>(a);
-          out.addAll(b);
-          return out;
-        }
-
-        @Override
-        public Set<String> intersect(Set<String> a, Set<String> b) {
-          Set<String> out = new LinkedHashSet<>(a);
-          out.retainAll(b);
-          return out;
-        }
-      };
-
-  private final ThreeValuedLogic<Set<String>> logic = new ThreeValuedLogic<>(domainSets, this::leaf);
+  private final ThreeValuedLogic<Set<String>> logic;
 
   private Truth<Set<String>> of(Set<String> keeps, boolean nullIsUnknown) {
     Set<String> rejects = new LinkedHashSet<>(domain);

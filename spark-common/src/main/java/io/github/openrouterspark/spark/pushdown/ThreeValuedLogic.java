@@ -1,6 +1,11 @@
 package io.github.openrouterspark.spark.pushdown;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.spark.sql.connector.expressions.filter.Predicate;
 
@@ -25,6 +30,36 @@ public final class ThreeValuedLogic<S> {
     S union(S a, S b);
 
     S intersect(S a, S b);
+
+    /** Subsets of a finite universe, in the universe's order (it may hold null). */
+    static <T> Sets<Set<T>> subsetsOf(Collection<T> universe) {
+      List<T> members = new ArrayList<>(universe);
+      return new Sets<>() {
+        @Override
+        public Set<T> all() {
+          return new LinkedHashSet<>(members);
+        }
+
+        @Override
+        public Set<T> none() {
+          return new LinkedHashSet<>();
+        }
+
+        @Override
+        public Set<T> union(Set<T> a, Set<T> b) {
+          Set<T> out = new LinkedHashSet<>(a);
+          out.addAll(b);
+          return out;
+        }
+
+        @Override
+        public Set<T> intersect(Set<T> a, Set<T> b) {
+          Set<T> out = new LinkedHashSet<>(a);
+          out.retainAll(b);
+          return out;
+        }
+      };
+    }
   }
 
   /** Where a predicate is TRUE and where it is FALSE. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.github.openrouterspark.spark.pushdown.ThreeValuedLogic.Truth;
 import java.util.Optional;
 import java.util.Set;
+import java.util.List;
 import java.util.TreeSet;
 import org.apache.spark.sql.connector.expressions.Expression;
 import org.apache.spark.sql.connector.expressions.FieldReference;
@@ -26,31 +27,7 @@ class ThreeValuedLogicTest {
   private static final Set<Integer> ALL = Set.of(1, 2, 3);
 
   private static final ThreeValuedLogic.Sets<Set<Integer>> SETS =
-      new ThreeValuedLogic.Sets<>() {
-        @Override
-        public Set<Integer> all() {
-          return ALL;
-        }
-
-        @Override
-        public Set<Integer> none() {
-          return Set.of();
-        }
-
-        @Override
-        public Set<Integer> union(Set<Integer> a, Set<Integer> b) {
-          Set<Integer> out = new TreeSet<>(a);
-          out.addAll(b);
-          return out;
-        }
-
-        @Override
-        public Set<Integer> intersect(Set<Integer> a, Set<Integer> b) {
-          Set<Integer> out = new TreeSet<>(a);
-          out.retainAll(b);
-          return out;
-        }
-      };
+      ThreeValuedLogic.Sets.subsetsOf(List.of(1, 2, 3));
 
   private static final ThreeValuedLogic<Set<Integer>> LOGIC =
       new ThreeValuedLogic<>(SETS, ThreeValuedLogicTest::leaf);
