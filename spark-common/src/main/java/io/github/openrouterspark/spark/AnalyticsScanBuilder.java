@@ -66,9 +66,6 @@ import org.apache.spark.sql.types.StructType;
 final class AnalyticsScanBuilder
     implements ScanBuilder, SupportsPushDownV2Filters, SupportsPushDownRequiredColumns,
         SupportsPushDownAggregates, SupportsPushDownLimit, SupportsPushDownTopN {
-  /** Rows of a default range: the API's own default is the last 7 days. */
-  static final Duration DEFAULT_RANGE = Duration.ofDays(7);
-
   private final ReadOptions options;
   private final AnalyticsSchema schema;
   private final AnalyticsMeta meta;
@@ -292,40 +289,24 @@ final class AnalyticsScanBuilder
         }
       }
     }
-    List<String> dimensions = requestGrain.dimensions();
-    boolean timeSeries = requestGrain.isTimeSeries();
     if (metrics.isEmpty()) {
       metrics.put("request_count", "number"); // the API needs one metric; the rows are what counts
     }
     if (orderBy != null && meta.metric(orderBy.field()) != null) {
       metrics.putIfAbsent(orderBy.field(), meta.metric(orderBy.field()).displayFormat());
     }
-    AnalyticsGranularity requestGranularity = requestGrain.granularity();
-    Set<String> filtered = filters.stream().map(AnalyticsQueryBody.Filter::field).collect(Collectors.toSet());
-    Set<String> limiting = new LinkedHashSet<>(dimensions);
-    limiting.addAll(filtered);
-    Duration cap = AnalyticsCaps.cap(requestGranularity, metrics, limiting);
-    TimeWindow range = range();
-    List<TimeWindow> windows = range == null
-        ? List.of()
-        : AnalyticsWindowPlanner.plan(range.start(), range.end(), requestGranularity, cap);
-    boolean partialSums = rollup != null;
-    if (requestGranularity == null && windows.size() > 1 && !partialSums) {
-      String why = AnalyticsCaps.reason(metrics, limiting);
-      throw new InvalidOptionException("This analytics query asks for totals (no granularity option) over "
-          + range + ", longer than one query may cover (" + cap.toDays() + " days"
-          + (why == null ? "" : ", because of the " + why) + "), and totals of every metric cannot be added up"
-          + " across windows. Set the granularity option (e.g. month), narrow startTime/endTime, or use SUM(...)"
-          + " GROUP BY, which is pushed down and adds up windows exactly.");
-    }
     boolean limited = limit != null;
-    Integer groupLimit = timeSeries && !dimensions.isEmpty() ? AnalyticsQueryBody.MAX_LIMIT : null;
-    AnalyticsQueryBody template = range == null ? null : new AnalyticsQueryBody(List.copyOf(metrics.keySet()),
-        dimensions, filters, requestGranularity == null ? null : requestGranularity.apiName(),
-        range.start(), range.end(), orderBy, limited ? limit : AnalyticsQueryBody.MAX_LIMIT, groupLimit);
+    boolean partialSums = rollup != null;
+    AnalyticsRequestPlanner.Plan plan = AnalyticsRequestPlanner.plan(
+        new AnalyticsRequestPlanner.Request(requestGrain, metrics, filters, orderBy, limit, partialSums), range());
+    AnalyticsQueryBody template = plan.template();
+    List<TimeWindow> windows = plan.windows();
+    Duration cap = plan.cap();
+    AnalyticsGranularity requestGranularity = requestGrain.granularity();
+    boolean timeSeries = requestGrain.isTimeSeries();
     List<AnalyticsPartition> partitions = new ArrayList<>();
-    for (TimeWindow w : windows) {
-      partitions.add(new AnalyticsPartition(partitions.size(), template.over(w.start(), w.end())));
+    for (AnalyticsQueryBody body : plan.bodies()) {
+      partitions.add(new AnalyticsPartition(partitions.size(), body));
     }
     AnalyticsReaderFactory readers = new AnalyticsReaderFactory(options.client(), DriverServices.traffic(options),
         options.requireApiKey(), options.cache(), new AnalyticsRowLayout(outputs), requestGranularity,
@@ -337,27 +318,7 @@ final class AnalyticsScanBuilder
 
   /** The time range to read, or null when the predicates leave nothing. */
   private TimeWindow range() {
-    AnalyticsSelection s = options.analytics();
-    Instant end = s.endTime().orElse(null);
-    if (dateBounds.end() != null && (end == null || dateBounds.end().isBefore(end))) {
-      end = dateBounds.end();
-    }
-    if (end == null) {
-      // Now, to the second, and for a time series to the end of the current bucket (a live one).
-      Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-      end = granularity == null ? now : granularity.ceil(now);
-    }
-    Instant start = s.startTime().orElse(null);
-    if (dateBounds.start() != null && (start == null || dateBounds.start().isAfter(start))) {
-      start = dateBounds.start();
-    }
-    if (start == null) {
-      start = end.minus(DEFAULT_RANGE);
-      if (granularity != null) {
-        start = granularity.floor(start);
-      }
-    }
-    return start.isBefore(end) ? new TimeWindow(start, end) : null;
+    return AnalyticsRequestPlanner.range(options.analytics(), dateBounds, granularity, clock);
   }
 
   private AnalyticsColumn column(Expression e) {
