@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  * retry, and the optional app-attribution headers. Serializable so executors can rebuild a client.
  *
  * @param baseUrl e.g. {@code https://openrouter.ai/api/v1}, without a trailing slash
- * @param maxRetries retries after the first attempt for 5xx, 408 and connection failures
- * @param retryBackoff the first retry delay; later ones grow exponentially (with jitter)
+ * @param maxRetries retries after the first attempt for transient failures (connection errors, a
+ *     body cut short, 408, 429, 5xx, and a 400 wrapping one of those)
+ * @param retryBackoff the first retry delay; later ones grow exponentially (with jitter). A 429
+ *     waits as long as the API asks instead, or backs off from 2 s when it does not say
  * @param httpReferer the {@code HTTP-Referer} header, or null to send none (likewise the next two)
  * @param requestTimeout the most one HTTP attempt may take, from connecting to the last byte of
  *     its body, so a body that trickles in cannot hold a task for ever

@@ -32,11 +32,6 @@ record ErrorBody(String message, int code) {
         fromJson == null ? 0 : fromJson.code);
   }
 
-  /** Kept for callers that only need the text. */
-  static String message(byte[] body) {
-    return parse(body).message;
-  }
-
   private static ErrorBody fromJson(byte[] body) {
     try (JsonParser p = JSON.createParser(body)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {

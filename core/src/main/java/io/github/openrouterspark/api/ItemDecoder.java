@@ -6,7 +6,8 @@ import java.io.IOException;
 /**
  * Decodes one element of a dataset response's {@code data} array in place: the cursor positions
  * the parser on each field's value and the decoder keeps what it needs. Decoders are reused for
- * every item, so a response is read without allocating an object per row.
+ * every item, so decoding allocates no item object per row (the duplicate check keeps only each
+ * row's identifying keys, see {@link UniqueKeys}).
  */
 public interface ItemDecoder {
 

@@ -120,7 +120,7 @@ public enum ReaderOption {
       "false never pushes LIMIT or ORDER BY rank LIMIT into the requests."),
   RATE_LIMIT_PER_MINUTE("rateLimitPerMinute", all(), OptionType.wholeNumber(1, 10_000),
       OptionDefault.differsForAnalytics(TrafficSettings.DEFAULT_RATE_LIMIT_PER_MINUTE,
-           TrafficSettings.DEFAULT_ANALYTICS_RATE_LIMIT_PER_MINUTE),
+          TrafficSettings.DEFAULT_ANALYTICS_RATE_LIMIT_PER_MINUTE),
       "Most requests per rolling minute for the API key, across every"
       + " task and query of the application (1..10000); the API allows 30 (64 for analytics)."),
   MAX_RETRIES("maxRetries", all(), OptionType.wholeNumber(0, 50),

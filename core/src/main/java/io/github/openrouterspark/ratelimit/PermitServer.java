@@ -25,14 +25,15 @@ import org.slf4j.LoggerFactory;
  * every task of the application shares one rolling-minute limiter per key. It serves exactly two
  * calls, both authenticated with a per-application random secret, and nothing else:
  * {@code POST /permit?key=<fingerprint>&limit=<per minute>&maxMs=<n>} answers the milliseconds to
- * wait before sending (reserving nothing when that is more than {@code maxMs}), and {@code POST /backoff?key=<fingerprint>&ms=<n>} pauses the key after a 429.
- * Every parameter is bounded (a pause or wait of at most {@link #MAX_BACKOFF_MILLIS}, a limit of 1 to
- * {@link #MAX_LIMIT_PER_MINUTE}); anything else is answered 400 and changes nothing.
+ * wait before sending (reserving nothing when that is more than {@code maxMs}), and {@code POST
+ * /backoff?key=<fingerprint>&ms=<n>} pauses the key after a 429. Every parameter is bounded (a
+ * pause or {@code maxMs} of at most {@link #MAX_BACKOFF_MILLIS}, a limit of 1 to {@link
+ * #MAX_LIMIT_PER_MINUTE}); anything else is answered 400 and changes nothing.
  */
 public final class PermitServer {
   private static final Logger LOG = LoggerFactory.getLogger(PermitServer.class);
   static final String SECRET_HEADER = "X-OpenRouter-Spark-Permit-Secret";
-  /** The longest maxRetryWait a read may set (1h): a 429 never needs a longer pause. */
+  /** The longest maxRetryWait a read may set (1h), so no wait or pause a client asks for is longer. */
   static final long MAX_BACKOFF_MILLIS = Duration.ofHours(1).toMillis();
   /** The highest rateLimitPerMinute a read may set. */
   static final int MAX_LIMIT_PER_MINUTE = 10_000;

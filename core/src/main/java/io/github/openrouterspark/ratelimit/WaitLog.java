@@ -10,7 +10,10 @@ final class WaitLog {
 
   private WaitLog() {}
 
-  /** @param requestsToday requests granted today for the key in this application, or -1 if unknown here */
+  /**
+   * @param requestsToday requests granted today for the key by this JVM's limiter (the whole
+   *     application's when this JVM serves the permits: the driver, or local mode), or -1 if unknown here
+   */
   static void waiting(long waitMillis, int limitPerMinute, int requestsToday) {
     if (waitMillis >= NOTICEABLE_MILLIS) {
       LOG.info("waiting {} s for the OpenRouter rate limit ({} requests per rolling minute per key{})",
