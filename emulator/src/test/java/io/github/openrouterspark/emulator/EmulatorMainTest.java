@@ -9,10 +9,12 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -106,7 +108,7 @@ class EmulatorMainTest {
   private static Process start(Path stderr, String... args) throws IOException {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command =
-        new java.util.ArrayList<>(
+        new ArrayList<>(
             List.of(java, "-cp", System.getProperty("java.class.path"), EmulatorMain.class.getName()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectError(stderr.toFile()).start();
@@ -129,7 +131,7 @@ class EmulatorMainTest {
     try {
       return reader.readLine();
     } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
+      throw new UncheckedIOException(e);
     }
   }
 }
