@@ -1,12 +1,13 @@
 package io.github.openrouterspark.emulator;
 
+import static io.github.openrouterspark.emulator.QueryIssues.quoted;
+import static io.github.openrouterspark.emulator.QueryIssues.string;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Validates an {@link AnalyticsQuery} and resolves its defaults, per docs/api-contract.md §5. The first
@@ -28,13 +29,9 @@ final class AnalyticsPlanner {
   static final int DEFAULT_LIMIT = 1_000;
   static final int MAX_LIMIT = 10_000;
   static final int MAX_DIMENSIONS = 2;
-  static final int MAX_FILTERS = 20;
   static final Duration DEFAULT_WINDOW = Duration.ofDays(7);
   static final Duration MAX_WINDOW = Duration.ofDays(365);
   static final Duration MAX_GENERATIONS_WINDOW = Duration.ofDays(31);
-
-  private static final Pattern DIGITS = Pattern.compile("[0-9]+");
-  private static final Pattern KEY_HASH = Pattern.compile("[0-9a-fA-F]{64}");
 
   private AnalyticsPlanner() {}
 
@@ -47,7 +44,8 @@ final class AnalyticsPlanner {
     List<String> warnings = new ArrayList<>();
     List<AnalyticsMetric> metrics = metrics(query.metrics());
     List<AnalyticsDimension> dimensions = dimensions(query.dimensions());
-    List<AnalyticsFilter> filters = filters(query.filters(), keyIdsByHash, warnings);
+    List<AnalyticsFilter> filters =
+        AnalyticsFilterCompiler.compile(query.filters(), keyIdsByHash, warnings);
 
     Granularity granularity = null;
     if (query.granularity() != null) {
@@ -82,7 +80,8 @@ final class AnalyticsPlanner {
       groupLimit = null; // "Ignored when no dimensions are specified."
     }
 
-    AnalyticsPlan.Order order = order(query.orderBy(), metrics, dimensions, granularity);
+    AnalyticsPlan.Order order =
+        AnalyticsOrdering.resolve(query.orderBy(), metrics, dimensions, granularity);
 
     Duration window = Duration.between(start, end);
     if (granularity == Granularity.MINUTE && window.compareTo(Granularity.MINUTE_WINDOW) > 0) {
@@ -140,91 +139,6 @@ final class AnalyticsPlanner {
     return dimensions;
   }
 
-  private static List<AnalyticsFilter> filters(
-      List<AnalyticsQuery.Filter> filters, Map<String, Long> keyIdsByHash, List<String> warnings)
-      throws RequestRejected {
-    if (filters.size() > MAX_FILTERS) {
-      throw bad("filters: Too big: expected array to have <=" + MAX_FILTERS + " items");
-    }
-    List<AnalyticsFilter> compiled = new ArrayList<>();
-    for (int i = 0; i < filters.size(); i++) {
-      String at = "filters." + i;
-      AnalyticsQuery.Filter filter = filters.get(i);
-      if (filter == null) {
-        throw bad(at + ": Invalid input: expected object, received null");
-      }
-      String field = string(at + ".field", filter.field());
-      AnalyticsDimension dimension = AnalyticsDimension.byName(field);
-      if (dimension == null) {
-        throw bad(at + ".field: Unknown dimension '" + field + "'; filters apply to dimensions");
-      }
-      String operator = string(at + ".operator", filter.operator());
-      AnalyticsFilter.Op op = AnalyticsFilter.Op.byName(operator);
-      if (op == null) {
-        throw bad(at + ".operator: Invalid option: expected one of " + quoted(opNames()));
-      }
-      Object value = filter.value();
-      if (value == null) {
-        throw bad(at + ".value: Invalid input: expected string, number or array, received null");
-      }
-      List<Object> raw;
-      if (value instanceof List<?> list) {
-        if (!op.array) {
-          throw bad(at + ".value: Operator '" + operator + "' takes a single value, not an array");
-        }
-        raw = new ArrayList<>(list);
-      } else {
-        if (op.array) {
-          throw bad(at + ".value: Operator '" + operator + "' takes an array of values");
-        }
-        raw = List.of(value);
-      }
-      List<Object> values = new ArrayList<>();
-      for (int j = 0; j < raw.size(); j++) {
-        String where = at + ".value" + (op.array ? "." + j : "");
-        values.add(value(where, dimension, raw.get(j), keyIdsByHash, warnings));
-      }
-      boolean includeUnset = Boolean.TRUE.equals(filter.includeUnset());
-      compiled.add(new AnalyticsFilter(dimension, op, values, includeUnset));
-    }
-    return compiled;
-  }
-
-  private static Object value(
-      String where, AnalyticsDimension dimension, Object value, Map<String, Long> keyIdsByHash,
-      List<String> warnings) throws RequestRejected {
-    if (!(value instanceof String) && !(value instanceof Number)) {
-      throw bad(where + ": Invalid input: expected string or number, received " + JsonTypes.name(value));
-    }
-    if (!dimension.numericId()) {
-      return value instanceof Number n ? JsonTypes.javaScriptString(n.doubleValue()) : value;
-    }
-    if (value instanceof Number n) {
-      return n.doubleValue();
-    }
-    String text = (String) value;
-    // A hash first: 64 hex digits may all be decimal digits, but no id is that long.
-    if (dimension == AnalyticsDimension.API_KEY_ID && KEY_HASH.matcher(text).matches()) {
-      Long id = keyIdsByHash.get(text.toLowerCase(Locale.ROOT));
-      if (id == null) {
-        warnings.add("Could not resolve api_key_id hash: " + text.substring(0, 12) + "...");
-        return AnalyticsFilter.UNRESOLVED;
-      }
-      return id;
-    }
-    if (DIGITS.matcher(text).matches()) {
-      try {
-        return Long.parseLong(text);
-      } catch (NumberFormatException tooBig) {
-        return AnalyticsFilter.UNRESOLVED; // beyond any id
-      }
-    }
-    throw bad(
-        where + ": " + dimension.dimensionName() + " filters take numeric IDs"
-            + (dimension == AnalyticsDimension.API_KEY_ID ? " or 64-character key hashes" : "")
-            + ", not labels: got '" + text + "'");
-  }
-
   private static int range(String name, int value) throws RequestRejected {
     if (value < 1) {
       throw bad(name + ": Too small: expected number to be >=1");
@@ -233,41 +147,6 @@ final class AnalyticsPlanner {
       throw bad(name + ": Too big: expected number to be <=" + MAX_LIMIT);
     }
     return value;
-  }
-
-  private static AnalyticsPlan.Order order(
-      AnalyticsQuery.OrderBy orderBy, List<AnalyticsMetric> metrics,
-      List<AnalyticsDimension> dimensions, Granularity granularity) throws RequestRejected {
-    if (orderBy == null) {
-      // Time series: newest bucket first, as the query reference documents. Totals: the first
-      // metric, largest first (the reference documents no default there).
-      return granularity != null
-          ? AnalyticsPlan.Order.byDate(true)
-          : AnalyticsPlan.Order.byMetric(metrics.get(0), true);
-    }
-    String field = string("order_by.field", orderBy.field());
-    String direction = string("order_by.direction", orderBy.direction());
-    if (!direction.equals("asc") && !direction.equals("desc")) {
-      throw bad("order_by.direction: Invalid option: expected one of \"asc\"|\"desc\"");
-    }
-    boolean descending = direction.equals("desc");
-    AnalyticsMetric metric = AnalyticsMetric.byName(field);
-    if (metric != null && (metrics.contains(metric) || metric == AnalyticsMetric.REQUEST_COUNT)) {
-      return AnalyticsPlan.Order.byMetric(metric, descending);
-    }
-    AnalyticsDimension dimension = AnalyticsDimension.byName(field);
-    if (dimension != null && dimensions.contains(dimension)) {
-      return AnalyticsPlan.Order.byDimension(dimensions.indexOf(dimension), descending);
-    }
-    if (field.equals("date")) {
-      if (granularity == null) {
-        throw bad("order_by.field: 'date' needs a granularity");
-      }
-      return AnalyticsPlan.Order.byDate(descending);
-    }
-    throw bad(
-        "order_by.field: '" + field + "' is not a requested metric, request_count, a requested"
-            + " dimension or date");
   }
 
   /** The first field that limits the window to 31 days, or null. */
@@ -292,13 +171,6 @@ final class AnalyticsPlanner {
     return null;
   }
 
-  private static String string(String where, Object value) throws RequestRejected {
-    if (value instanceof String s) {
-      return s;
-    }
-    throw bad(where + ": Invalid input: expected string, received " + JsonTypes.name(value));
-  }
-
   private static List<String> names(Granularity[] values) {
     List<String> names = new ArrayList<>();
     for (Granularity g : values) {
@@ -307,20 +179,7 @@ final class AnalyticsPlanner {
     return names;
   }
 
-  private static List<String> opNames() {
-    List<String> names = new ArrayList<>();
-    for (AnalyticsFilter.Op op : AnalyticsFilter.Op.values()) {
-      names.add(op.opName());
-    }
-    return names;
-  }
-
-  /** {@code "a"|"b"|"c"}, as zod lists the options of an enum. */
-  private static String quoted(List<String> names) {
-    return String.join("|", names.stream().map(n -> '"' + n + '"').toList());
-  }
-
   static RequestRejected bad(String message) {
-    return new RequestRejected(ApiError.badRequest(message));
+    return QueryIssues.bad(message);
   }
 }

@@ -1,11 +1,9 @@
 package io.github.openrouterspark.emulator;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,7 +19,7 @@ import java.util.Set;
  * also depends on each app's launch date, trend and noise. Some slots are fixed:
  *
  * <ul>
- *   <li>Slots 1, 7, 13, ... hold the {@link #SPECIAL_NAMES}, which exercise escaping: non-Latin
+ *   <li>Slots 1, 7, 13, ... hold the {@link AppNames#SPECIAL_NAMES}, which exercise escaping: non-Latin
  *       scripts, emoji with surrogate pairs and ZWJ sequences, quotes, backslashes, commas,
  *       markup, the text {@code null}, and one display name shared by two apps.
  *   <li>Slot 3 has app id 2<sup>53</sup>+1, which a client parsing JSON numbers as doubles
@@ -39,97 +37,29 @@ final class AppCatalog {
   /** Above 2^53: the first integer a JSON parser that reads numbers as doubles gets wrong. */
   static final long DOUBLE_UNSAFE_ID = (1L << 53) + 1;
 
-  private static final double TOP_VOLUME = 6e10;
   private static final int DOUBLE_UNSAFE_SLOT = 3;
   private static final Map<Integer, Integer> TWIN_OF = Map.of(11, 10, 42, 41);
   private static final int ROUND_ROBIN_FROM = 150;
-  private static final LocalDate EARLIEST_LAUNCH = LocalDate.of(2023, 6, 1);
 
-  // Salts keep the independent random choices apart.
+  // Salts keep the independent random choices apart; names, tags and profiles have their own.
   private static final long ID = 11;
-  private static final long NAME = 12;
-  private static final long TAGS = 13;
-  private static final long PROFILE = 14;
-  private static final long REQUEST_SIZE = 15;
   private static final long HIDDEN = 16;
   private static final long ALIAS = 17;
 
-  /** A display name and the subcategory of the app carrying it. */
-  record SpecialName(String name, String subcategory) {}
-
-  static final List<SpecialName> SPECIAL_NAMES =
-      List.of(
-          new SpecialName("🚀 Rocket Coder", "cli-agent"),
-          new SpecialName("Café Nöir", "creative-writing"),
-          new SpecialName("東京コーダー", "ide-extension"),
-          new SpecialName("数据助手", "general-chat"),
-          new SpecialName("\"Quoted\" Writer", "writing-assistant"),
-          new SpecialName("Back\\slash Studio", "image-gen"),
-          new SpecialName("Comma, Inc. Assistant", "personal-agent"),
-          new SpecialName("O'Brien's Legal Desk", "legal"),
-          new SpecialName("한국어 튜터", "general-chat"),
-          new SpecialName("Pair 🧑‍💻 Programmer", "programming-app"),
-          new SpecialName("<b>Bold</b> & Co", "native-app-builder"),
-          new SpecialName("مساعد الكتابة", "writing-assistant"),
-          new SpecialName("Ｆｕｌｌｗｉｄｔｈ Ｇａｍｅｓ", "game"),
-          new SpecialName("Дракон Roleplay", "roleplay"),
-          new SpecialName("naïve résumé builder", "writing-assistant"),
-          new SpecialName("C:\\Users\\agent", "cloud-agent"),
-          new SpecialName("Semi;colon|Pipe", "video-gen"),
-          new SpecialName("100% Audio {Beats}", "audio-gen"),
-          new SpecialName("AI Chat", "general-chat"),
-          new SpecialName("AI Chat", "roleplay"),
-          new SpecialName("𝔉𝔯𝔞𝔨𝔱𝔲𝔯 Tales", "creative-writing"),
-          new SpecialName("null", "game"),
-          new SpecialName("Ünïcödé Ümlaut Chat", "general-chat"),
-          new SpecialName("\\\"Escaped\\\" Agent", "cli-agent"));
-
-  /** Relative chance of each subcategory being an app's primary tag. */
-  private static final Map<String, Double> WEIGHTS = new LinkedHashMap<>();
-
-  static {
-    WEIGHTS.put("cli-agent", 14.0);
-    WEIGHTS.put("ide-extension", 14.0);
-    WEIGHTS.put("cloud-agent", 8.0);
-    WEIGHTS.put("programming-app", 10.0);
-    WEIGHTS.put("native-app-builder", 6.0);
-    WEIGHTS.put("creative-writing", 6.0);
-    WEIGHTS.put("video-gen", 2.0);
-    WEIGHTS.put("image-gen", 4.0);
-    WEIGHTS.put("audio-gen", 2.0);
-    WEIGHTS.put("roleplay", 10.0);
-    WEIGHTS.put("game", 4.0);
-    WEIGHTS.put("writing-assistant", 6.0);
-    WEIGHTS.put("general-chat", 10.0);
-    WEIGHTS.put("personal-agent", 5.0);
-    WEIGHTS.put("legal", 0.4);
-  }
-
-  private static final List<String> PREFIXES =
-      List.of(
-          "Nova", "Quill", "Pixel", "Echo", "Lumen", "Atlas", "Orbit", "Cobalt", "Ember", "Sage",
-          "Drift", "Vertex", "Nimbus", "Quartz", "Tidal", "Aurora", "Brisk", "Cedar", "Delta",
-          "Fable", "Glyph", "Harbor", "Iris", "Juno", "Kite", "Lark", "Mosaic", "Nook", "Onyx",
-          "Prism", "Raven", "Sonic", "Terra", "Umbra", "Vivid", "Willow", "Xeno", "Yonder",
-          "Zephyr", "Maple");
-
-  private static final Map<String, List<String>> SUFFIXES =
-      Map.of(
-          "coding", List.of("Code", "Dev", "Agent", "CLI", "IDE", "Build", "Stack", "Forge", "Pilot", "Commit"),
-          "creative", List.of("Studio", "Canvas", "Muse", "Story", "Frames", "Sound", "Ink"),
-          "productivity", List.of("Assist", "Notes", "Mail", "Desk", "Flow", "Brief", "Counsel"),
-          "entertainment", List.of("Tales", "Quest", "Play", "Realm", "Companion"));
-
   private final long seed;
+  private final AppNames names;
+  private final AppTags tags;
+  private final AppProfiles profiles;
   private final List<AppSpec> apps;
   private final Map<Long, Integer> indexById;
   private final Set<Long> ids = new HashSet<>();
-  private final Set<String> generatedNames = new HashSet<>();
 
   AppCatalog(long seed) {
     this.seed = seed;
+    this.names = new AppNames(seed);
+    this.tags = new AppTags(seed);
+    this.profiles = new AppProfiles(seed);
     List<AppSpec> all = new ArrayList<>();
-    SPECIAL_NAMES.forEach(s -> generatedNames.add(s.name()));
     ids.add(DOUBLE_UNSAFE_ID);
     for (int slot = 0; slot < VISIBLE_APPS; slot++) {
       all.add(visible(slot, all));
@@ -164,45 +94,46 @@ final class AppCatalog {
     Integer twinOf = TWIN_OF.get(slot);
     if (twinOf != null) {
       AppSpec original = before.get(twinOf);
-      String name = generatedName(slot, original.subcategories().get(0));
+      String name = names.generated(slot, original.subcategories().get(0));
       return new AppSpec(
           appId, name, original.subcategories(), AppSpec.Visibility.VISIBLE, appId,
           original.profile(), original.avgTokensPerRequest());
     }
-    SpecialName special = special(slot);
+    AppNames.SpecialName special = AppNames.special(slot);
     String primary;
     if (special != null) {
       primary = special.subcategory();
     } else if (slot >= ROUND_ROBIN_FROM && slot < ROUND_ROBIN_FROM + 2 * Marketplace.SUBCATEGORIES.size()) {
       primary = Marketplace.SUBCATEGORIES.get((slot - ROUND_ROBIN_FROM) % Marketplace.SUBCATEGORIES.size());
     } else {
-      primary = weighted(Hashing.hash(seed, TAGS, slot), null);
+      primary = tags.primary(slot);
     }
-    List<String> tags = tags(slot, primary);
-    String name = special != null ? special.name() : generatedName(slot, primary);
+    List<String> appTags = tags.tags(slot, primary);
+    String name = special != null ? special.name() : names.generated(slot, primary);
     String group = Marketplace.categoryOf(primary);
-    AppProfile profile = profile(slot, baseVolume(slot), group, Kind.APP);
+    AppProfile profile =
+        profiles.profile(slot, AppProfiles.baseVolume(slot), group, AppProfiles.Kind.APP);
     return new AppSpec(
-        appId, name, tags, AppSpec.Visibility.VISIBLE, appId, profile, requestSize(slot, group));
+        appId, name, appTags, AppSpec.Visibility.VISIBLE, appId, profile,
+        profiles.requestSize(slot, group));
   }
 
   private AppSpec hidden(int i) {
     long salt = 1_000 + i;
     long h = Hashing.hash(seed, HIDDEN, i);
-    String primary = weighted(Hashing.hash(seed, TAGS, salt), null);
+    String primary = tags.primary(salt);
     String group = Marketplace.categoryOf(primary);
     long appId = drawId(salt);
-    // The first hidden app is an old, steadily growing giant that out-trades the visible apps,
-    // so leaking it would be obvious.
+    // The first hidden app is the giant, so leaking hidden apps would be obvious.
     AppProfile profile =
         i == 0
-            ? new AppProfile(
-                Hashing.hash(seed, PROFILE, salt), 2 * TOP_VOLUME, EARLIEST_LAUNCH, null, 10,
-                LocalDate.of(2026, 1, 1), 0.004, 0.004, 0.1)
-            : profile(salt, baseVolume((int) ((h >>> 1) % VISIBLE_APPS)), group, Kind.APP);
+            ? profiles.giant(salt)
+            : profiles.profile(
+                salt, AppProfiles.baseVolume((int) ((h >>> 1) % VISIBLE_APPS)), group,
+                AppProfiles.Kind.APP);
     return new AppSpec(
-        appId, "Private " + generatedName(salt, primary), tags(salt, primary),
-        AppSpec.Visibility.HIDDEN, appId, profile, requestSize(salt, group));
+        appId, "Private " + names.generated(salt, primary), tags.tags(salt, primary),
+        AppSpec.Visibility.HIDDEN, appId, profile, profiles.requestSize(salt, group));
   }
 
   private AppSpec alias(int i, AppSpec canonical) {
@@ -210,9 +141,9 @@ final class AppCatalog {
     double share = 0.2 + 0.6 * Hashing.unit(Hashing.hash(seed, ALIAS, i));
     // Even aliases still send traffic (a second URL of the app); odd ones are old names, retired.
     AppProfile profile =
-        profile(
+        profiles.profile(
             salt, canonical.profile().base() * share, Marketplace.categoryOf(canonical.subcategories().get(0)),
-            i % 2 == 0 ? Kind.ACTIVE_ALIAS : Kind.RETIRED_ALIAS);
+            i % 2 == 0 ? AppProfiles.Kind.ACTIVE_ALIAS : AppProfiles.Kind.RETIRED_ALIAS);
     return new AppSpec(
         drawId(salt), canonical.name() + " (legacy)", canonical.subcategories(), AppSpec.Visibility.ALIAS,
         canonical.appId(), profile, canonical.avgTokensPerRequest());
@@ -228,13 +159,6 @@ final class AppCatalog {
       }
     }
     return targets;
-  }
-
-  private static SpecialName special(int slot) {
-    if (slot < 1 || (slot - 1) % 6 != 0 || (slot - 1) / 6 >= SPECIAL_NAMES.size()) {
-      return null;
-    }
-    return SPECIAL_NAMES.get((slot - 1) / 6);
   }
 
   /** Mostly small ids; about 17% above 2^31 and 3% above 2^53. Unique. */
@@ -255,120 +179,5 @@ final class AppCatalog {
         return id;
       }
     }
-  }
-
-  private List<String> tags(long salt, String primary) {
-    List<String> tags = new ArrayList<>(List.of(primary));
-    double u = Hashing.unit(Hashing.hash(seed, TAGS, salt, -1));
-    int extra = u < 0.5 ? 0 : u < 0.85 ? 1 : 2;
-    for (int k = 0; k < extra; k++) {
-      long h = Hashing.hash(seed, TAGS, salt, k);
-      String group = Hashing.unit(Hashing.mix(h)) < 0.7 ? Marketplace.categoryOf(primary) : null;
-      String tag = weighted(h, group);
-      if (!tags.contains(tag)) {
-        tags.add(tag);
-      }
-    }
-    return tags;
-  }
-
-  /** A subcategory drawn by {@link #WEIGHTS}, within {@code group} unless it is null. */
-  private static String weighted(long hash, String group) {
-    List<String> candidates =
-        group == null ? Marketplace.SUBCATEGORIES : Marketplace.GROUPS.get(group);
-    double total = candidates.stream().mapToDouble(WEIGHTS::get).sum();
-    double pick = Hashing.unit(hash) * total;
-    for (String candidate : candidates) {
-      pick -= WEIGHTS.get(candidate);
-      if (pick < 0) {
-        return candidate;
-      }
-    }
-    return candidates.get(candidates.size() - 1);
-  }
-
-  private String generatedName(long salt, String primary) {
-    List<String> suffixes = SUFFIXES.get(Marketplace.categoryOf(primary));
-    for (long attempt = 0; ; attempt++) {
-      long h = Hashing.hash(seed, NAME, salt, attempt);
-      String name =
-          PREFIXES.get((int) ((h >>> 1) % PREFIXES.size()))
-              + " "
-              + suffixes.get((int) ((Hashing.mix(h) >>> 1) % suffixes.size()));
-      if (attempt >= 8) {
-        name += " " + (attempt - 6);
-      }
-      if (generatedNames.add(name)) {
-        return name;
-      }
-    }
-  }
-
-  private static double baseVolume(int slot) {
-    double share = (double) slot / VISIBLE_APPS;
-    return TOP_VOLUME * StrictMath.pow(slot + 1, -1.05) * StrictMath.pow(10, -3 * share * share);
-  }
-
-  private enum Kind {
-    APP,
-    ACTIVE_ALIAS,
-    RETIRED_ALIAS
-  }
-
-  /**
-   * Per-app constants. About 55% of apps predate the dataset; the rest launch between 2025-01-01
-   * and mid-2027, so there are fresh launches whenever the clock is. One in twenty shuts down. The trend pivots once, so an app can rise then fade,
-   * or the reverse. Aliases predate the dataset; retired ones stop during it.
-   */
-  private AppProfile profile(long salt, double base, String group, Kind kind) {
-    double[] u = new double[9];
-    for (int k = 0; k < u.length; k++) {
-      u[k] = Hashing.unit(Hashing.hash(seed, PROFILE, salt, k));
-    }
-    LocalDate launched;
-    LocalDate retired = null;
-    if (kind != Kind.APP) {
-      launched = EARLIEST_LAUNCH.plusDays((long) (u[1] * 500));
-      if (kind == Kind.RETIRED_ALIAS) {
-        retired = SyntheticMarket.FIRST_DAY.plusDays(30 + (long) (u[3] * 400));
-      }
-    } else {
-      launched =
-          u[0] < 0.55
-              ? EARLIEST_LAUNCH.plusDays((long) (u[1] * 579))
-              : SyntheticMarket.FIRST_DAY.plusDays((long) (u[1] * 900));
-      if (u[2] < 0.05) {
-        retired = launched.plusDays(60 + (long) (u[3] * 340));
-      }
-    }
-    double weekendDip =
-        switch (group) {
-          case "coding" -> 0.25 + 0.2 * u[8];
-          case "entertainment" -> -0.2 + 0.2 * u[8];
-          default -> 0.05 + 0.25 * u[8];
-        };
-    return new AppProfile(
-        Hashing.hash(seed, PROFILE, salt),
-        base,
-        launched,
-        retired,
-        3 + 37 * u[4],
-        SyntheticMarket.FIRST_DAY.plusDays(59 + (long) (u[5] * 550)),
-        -0.002 + 0.010 * u[6],
-        -0.009 + 0.018 * u[7],
-        weekendDip);
-  }
-
-  /** Coding agents send long contexts, chat apps short ones. */
-  private long requestSize(long salt, String group) {
-    double u = Hashing.unit(Hashing.hash(seed, REQUEST_SIZE, salt));
-    double[] range =
-        switch (group) {
-          case "coding" -> new double[] {6_000, 60_000};
-          case "creative" -> new double[] {800, 5_000};
-          case "entertainment" -> new double[] {2_500, 16_000};
-          default -> new double[] {1_200, 12_000};
-        };
-    return Math.round(range[0] * StrictMath.pow(range[1] / range[0], u));
   }
 }

@@ -1,18 +1,13 @@
 package io.github.openrouterspark.emulator;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * An in-process emulator of OpenRouter's Data and Analytics APIs, serving {@code GET
@@ -54,22 +49,7 @@ public final class OpenRouterEmulator implements AutoCloseable {
 
   public static final String DEFAULT_ACCOUNT = "emulator-account";
 
-  static final String API_PREFIX = "/api/v1";
-  /** Enough threads for the concurrent partition reads of a local Spark job. */
-  private static final int THREADS = 8;
-
-  static {
-    // The JDK server flushes response headers as their own packet; without TCP_NODELAY the body
-    // then waits for the client's delayed ACK, adding ~40 ms to every response. The JDK reads
-    // this property once, when the first HttpServer of the JVM is created; an explicit setting
-    // by the user wins.
-    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
-      System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-  }
-
-  private final HttpServer server;
-  private final ExecutorService executor;
+  private final EmulatorServer server;
   private final RequestLog requestLog = new RequestLog();
   private final FaultInjector faults = new FaultInjector();
   private final SyntheticMarket market;
@@ -98,46 +78,16 @@ public final class OpenRouterEmulator implements AutoCloseable {
     retryAfter = builder.retryAfter;
     datasetQuota = new RateLimiter(builder.rateLimitPerMinute, builder.dailyLimitPerAccount);
     analyticsQuota = new RateLimiter(builder.analyticsRateLimitPerMinute, Integer.MAX_VALUE);
-    DatasetEnvelope envelope = new DatasetEnvelope(builder.metaFirst);
     Router router =
-        new Router()
-            .add(
-                "GET",
-                API_PREFIX + RankingsDailyEndpoint.PATH,
-                new RateLimited(datasetQuota, this::retryAfter, new RankingsDailyEndpoint(market, envelope)))
-            .add(
-                "GET",
-                API_PREFIX + AppRankingsEndpoint.PATH,
-                new RateLimited(datasetQuota, this::retryAfter, new AppRankingsEndpoint(market, envelope)))
-            .add(
-                "GET",
-                API_PREFIX + AnalyticsMetaEndpoint.PATH,
-                new ManagementOnly(
-                    new RateLimited(analyticsQuota, this::retryAfter, new AnalyticsMetaEndpoint())))
-            .add(
-                "POST",
-                API_PREFIX + AnalyticsQueryEndpoint.PATH,
-                new ManagementOnly(
-                    new RateLimited(
-                        analyticsQuota, this::retryAfter, new AnalyticsQueryEndpoint(this::analytics))));
-    executor =
-        Executors.newFixedThreadPool(
-            THREADS,
-            task -> {
-              Thread thread = new Thread(task, "openrouter-emulator");
-              thread.setDaemon(true);
-              return thread;
-            });
+        EmulatorRoutes.of(
+            market, new DatasetEnvelope(builder.metaFirst), datasetQuota, analyticsQuota,
+            this::retryAfter, this::analytics);
     server =
-        HttpServer.create(
-            new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), builder.port),
-            0);
-    server.createContext(
-        "/", new Gateway(
-            builder.clock, router, new ApiKeys(keys, managementKeys), requestLog, faults,
-            this::retryAfter));
-    server.setExecutor(executor);
-    server.start();
+        new EmulatorServer(
+            builder.port,
+            new Gateway(
+                builder.clock, router, new ApiKeys(keys, managementKeys), requestLog, faults,
+                this::retryAfter));
   }
 
   /** Starts an emulator with the system UTC clock, seed 42 and the default key. */
@@ -151,7 +101,7 @@ public final class OpenRouterEmulator implements AutoCloseable {
 
   /** {@code http://127.0.0.1:<port>/api/v1}, the equivalent of {@code https://openrouter.ai/api/v1}. */
   public String baseUrl() {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + API_PREFIX;
+    return "http://127.0.0.1:" + server.port() + EmulatorRoutes.API_PREFIX;
   }
 
   public RequestLog requestLog() {
@@ -208,8 +158,7 @@ public final class OpenRouterEmulator implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
-    executor.shutdownNow();
+    server.close();
   }
 
   /** Configures an emulator; every setting has the real API's default. */

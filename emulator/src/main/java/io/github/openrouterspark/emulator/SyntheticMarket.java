@@ -2,21 +2,14 @@ package io.github.openrouterspark.emulator;
 
 import java.math.BigInteger;
 import java.time.Clock;
-import java.time.DayOfWeek;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The ground truth behind the emulator's responses, deterministic for a seed: daily token volumes
@@ -29,26 +22,23 @@ import java.util.TreeMap;
  */
 public final class SyntheticMarket {
   static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 1);
-  private static final long MILLIS_PER_DAY = Duration.ofDays(1).toMillis();
 
-  private final long seed;
   private final Clock clock;
-  private final VolumeModel volumes;
-  private final List<String> models;
+  private final ModelRankings modelRankings;
   private final AppCatalog appCatalog;
-  private final AppVolumeModel appVolumes;
+  private final AppTraffic appTraffic;
+  private final AppRanker appRanker;
 
   /** The slice parameters of rankings-daily. */
   private static final Set<String> SLICE_PARAMETERS =
       Set.of("modality", "context_bucket", "category", "language_type");
 
   public SyntheticMarket(long seed, Clock clock) {
-    this.seed = seed;
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.volumes = new VolumeModel(seed, ModelCatalog.MODELS);
-    this.models = ModelCatalog.MODELS.stream().map(ModelSpec::permaslug).toList();
+    this.modelRankings = new ModelRankings(seed, ModelCatalog.MODELS);
     this.appCatalog = new AppCatalog(seed);
-    this.appVolumes = new AppVolumeModel(seed, appCatalog.apps());
+    this.appTraffic = new AppTraffic(seed, appCatalog);
+    this.appRanker = new AppRanker(appCatalog, appTraffic);
   }
 
   /**
@@ -71,7 +61,7 @@ public final class SyntheticMarket {
 
   /** Every model permaslug of the catalog, including those without traffic yet or any more. */
   public List<String> models() {
-    return models;
+    return modelRankings.models();
   }
 
   /**
@@ -80,8 +70,8 @@ public final class SyntheticMarket {
    */
   public List<RankingRow> rankingsDaily(LocalDate from, LocalDate to) {
     Instant now = clock.instant();
-    LocalDate start = max(from, FIRST_DAY);
-    LocalDate end = min(to, today(now));
+    LocalDate start = DayTotals.max(from, FIRST_DAY);
+    LocalDate end = DayTotals.min(to, today(now));
     if (start.isAfter(end)) {
       return List.of();
     }
@@ -177,93 +167,32 @@ public final class SyntheticMarket {
    * @throws IllegalArgumentException if {@code appId} is not a listed app
    */
   public BigInteger appTokens(long appId, LocalDate day) {
-    return BigInteger.valueOf(appDaily(appId, day, false));
+    return BigInteger.valueOf(appTraffic.listedAppDaily(appId, day, clock.instant(), false));
   }
 
   /** One listed app's requests on one day, aliases included; see {@link #appTokens}. */
   public long appRequests(long appId, LocalDate day) {
-    return appDaily(appId, day, true);
+    return appTraffic.listedAppDaily(appId, day, clock.instant(), true);
   }
 
   /** One model's tokens on one day as the API counts them: partial today, zero when unserved. */
   public BigInteger tokens(String model, LocalDate day) {
-    int index = models.indexOf(model);
+    int index = models().indexOf(model);
     if (index < 0) {
       throw new IllegalArgumentException("Unknown model: " + model);
     }
     Instant now = clock.instant();
-    return BigInteger.valueOf(dayTokens(day, Slice.ALL, now)[index]);
+    return BigInteger.valueOf(modelRankings.dayTokens(day, Slice.ALL, now)[index]);
   }
 
   /** The rows of a validated request, computed for the instant {@code now}. */
   List<RankingRow> rankings(RankingsQuery query, Instant now) {
-    Map<LocalDate, long[]> buckets =
-        query.slice().sampled() ? weeklyEstimates(query, now) : exactTotals(query, now);
-    List<RankingRow> rows = new ArrayList<>();
-    buckets.forEach((date, totals) -> rows.addAll(Ranking.rank(date, models, totals)));
-    return rows;
+    return modelRankings.rankings(query, now);
   }
 
-  /**
-   * The full ranked list of a validated app-rankings request, computed for the instant {@code
-   * now}; the query's limit and offset are not applied.
-   *
-   * <p>Window volume sums the window's days; days after today count zero, today counts partially.
-   * {@code trending} compares it with the three periods of the window's length (resolved dates,
-   * future days included) right before it, where days before {@link #FIRST_DAY} count zero: the
-   * score is {@code 3 * window - (p1 + p2 + p3)}, i.e. three times the excess over their mean,
-   * so no rounding is involved. Aliases add their traffic to their canonical app before ranking.
-   */
+  /** The full ranked list of a validated app-rankings request; see {@link AppRanker#rank}. */
   List<AppRankingRow> appRankings(AppRankingsQuery query, Instant now) {
-    List<AppSpec> apps = appCatalog.apps();
-    LocalDate start = query.window().start();
-    LocalDate end = query.window().end();
-    boolean trending = query.sort() == AppSort.TRENDING;
-    long length = ChronoUnit.DAYS.between(start, end) + 1;
-    LocalDate from = trending ? start.minusDays(3 * length) : start;
-    long[] window = new long[apps.size()];
-    long[] requests = new long[apps.size()];
-    long[] before = new long[apps.size()];
-    LocalDate last = min(end, today(now));
-    for (LocalDate day = max(from, FIRST_DAY); !day.isAfter(last); day = day.plusDays(1)) {
-      long[] tokens = appDayTokens(day, now);
-      if (day.isBefore(start)) {
-        add(before, tokens);
-      } else {
-        add(window, tokens);
-        add(requests, requestsOf(tokens));
-      }
-    }
-    for (int i = 0; i < apps.size(); i++) {
-      AppSpec app = apps.get(i);
-      if (app.visibility() == AppSpec.Visibility.ALIAS) {
-        int canonical = appCatalog.indexOf(app.canonicalAppId());
-        window[canonical] = Math.addExact(window[canonical], window[i]);
-        requests[canonical] = Math.addExact(requests[canonical], requests[i]);
-        before[canonical] = Math.addExact(before[canonical], before[i]);
-      }
-    }
-    long[] score = new long[apps.size()];
-    List<Integer> ranked = new ArrayList<>();
-    for (int i = 0; i < apps.size(); i++) {
-      AppSpec app = apps.get(i);
-      score[i] = trending ? Math.subtractExact(Math.multiplyExact(3, window[i]), before[i]) : window[i];
-      if (app.visible() && query.matches(app) && score[i] > 0) {
-        ranked.add(i);
-      }
-    }
-    ranked.sort(
-        Comparator.<Integer>comparingLong(i -> score[i])
-            .reversed()
-            .thenComparingLong(i -> apps.get(i).appId()));
-    List<AppRankingRow> rows = new ArrayList<>(ranked.size());
-    for (int i : ranked) {
-      AppSpec app = apps.get(i);
-      rows.add(
-          new AppRankingRow(
-              rows.size() + 1, app.appId(), app.name(), BigInteger.valueOf(window[i]), requests[i]));
-    }
-    return rows;
+    return appRanker.rank(query, now);
   }
 
   AppCatalog appCatalog() {
@@ -272,45 +201,12 @@ public final class SyntheticMarket {
 
   /** Every catalog app's own tokens on {@code day} (aliases not merged): partial today. */
   long[] appDayTokens(LocalDate day, Instant now) {
-    LocalDate today = today(now);
-    if (day.isAfter(today)) {
-      return new long[appCatalog.apps().size()];
-    }
-    long[] tokens = appVolumes.fullDay(day);
-    if (day.equals(today)) {
-      long elapsed = now.toEpochMilli() - today.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-      for (int i = 0; i < tokens.length; i++) {
-        tokens[i] = scale(tokens[i], elapsed, MILLIS_PER_DAY);
-      }
-    }
-    return tokens;
+    return appTraffic.dayTokens(day, now);
   }
 
   /** Requests per catalog app for its tokens of one day: whole requests, rounded up. */
   long[] requestsOf(long[] tokens) {
-    List<AppSpec> apps = appCatalog.apps();
-    long[] requests = new long[tokens.length];
-    for (int i = 0; i < tokens.length; i++) {
-      long size = apps.get(i).avgTokensPerRequest();
-      requests[i] = tokens[i] == 0 ? 0 : (tokens[i] - 1) / size + 1;
-    }
-    return requests;
-  }
-
-  private long appDaily(long appId, LocalDate day, boolean requests) {
-    int index = appCatalog.indexOf(appId);
-    if (index < 0 || !appCatalog.apps().get(index).visible()) {
-      throw new IllegalArgumentException("Not a listed app: " + appId);
-    }
-    long[] tokens = appDayTokens(day, clock.instant());
-    long[] values = requests ? requestsOf(tokens) : tokens;
-    long sum = 0;
-    for (int i = 0; i < values.length; i++) {
-      if (appCatalog.apps().get(i).canonicalAppId() == appId) {
-        sum = Math.addExact(sum, values[i]);
-      }
-    }
-    return sum;
+    return appTraffic.requestsOf(tokens);
   }
 
   private static void putDate(Map<String, String> query, String name, LocalDate date) {
@@ -321,86 +217,5 @@ public final class SyntheticMarket {
 
   static LocalDate today(Instant now) {
     return LocalDate.ofInstant(now, ZoneOffset.UTC);
-  }
-
-  /**
-   * Exact datasets sum the days inside the window into their buckets; a bucket is dated by its
-   * start, which for the first week or month may lie before the window.
-   */
-  private Map<LocalDate, long[]> exactTotals(RankingsQuery query, Instant now) {
-    Map<LocalDate, long[]> buckets = new TreeMap<>();
-    LocalDate last = min(query.window().end(), today(now));
-    for (LocalDate day = max(query.window().start(), FIRST_DAY);
-        !day.isAfter(last);
-        day = day.plusDays(1)) {
-      addInto(buckets, query.period().bucketStart(day), dayTokens(day, query.slice(), now));
-    }
-    return buckets;
-  }
-
-  /**
-   * Sampled datasets only exist at weekly grain: every ISO week touching the window counts in
-   * full (so the last bucket may include traffic after {@code end_date}), and {@code month}
-   * buckets each week by the month of its Monday, as the API documents.
-   */
-  private Map<LocalDate, long[]> weeklyEstimates(RankingsQuery query, Instant now) {
-    Map<LocalDate, long[]> buckets = new TreeMap<>();
-    LocalDate today = today(now);
-    LocalDate last = min(query.window().end(), today);
-    for (LocalDate monday =
-            query.window().start().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        !monday.isAfter(last);
-        monday = monday.plusWeeks(1)) {
-      long[] week = new long[models.size()];
-      for (LocalDate day = max(monday, FIRST_DAY);
-          day.isBefore(monday.plusWeeks(1)) && !day.isAfter(today);
-          day = day.plusDays(1)) {
-        add(week, dayTokens(day, query.slice(), now));
-      }
-      for (int i = 0; i < week.length; i++) {
-        week[i] = Slice.estimate(week[i]);
-      }
-      addInto(buckets, query.period().bucketStart(monday), week);
-    }
-    return buckets;
-  }
-
-  private long[] dayTokens(LocalDate day, Slice slice, Instant now) {
-    LocalDate today = today(now);
-    if (day.isBefore(FIRST_DAY) || day.isAfter(today)) {
-      return new long[models.size()];
-    }
-    long[] tokens = volumes.fullDay(day);
-    long elapsed = now.toEpochMilli() - today.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
-    for (int i = 0; i < tokens.length; i++) {
-      tokens[i] = slice.apply(seed, models.get(i), tokens[i]);
-      if (day.equals(today)) {
-        tokens[i] = scale(tokens[i], elapsed, MILLIS_PER_DAY);
-      }
-    }
-    return tokens;
-  }
-
-  /** floor(value * numerator / denominator) without overflowing the intermediate product. */
-  private static long scale(long value, long numerator, long denominator) {
-    return value / denominator * numerator + value % denominator * numerator / denominator;
-  }
-
-  private static void addInto(Map<LocalDate, long[]> buckets, LocalDate bucket, long[] tokens) {
-    add(buckets.computeIfAbsent(bucket, b -> new long[tokens.length]), tokens);
-  }
-
-  private static void add(long[] sum, long[] tokens) {
-    for (int i = 0; i < sum.length; i++) {
-      sum[i] = Math.addExact(sum[i], tokens[i]);
-    }
-  }
-
-  private static LocalDate max(LocalDate a, LocalDate b) {
-    return a.isAfter(b) ? a : b;
-  }
-
-  private static LocalDate min(LocalDate a, LocalDate b) {
-    return a.isBefore(b) ? a : b;
   }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -24,12 +23,6 @@ import java.util.List;
 final class TrafficModel {
   private static final long COUNT = 51;
   private static final long GENERATION = 52;
-  private static final long MODEL_AFFINITY = 53;
-  private static final double NANOS_PER_USD = 1e9;
-  /** $0.02: five web results at $4 per 1000, OpenRouter's web plugin price. */
-  private static final long WEB_SEARCH = 20_000_000;
-  private static final List<String> NATIVE_SEARCH =
-      List.of("openai", "x-ai", "google", "anthropic", "perplexity");
   private static final double LN_5000 = StrictMath.log(5_000);
   private static final List<Long> MAX_TOKENS = List.of(1024L, 2048L, 4096L);
 
@@ -56,7 +49,7 @@ final class TrafficModel {
       if (count == 0) {
         continue;
       }
-      Candidates candidates = candidates(k, habits, day);
+      CandidateModels candidates = CandidateModels.of(org.seed(), models, k, habits, day);
       if (candidates == null) {
         continue;
       }
@@ -97,55 +90,8 @@ final class TrafficModel {
     return (int) Math.round(habits.dailyRequests() * ramp * growth * weekly * noise * burst);
   }
 
-  /** The models a key may call on a day, with cumulative weights. */
-  private record Candidates(ModelTraits[] models, double[] cumulative) {
-    ModelTraits pick(double u) {
-      double target = u * cumulative[cumulative.length - 1];
-      int i = Arrays.binarySearch(cumulative, target);
-      // Not found: the insertion point is the first cumulative weight above the target.
-      int index = i >= 0 ? i + 1 : -i - 1;
-      return models[Math.min(index, models.length - 1)];
-    }
-  }
-
-  private Candidates candidates(int k, KeyHabits habits, LocalDate day) {
-    List<ModelTraits> picked = new ArrayList<>();
-    List<Double> weights = new ArrayList<>();
-    boolean freeOk = habits.kind() == KeyHabits.Kind.DEV || habits.kind() == KeyHabits.Kind.EVAL;
-    for (ModelTraits model : models) {
-      if (!model.spec().servedOn(day)
-          || (!habits.vendors().isEmpty() && !habits.vendors().contains(model.vendor()))
-          || (model.free() && !freeOk)) {
-        continue;
-      }
-      double affinity =
-          Hashing.unit(Hashing.hash(org.seed(), MODEL_AFFINITY, k, Hashing.of(model.spec().permaslug())));
-      double age = ChronoUnit.DAYS.between(model.spec().launched(), day);
-      double recency = StrictMath.exp(-age / 240) + 0.03;
-      double fit =
-          switch (habits.kind()) {
-            case BATCH -> model.tier() == ModelTraits.Tier.FRONTIER ? 0.1 : model.tier() == ModelTraits.Tier.SMALL ? 3 : 1;
-            case AGENT -> model.tier() == ModelTraits.Tier.FRONTIER ? 4 : 0.5;
-            default -> 1;
-          };
-      // Squaring the affinity concentrates each key on a few favourites, as real keys are.
-      picked.add(model);
-      weights.add(affinity * affinity * recency * fit);
-    }
-    if (picked.isEmpty()) {
-      return null;
-    }
-    double[] cumulative = new double[picked.size()];
-    double sum = 0;
-    for (int i = 0; i < cumulative.length; i++) {
-      sum += weights.get(i);
-      cumulative[i] = sum;
-    }
-    return new Candidates(picked.toArray(ModelTraits[]::new), cumulative);
-  }
-
   private Generation generation(
-      int k, AnalyticsLog.ApiKey key, KeyHabits habits, Candidates candidates, LocalDate day,
+      int k, AnalyticsLog.ApiKey key, KeyHabits habits, CandidateModels candidates, LocalDate day,
       long dayStart, int i) {
     Draws d = new Draws(Hashing.mix(Hashing.hash(org.seed(), GENERATION, k, day.toEpochDay()) ^ i));
     // When: a peaked hour (or a flat spread for a third of batch traffic), then a second in it.
@@ -232,8 +178,8 @@ final class TrafficModel {
 
     Generation.Cost cost =
         responseCached || finish.equals("error")
-            ? noCost()
-            : cost(model, variant, prompt, completion, cached, cacheWrite, byok, d);
+            ? GenerationCosts.none()
+            : GenerationCosts.of(model, variant, prompt, completion, cached, cacheWrite, byok, d);
     return new Generation(
         id, createdAt, model.model(), variant, provider, app, key.id(), key.creatorUserId(),
         key.workspaceId(), origin, country, finish, externalUser, bucket(prompt), prompt, completion,
@@ -256,50 +202,6 @@ final class TrafficModel {
       return "content_filter";
     }
     return "stop";
-  }
-
-  private static Generation.Cost noCost() {
-    return new Generation.Cost(0, 0, 0, 0, 0, null, null, null, null, null, null, null, null, null);
-  }
-
-  private static Generation.Cost cost(
-      ModelTraits model, String variant, long prompt, long completion, long cached,
-      boolean cacheWrite, boolean byok, Draws d) {
-    long upstream = prompt * model.inputPrice() + completion * model.outputPrice();
-    Long cache = null;
-    if (cached > 0) {
-      long saved = cached * model.inputPrice() * 3 / 4;
-      long written = cacheWrite ? (prompt - cached) * model.inputPrice() / 4 : 0;
-      cache = written - saved;
-    }
-    Long data = null;
-    if (!model.free() && d.next() < 0.12) {
-      long percent = 5 + (long) (d.next() * 21);
-      data = d.next() < 0.025 ? upstream * (1 + percent % 3) / 100 : -(upstream * percent / 100);
-    }
-    Long web = variant.equals("online") ? WEB_SEARCH : null;
-    boolean nativeSearch = NATIVE_SEARCH.contains(model.vendor());
-    Long upstreamWeb = nativeSearch && d.next() < 0.01 ? usd(0.01 + 0.025 * d.next()) : null;
-    Long file = d.next() < 0.006 ? usd(0.0001 + 0.01 * d.next()) : null;
-    Long upstreamFile = d.next() < 0.003 ? usd(0.0002 + 0.005 * d.next()) : null;
-    Long webFetch = d.next() < 0.004 ? usd(0.001 * (1 + (int) (d.next() * 5))) : null;
-    Long upstreamWebFetch = d.next() < 0.002 ? usd(0.002 * (1 + (int) (d.next() * 3))) : null;
-    long gross = upstream;
-    for (Long part : new Long[] {cache, data, web, upstreamWeb, file, upstreamFile, webFetch, upstreamWebFetch}) {
-      if (part != null) {
-        gross += part;
-      }
-    }
-    long byokUsage = byok ? gross : 0;
-    long byokFees = byok ? gross * 5 / 100 : 0;
-    long credits = byok ? byokFees : gross;
-    return new Generation.Cost(
-        credits + byokUsage, byokUsage, credits, credits - byokFees, byokFees, upstream, cache, data,
-        web, upstreamWeb, file, upstreamFile, webFetch, upstreamWebFetch);
-  }
-
-  private static long usd(double dollars) {
-    return Math.round(dollars * NANOS_PER_USD);
   }
 
   static String bucket(long prompt) {
@@ -325,24 +227,5 @@ final class TrafficModel {
 
   private static double square(double u) {
     return u * u;
-  }
-
-  /** A stream of draws from one seed: SplitMix64. */
-  private static final class Draws {
-    private static final long GAMMA = 0x9e3779b97f4a7c15L;
-    private long state;
-
-    Draws(long seed) {
-      this.state = seed;
-    }
-
-    long raw() {
-      state += GAMMA;
-      return Hashing.mix(state);
-    }
-
-    double next() {
-      return Hashing.unit(raw());
-    }
   }
 }

@@ -225,7 +225,7 @@ class AppRankingsEndpointTest {
       }
     }
     Set<String> expected = new HashSet<>();
-    for (AppCatalog.SpecialName special : AppCatalog.SPECIAL_NAMES) {
+    for (AppNames.SpecialName special : AppNames.SPECIAL_NAMES) {
       for (AppSpec app : market.appCatalog().apps()) {
         if (app.visible() && app.name().equals(special.name())
             && market.appRankings(null, null, null, null, null).stream().anyMatch(r -> r.appId() == app.appId())) {

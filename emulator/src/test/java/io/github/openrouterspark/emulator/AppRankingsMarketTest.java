@@ -62,7 +62,7 @@ class AppRankingsMarketTest {
       assertTrue(listed.stream().filter(a -> a.subcategories().contains(subcategory)).count() >= 2, subcategory);
     }
     Set<String> names = listed.stream().map(AppSpec::name).collect(Collectors.toSet());
-    for (AppCatalog.SpecialName special : AppCatalog.SPECIAL_NAMES) {
+    for (AppNames.SpecialName special : AppNames.SPECIAL_NAMES) {
       assertTrue(names.contains(special.name()), special.name());
     }
     assertEquals(2, listed.stream().filter(a -> a.name().equals("AI Chat")).count(), "a shared display name");

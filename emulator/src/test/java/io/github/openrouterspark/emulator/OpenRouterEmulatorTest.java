@@ -463,14 +463,6 @@ class OpenRouterEmulatorTest {
     assertThrows(IllegalArgumentException.class, () -> builder.port(70_000));
   }
 
-  @Test
-  void mainParsesItsPortArgument() {
-    assertEquals(0, EmulatorMain.parsePort(new String[0]));
-    assertEquals(8080, EmulatorMain.parsePort(new String[] {"--port", "8080"}));
-    assertThrows(IllegalArgumentException.class, () -> EmulatorMain.parsePort(new String[] {"--port"}));
-    assertThrows(IllegalArgumentException.class, () -> EmulatorMain.parsePort(new String[] {"--port", "x"}));
-  }
-
   private static Map<LocalDate, List<RankingRow>> byDate(List<RankingRow> rows) {
     Map<LocalDate, List<RankingRow>> byDate = new TreeMap<>();
     rows.forEach(r -> byDate.computeIfAbsent(r.date(), d -> new ArrayList<>()).add(r));
