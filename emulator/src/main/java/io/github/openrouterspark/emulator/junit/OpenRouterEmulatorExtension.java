@@ -81,7 +81,7 @@ public final class OpenRouterEmulatorExtension
     return emulator;
   }
 
-  /** The emulator's base URL, e.g. {@code http://127.0.0.1:40123}: the connector's baseUrl. */
+  /** The emulator's base URL, e.g. {@code http://127.0.0.1:40123/api/v1}: the connector's baseUrl. */
   public String baseUrl() {
     return emulator().baseUrl();
   }
