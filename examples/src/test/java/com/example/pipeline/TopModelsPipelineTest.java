@@ -20,14 +20,18 @@ class TopModelsPipelineTest {
   @Test
   void readsAYearOfRankingsWithOneRequest(OpenRouterEmulator api) {
     Dataset<Row> rankings =
-        spark.read().format("openrouter")
+        spark
+            .read()
+            .format("openrouter")
             .option("baseUrl", api.baseUrl())
             .option("apiKey", OpenRouterEmulator.DEFAULT_API_KEY)
             .load("rankings-daily")
             .where("date BETWEEN DATE'2025-01-01' AND DATE'2025-12-31'");
 
     long expected =
-        api.market().rankingsDaily(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-12-31")).size();
+        api.market()
+            .rankingsDaily(LocalDate.parse("2025-01-01"), LocalDate.parse("2025-12-31"))
+            .size();
     assertEquals(expected, rankings.count());
     assertEquals(1, api.requestLog().size(), "the date filter became one request's date range");
   }

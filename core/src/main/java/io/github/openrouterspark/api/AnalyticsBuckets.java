@@ -25,7 +25,9 @@ final class AnalyticsBuckets {
 
   /** The buckets of {@code query}, or null for totals (no granularity, so no time key). */
   static AnalyticsBuckets of(AnalyticsQueryBody query) {
-    return query.granularity() == null ? null : new AnalyticsBuckets(query.granularity(), query.start(), query.end());
+    return query.granularity() == null
+        ? null
+        : new AnalyticsBuckets(query.granularity(), query.start(), query.end());
   }
 
   /** A row key that names a time bucket, of any granularity (docs/api-contract.md §5). */
@@ -33,7 +35,10 @@ final class AnalyticsBuckets {
     return name.startsWith("date__") || name.startsWith("created_at__");
   }
 
-  /** The key this query's buckets come under: {@code date__<g>}, or {@code created_at__<g>} for some sources. */
+  /**
+   * The key this query's buckets come under: {@code date__<g>}, or {@code created_at__<g>} for some
+   * sources.
+   */
   boolean isTimeKey(String name) {
     return name.equals("date__" + granularity) || name.equals("created_at__" + granularity);
   }
@@ -42,16 +47,33 @@ final class AnalyticsBuckets {
     return "date__" + granularity + " (or created_at__" + granularity + ")";
   }
 
-  /** Fails unless {@code bucket}, the value of {@code field}, is a bucket start inside the range. */
+  /**
+   * Fails unless {@code bucket}, the value of {@code field}, is a bucket start inside the range.
+   */
   void check(String field, String text, Instant bucket) {
     if (!aligned(bucket)) {
-      throw new MalformedResponseException("time bucket " + field + " '" + text + "' is not the start of a "
-          + granularity + " (UTC)");
+      throw new MalformedResponseException(
+          "time bucket "
+              + field
+              + " '"
+              + text
+              + "' is not the start of a "
+              + granularity
+              + " (UTC)");
     }
     Instant bucketEnd = bucketEnd(bucket);
     if (!bucket.isBefore(end) || (bucketEnd != null && !bucketEnd.isAfter(start))) {
-      throw new MalformedResponseException("time bucket " + field + " '" + text + "' lies outside the requested"
-          + " time_range " + start + " .. " + end + " (end exclusive)");
+      throw new MalformedResponseException(
+          "time bucket "
+              + field
+              + " '"
+              + text
+              + "' lies outside the requested"
+              + " time_range "
+              + start
+              + " .. "
+              + end
+              + " (end exclusive)");
     }
   }
 

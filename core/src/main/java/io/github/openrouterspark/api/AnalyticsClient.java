@@ -3,8 +3,8 @@ package io.github.openrouterspark.api;
 import java.util.function.Supplier;
 
 /**
- * The two analytics operations over an {@link OpenRouterClient}, which brings the permits,
- * retries, cache and error reporting every request shares.
+ * The two analytics operations over an {@link OpenRouterClient}, which brings the permits, retries,
+ * cache and error reporting every request shares.
  */
 public final class AnalyticsClient {
   private final OpenRouterClient http;
@@ -27,12 +27,15 @@ public final class AnalyticsClient {
    * the metadata with that sink. Each attempt that gets a response starts a fresh sink, so a
    * response that breaks off and is retried leaves no rows behind.
    */
-  public <S extends AnalyticsRowSink> Answer<S> query(AnalyticsQueryBody body, Supplier<S> sinks,
-      RequestMetrics metrics) {
+  public <S extends AnalyticsRowSink> Answer<S> query(
+      AnalyticsQueryBody body, Supplier<S> sinks, RequestMetrics metrics) {
     ApiRequest request = body.toRequest();
-    return http.read(request, metrics, in -> {
-      S sink = sinks.get();
-      return new Answer<>(AnalyticsResponseReader.read(body, in, sink), sink);
-    });
+    return http.read(
+        request,
+        metrics,
+        in -> {
+          S sink = sinks.get();
+          return new Answer<>(AnalyticsResponseReader.read(body, in, sink), sink);
+        });
   }
 }

@@ -28,20 +28,33 @@ final class AnalyticsFilterCheck {
 
   AnalyticsFilterCheck(AnalyticsQueryBody query) {
     for (AnalyticsQueryBody.Filter f : query.filters()) {
-      if (CHECKED_OPERATORS.contains(f.operator()) && query.dimensions().contains(f.field())
+      if (CHECKED_OPERATORS.contains(f.operator())
+          && query.dimensions().contains(f.field())
           && !LABELLED_DIMENSIONS.contains(f.field())) {
         byDimension.computeIfAbsent(f.field(), k -> new ArrayList<>()).add(f);
       }
     }
   }
 
-  /** Fails unless {@code value} (null when unset), the row's value of {@code dimension}, passes its filters. */
+  /**
+   * Fails unless {@code value} (null when unset), the row's value of {@code dimension}, passes its
+   * filters.
+   */
   void check(String dimension, String value) {
     for (AnalyticsQueryBody.Filter f : byDimension.getOrDefault(dimension, List.of())) {
       if (!passes(f, value)) {
-        throw new MalformedResponseException("field '" + dimension + "' is "
-            + (value == null ? "null (unset)" : "'" + value + "'") + ", which the request's filter "
-            + f.field() + " " + f.operator() + " " + shown(f.value()) + " excludes");
+        throw new MalformedResponseException(
+            "field '"
+                + dimension
+                + "' is "
+                + (value == null ? "null (unset)" : "'" + value + "'")
+                + ", which the request's filter "
+                + f.field()
+                + " "
+                + f.operator()
+                + " "
+                + shown(f.value())
+                + " excludes");
       }
     }
   }
@@ -60,12 +73,14 @@ final class AnalyticsFilterCheck {
   }
 
   private static List<String> values(AnalyticsQueryBody.Filter f) {
-    return f.value() instanceof List<?> list ? list.stream().map(String::valueOf).toList()
+    return f.value() instanceof List<?> list
+        ? list.stream().map(String::valueOf).toList()
         : List.of(String.valueOf(f.value()));
   }
 
   private static String shown(Object value) {
-    return value instanceof List<?> list ? list.stream().map(v -> "'" + v + "'").toList().toString()
+    return value instanceof List<?> list
+        ? list.stream().map(v -> "'" + v + "'").toList().toString()
         : "'" + value + "'";
   }
 }

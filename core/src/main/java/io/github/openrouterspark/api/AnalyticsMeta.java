@@ -20,15 +20,18 @@ import java.util.stream.Collectors;
  * else (docs/api-contract.md §4, §9.4), so the connector's analytics schema is built from this.
  */
 public record AnalyticsMeta(
-    List<Metric> metrics, List<Dimension> dimensions, List<Operator> operators, List<Granularity> granularities)
+    List<Metric> metrics,
+    List<Dimension> dimensions,
+    List<Operator> operators,
+    List<Granularity> granularities)
     implements Serializable {
 
   public static final String PATH = "/analytics/meta";
   private static final JsonFactory JSON = new JsonFactory();
 
   /**
-   * @param displayFormat {@code number} (counts), {@code currency}, {@code percent}, {@code latency}
-   *     or {@code throughput}
+   * @param displayFormat {@code number} (counts), {@code currency}, {@code percent}, {@code
+   *     latency} or {@code throughput}
    * @param isRate a rate, ratio, average or percentile: averaged by the API, never summable
    */
   public record Metric(String name, String displayLabel, boolean isRate, String displayFormat)
@@ -41,7 +44,9 @@ public record AnalyticsMeta(
 
   public record Dimension(String name, String displayLabel) implements Serializable {}
 
-  /** @param valueType {@code scalar} or {@code array} */
+  /**
+   * @param valueType {@code scalar} or {@code array}
+   */
   public record Operator(String name, String valueType) implements Serializable {}
 
   public record Granularity(String name, String displayLabel) implements Serializable {}
@@ -91,7 +96,8 @@ public record AnalyticsMeta(
 
   /** Decodes a {@code /analytics/meta} response body; any deviation fails naming the request. */
   static AnalyticsMeta read(ApiRequest request, InputStream body) {
-    try (body; JsonParser p = JSON.createParser(body)) {
+    try (body;
+        JsonParser p = JSON.createParser(body)) {
       expect(p.nextToken(), JsonToken.START_OBJECT, "the response");
       AnalyticsMeta meta = null;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -111,7 +117,12 @@ public record AnalyticsMeta(
     } catch (MalformedResponseException e) {
       throw malformed(request, "is malformed: " + e.getMessage(), e);
     } catch (IOException e) {
-      throw malformed(request, "is truncated or not valid JSON (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
+      throw malformed(
+          request,
+          "is truncated or not valid JSON ("
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + ")",
+          e);
     }
   }
 
@@ -124,15 +135,33 @@ public record AnalyticsMeta(
       String field = p.currentName();
       p.nextToken();
       switch (field) {
-        case "metrics" -> metrics = readArray(p, "data.metrics", o -> new Metric(
-            o.text("name"), o.text("display_label"), o.bool("is_rate"),
-            o.text("display_format").toLowerCase(Locale.ROOT)));
-        case "dimensions" -> dimensions = readArray(p, "data.dimensions",
-            o -> new Dimension(o.text("name"), o.text("display_label")));
-        case "operators" -> operators = readArray(p, "data.operators",
-            o -> new Operator(o.text("name"), o.text("value_type")));
-        case "granularities" -> granularities = readArray(p, "data.granularities",
-            o -> new Granularity(o.text("name"), o.text("display_label")));
+        case "metrics" ->
+            metrics =
+                readArray(
+                    p,
+                    "data.metrics",
+                    o ->
+                        new Metric(
+                            o.text("name"),
+                            o.text("display_label"),
+                            o.bool("is_rate"),
+                            o.text("display_format").toLowerCase(Locale.ROOT)));
+        case "dimensions" ->
+            dimensions =
+                readArray(
+                    p,
+                    "data.dimensions",
+                    o -> new Dimension(o.text("name"), o.text("display_label")));
+        case "operators" ->
+            operators =
+                readArray(
+                    p, "data.operators", o -> new Operator(o.text("name"), o.text("value_type")));
+        case "granularities" ->
+            granularities =
+                readArray(
+                    p,
+                    "data.granularities",
+                    o -> new Granularity(o.text("name"), o.text("display_label")));
         default -> p.skipChildren();
       }
     }
@@ -161,13 +190,15 @@ public record AnalyticsMeta(
     boolean bool(String name) {
       Object v = values.get(name);
       if (!(v instanceof Boolean b)) {
-        throw new MalformedResponseException("field '" + where + "." + name + "' must be a boolean");
+        throw new MalformedResponseException(
+            "field '" + where + "." + name + "' must be a boolean");
       }
       return b;
     }
   }
 
-  private static <T> List<T> readArray(JsonParser p, String where, Function<Fields, T> element) throws IOException {
+  private static <T> List<T> readArray(JsonParser p, String where, Function<Fields, T> element)
+      throws IOException {
     expect(p.currentToken(), JsonToken.START_ARRAY, "field '" + where + "'");
     List<T> out = new ArrayList<>();
     JsonToken t;
@@ -197,13 +228,22 @@ public record AnalyticsMeta(
 
   static void expect(JsonToken actual, JsonToken expected, String what) {
     if (actual != expected) {
-      throw new MalformedResponseException("expected " + expected + " for " + what + " but found "
-          + (actual == null ? "the end of the body" : actual));
+      throw new MalformedResponseException(
+          "expected "
+              + expected
+              + " for "
+              + what
+              + " but found "
+              + (actual == null ? "the end of the body" : actual));
     }
   }
 
   static ApiException malformed(ApiRequest request, String detail, Throwable cause) {
-    return new ApiException(request, 200, "the response body " + detail,
-        "This is unexpected from the documented API: if it persists, report it with this message.", cause);
+    return new ApiException(
+        request,
+        200,
+        "the response body " + detail,
+        "This is unexpected from the documented API: if it persists, report it with this message.",
+        cause);
   }
 }

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The JSON body of one {@code POST /analytics/query} (docs/api-contract.md §5). Members are written in a
- * fixed order, so equal queries are equal bodies (the response cache and the tests rely on it).
+ * The JSON body of one {@code POST /analytics/query} (docs/api-contract.md §5). Members are written
+ * in a fixed order, so equal queries are equal bodies (the response cache and the tests rely on
+ * it).
  *
  * @param dimensions at most 2
  * @param filters ANDed, at most 20
@@ -34,8 +35,10 @@ public record AnalyticsQueryBody(
     implements Serializable {
 
   public static final String PATH = "/analytics/query";
+
   /** The API's largest {@code limit} and {@code group_limit}. */
   public static final int MAX_LIMIT = 10_000;
+
   public static final int MAX_DIMENSIONS = 2;
   public static final int MAX_FILTERS = 20;
 
@@ -50,11 +53,16 @@ public record AnalyticsQueryBody(
     public Filter {
       Objects.requireNonNull(field, "field");
       Objects.requireNonNull(operator, "operator");
-      value = value instanceof List<?> list ? List.copyOf(list) : Objects.requireNonNull(value, "value");
+      value =
+          value instanceof List<?> list
+              ? List.copyOf(list)
+              : Objects.requireNonNull(value, "value");
     }
   }
 
-  /** @param field a requested metric, {@code request_count}, a requested dimension or {@code date} */
+  /**
+   * @param field a requested metric, {@code request_count}, a requested dimension or {@code date}
+   */
   public record OrderBy(String field, boolean descending) implements Serializable {}
 
   public AnalyticsQueryBody {
@@ -67,7 +75,8 @@ public record AnalyticsQueryBody(
 
   /** The same query over another time range. */
   public AnalyticsQueryBody over(Instant from, Instant to) {
-    return new AnalyticsQueryBody(metrics, dimensions, filters, granularity, from, to, orderBy, limit, groupLimit);
+    return new AnalyticsQueryBody(
+        metrics, dimensions, filters, granularity, from, to, orderBy, limit, groupLimit);
   }
 
   public ApiRequest toRequest() {
@@ -128,7 +137,8 @@ public record AnalyticsQueryBody(
     return out.toString();
   }
 
-  private static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+  private static void strings(JsonGenerator g, String field, List<String> values)
+      throws IOException {
     g.writeArrayFieldStart(field);
     for (String v : values) {
       g.writeString(v);

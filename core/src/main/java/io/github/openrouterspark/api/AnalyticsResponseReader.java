@@ -10,14 +10,14 @@ import java.util.List;
 
 /**
  * Streams a {@code POST /analytics/query} response, {@code {"data":{"data":[rows],"metadata":
- * {...},"warnings":[...]}}} with its members in any order, into an {@link AnalyticsRowSink}.
- * {@code metadata.truncated} usually comes after the rows, so a caller that must not return a
- * short result holds the rows of one response (at most {@code limit}) until this returns.
+ * {...},"warnings":[...]}}} with its members in any order, into an {@link AnalyticsRowSink}. {@code
+ * metadata.truncated} usually comes after the rows, so a caller that must not return a short result
+ * holds the rows of one response (at most {@code limit}) until this returns.
  *
  * <p>Nothing is taken on trust: each row is checked against the query ({@link AnalyticsRowCheck})
  * before the sink sees its fields, and {@code metadata.row_count} must equal the rows sent. Any
- * deviation fails with an {@link ApiException} naming the request, the row and the value; it is
- * not a transient fault, so it is not worth retrying.
+ * deviation fails with an {@link ApiException} naming the request, the row and the value; it is not
+ * a transient fault, so it is not worth retrying.
  */
 final class AnalyticsResponseReader {
   private static final JsonFactory JSON = new JsonFactory();
@@ -28,7 +28,8 @@ final class AnalyticsResponseReader {
     ApiRequest request = query.toRequest();
     AnalyticsRowCheck check = new AnalyticsRowCheck(query);
     long[] rowIndex = {-1};
-    try (body; JsonParser p = JSON.createParser(body)) {
+    try (body;
+        JsonParser p = JSON.createParser(body)) {
       AnalyticsMeta.expect(p.nextToken(), JsonToken.START_OBJECT, "the response");
       AnalyticsResult result = null;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -52,12 +53,18 @@ final class AnalyticsResponseReader {
       String at = rowIndex[0] >= 0 ? "data.data[" + rowIndex[0] + "]: " : "";
       throw AnalyticsMeta.malformed(request, "is malformed: " + at + e.getMessage(), e);
     } catch (IOException e) {
-      throw AnalyticsMeta.malformed(request, "is truncated or not valid JSON (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
+      throw AnalyticsMeta.malformed(
+          request,
+          "is truncated or not valid JSON ("
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+              + ")",
+          e);
     }
   }
 
-  private static AnalyticsResult readData(JsonParser p, AnalyticsRowSink sink, AnalyticsRowCheck check,
-      long[] rowIndex) throws IOException {
+  private static AnalyticsResult readData(
+      JsonParser p, AnalyticsRowSink sink, AnalyticsRowCheck check, long[] rowIndex)
+      throws IOException {
     boolean sawRows = false;
     long rows = 0;
     Boolean truncated = null;
@@ -96,7 +103,8 @@ final class AnalyticsResponseReader {
           while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonToken v = p.nextToken();
-            if (name.equals("truncated") && (v == JsonToken.VALUE_TRUE || v == JsonToken.VALUE_FALSE)) {
+            if (name.equals("truncated")
+                && (v == JsonToken.VALUE_TRUE || v == JsonToken.VALUE_FALSE)) {
               truncated = p.getBooleanValue();
             } else if (name.equals("row_count") && v != JsonToken.VALUE_NULL) {
               rowCount = JsonValues.integer("data.metadata.row_count", p);
@@ -131,11 +139,18 @@ final class AnalyticsResponseReader {
     }
     if (rowCount < 0) {
       // Without it, rows lost on the way could not be told from rows never sent.
-      throw new MalformedResponseException("required field 'data.metadata.row_count' is missing, null or negative");
+      throw new MalformedResponseException(
+          "required field 'data.metadata.row_count' is missing, null or negative");
     }
     if (rowCount != rows) {
-      throw new MalformedResponseException("data.metadata.row_count is " + rowCount + " but 'data.data' has "
-          + rows + (rowCount > rows ? " rows: rows are missing from the response" : " rows: more than it counted"));
+      throw new MalformedResponseException(
+          "data.metadata.row_count is "
+              + rowCount
+              + " but 'data.data' has "
+              + rows
+              + (rowCount > rows
+                  ? " rows: rows are missing from the response"
+                  : " rows: more than it counted"));
     }
     return new AnalyticsResult(truncated, rowCount, warnings);
   }

@@ -16,6 +16,7 @@ public final class ApiException extends RuntimeException {
   private final int attempts;
   private final int apiCode;
   private final java.time.Duration retryAfter;
+
   /** A 200 whose body broke off: worth another try, unlike a body that arrived whole but wrong. */
   private final boolean cutBody;
 
@@ -24,14 +25,30 @@ public final class ApiException extends RuntimeException {
   }
 
   ApiException(ApiRequest request, int status, ErrorBody body, java.time.Duration retryAfter) {
-    this(request, status, body.message(), ErrorHints.forStatus(status, request), 1, body.code(), retryAfter, false,
+    this(
+        request,
+        status,
+        body.message(),
+        ErrorHints.forStatus(status, request),
+        1,
+        body.code(),
+        retryAfter,
+        false,
         null);
   }
 
   /** A successful response whose body broke off ({@code what} says how); transient. */
   static ApiException cutBody(ApiRequest request, String what, Throwable cause) {
-    return new ApiException(request, 200, what, "A network failure or an interrupted response cut the body short;"
-        + " it was not used.", 1, 0, null, true, cause);
+    return new ApiException(
+        request,
+        200,
+        what,
+        "A network failure or an interrupted response cut the body short;" + " it was not used.",
+        1,
+        0,
+        null,
+        true,
+        cause);
   }
 
   /** A request that was not sent at all ({@code why}); not transient. */
@@ -39,8 +56,16 @@ public final class ApiException extends RuntimeException {
     return new ApiException(request, -1, why, hint, 1, 0, null, false, null);
   }
 
-  private ApiException(ApiRequest request, int status, String apiMessage, String hint, int attempts, int apiCode,
-      java.time.Duration retryAfter, boolean cutBody, Throwable cause) {
+  private ApiException(
+      ApiRequest request,
+      int status,
+      String apiMessage,
+      String hint,
+      int attempts,
+      int apiCode,
+      java.time.Duration retryAfter,
+      boolean cutBody,
+      Throwable cause) {
     super(compose(request, status, apiMessage, hint, attempts), cause);
     this.cutBody = cutBody;
     this.status = status;
@@ -54,8 +79,16 @@ public final class ApiException extends RuntimeException {
 
   /** The same failure, reported as the last of {@code n} attempts, with advice on retries. */
   ApiException afterAttempts(int n, String retryAdvice) {
-    return new ApiException(request, status, apiMessage, hint + " " + retryAdvice, n, apiCode, retryAfter,
-        cutBody, getCause());
+    return new ApiException(
+        request,
+        status,
+        apiMessage,
+        hint + " " + retryAdvice,
+        n,
+        apiCode,
+        retryAfter,
+        cutBody,
+        getCause());
   }
 
   /** How long the API asked to wait (Retry-After / retry-after-ms), or null. */
@@ -90,7 +123,9 @@ public final class ApiException extends RuntimeException {
    * those codes (OpenRouter wraps transient upstream failures in a 400). 400, 401 and 403 are not.
    */
   boolean isTransient() {
-    return cutBody || transientCode(status) || (status == 400 && apiCode != 0 && transientCode(apiCode));
+    return cutBody
+        || transientCode(status)
+        || (status == 400 && apiCode != 0 && transientCode(apiCode));
   }
 
   private static boolean transientCode(int code) {
@@ -100,12 +135,13 @@ public final class ApiException extends RuntimeException {
   private static String compose(
       ApiRequest request, int status, String apiMessage, String hint, int attempts) {
     String tries = attempts > 1 ? " after " + attempts + " attempts" : "";
-    String outcome = switch (status) {
-      case -1 -> " before it was sent: " + apiMessage;
-      case 0 -> " with no response, a network failure (" + apiMessage + ")";
-      case 200 -> ": " + apiMessage; // the exchange succeeded but its content is unusable
-      default -> " with HTTP " + status + ": " + apiMessage;
-    };
+    String outcome =
+        switch (status) {
+          case -1 -> " before it was sent: " + apiMessage;
+          case 0 -> " with no response, a network failure (" + apiMessage + ")";
+          case 200 -> ": " + apiMessage; // the exchange succeeded but its content is unusable
+          default -> " with HTTP " + status + ": " + apiMessage;
+        };
     return "OpenRouter API request " + request + " failed" + tries + outcome + ". " + hint;
   }
 }

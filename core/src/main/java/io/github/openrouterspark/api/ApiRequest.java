@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  *
  * @param body the JSON body of a POST, or null for a GET
  */
-public record ApiRequest(String path, Map<String, String> params, String body) implements Serializable {
+public record ApiRequest(String path, Map<String, String> params, String body)
+    implements Serializable {
 
   public ApiRequest {
     if (!path.startsWith("/")) {
@@ -38,7 +39,9 @@ public record ApiRequest(String path, Map<String, String> params, String body) i
     return body != null;
   }
 
-  /** The path with its encoded query string, e.g. {@code /datasets/rankings-daily?start_date=...}. */
+  /**
+   * The path with its encoded query string, e.g. {@code /datasets/rankings-daily?start_date=...}.
+   */
   public String pathAndQuery() {
     if (params.isEmpty()) {
       return path;

@@ -10,7 +10,13 @@ import java.util.Map;
  * (docs/api-contract.md §3, §8). {@code category} and {@code subcategory} are null when not sent.
  */
 public record AppRankingsQuery(
-    LocalDate startDate, LocalDate endDate, String sort, String category, String subcategory, int offset, int limit) {
+    LocalDate startDate,
+    LocalDate endDate,
+    String sort,
+    String category,
+    String subcategory,
+    int offset,
+    int limit) {
   public static final String PATH = "/datasets/app-rankings";
 
   public static final List<String> SORTS = List.of("popular", "trending");
@@ -50,7 +56,10 @@ public record AppRankingsQuery(
 
   private static Map<String, List<String>> groups() {
     Map<String, List<String>> g = new LinkedHashMap<>();
-    g.put("coding", List.of("cli-agent", "ide-extension", "cloud-agent", "programming-app", "native-app-builder"));
+    g.put(
+        "coding",
+        List.of(
+            "cli-agent", "ide-extension", "cloud-agent", "programming-app", "native-app-builder"));
     g.put("creative", List.of("creative-writing", "video-gen", "image-gen", "audio-gen"));
     g.put("productivity", List.of("writing-assistant", "general-chat", "personal-agent", "legal"));
     g.put("entertainment", List.of("roleplay", "game"));

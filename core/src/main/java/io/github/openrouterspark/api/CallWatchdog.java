@@ -11,11 +11,13 @@ import okhttp3.Call;
  * neither notices Spark's kill flag nor (for classic sockets) an interrupt.
  */
 final class CallWatchdog {
-  private static final ScheduledExecutorService TIMER = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "openrouter-call-watchdog");
-    t.setDaemon(true);
-    return t;
-  });
+  private static final ScheduledExecutorService TIMER =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "openrouter-call-watchdog");
+            t.setDaemon(true);
+            return t;
+          });
 
   /** Stops watching when closed. */
   interface Watch extends AutoCloseable {
@@ -27,15 +29,20 @@ final class CallWatchdog {
 
   static Watch watch(Call call, Cancellation cancellation) {
     Thread caller = Thread.currentThread();
-    ScheduledFuture<?> poll = TIMER.scheduleWithFixedDelay(() -> {
-      try {
-        if (caller.isInterrupted() || cancellation.isCancelled()) {
-          call.cancel();
-        }
-      } catch (RuntimeException e) {
-        call.cancel(); // a hook that cannot answer is no reason to keep a connection open
-      }
-    }, Waits.POLL_MILLIS, Waits.POLL_MILLIS, TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> poll =
+        TIMER.scheduleWithFixedDelay(
+            () -> {
+              try {
+                if (caller.isInterrupted() || cancellation.isCancelled()) {
+                  call.cancel();
+                }
+              } catch (RuntimeException e) {
+                call.cancel(); // a hook that cannot answer is no reason to keep a connection open
+              }
+            },
+            Waits.POLL_MILLIS,
+            Waits.POLL_MILLIS,
+            TimeUnit.MILLISECONDS);
     return () -> poll.cancel(false);
   }
 }

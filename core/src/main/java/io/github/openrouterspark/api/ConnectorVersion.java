@@ -16,11 +16,16 @@ public final class ConnectorVersion {
   }
 
   public static String userAgent() {
-    return "openrouter-spark/" + VERSION + " (Apache Spark connector; Java " + Runtime.version().feature() + ")";
+    return "openrouter-spark/"
+        + VERSION
+        + " (Apache Spark connector; Java "
+        + Runtime.version().feature()
+        + ")";
   }
 
   private static String load() {
-    try (InputStream in = ConnectorVersion.class.getResourceAsStream("/openrouter-spark-version.properties")) {
+    try (InputStream in =
+        ConnectorVersion.class.getResourceAsStream("/openrouter-spark-version.properties")) {
       if (in == null) {
         return "unknown";
       }

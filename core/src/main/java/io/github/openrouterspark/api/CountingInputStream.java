@@ -5,9 +5,9 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Counts the bytes read through it into {@link RequestMetrics}, and remembers how reading ended:
- * at the end of the body, or with a failure of the connection. The client needs that to tell a
- * body cut by the network (worth a retry) from one that arrived whole but wrong (not).
+ * Counts the bytes read through it into {@link RequestMetrics}, and remembers how reading ended: at
+ * the end of the body, or with a failure of the connection. The client needs that to tell a body
+ * cut by the network (worth a retry) from one that arrived whole but wrong (not).
  */
 final class CountingInputStream extends FilterInputStream {
   private final RequestMetrics metrics;

@@ -155,7 +155,9 @@ public final class DatasetResponseCursor<I extends ItemDecoder> implements Close
     requirePresent(end, "meta.end_date");
     if (!"v1".equals(version)) {
       throw new MalformedResponseException(
-          "meta.version is '" + version + "' but this connector understands only 'v1'; upgrade the connector");
+          "meta.version is '"
+              + version
+              + "' but this connector understands only 'v1'; upgrade the connector");
     }
     return new DatasetMeta(
         JsonValues.instant("meta.as_of", asOf),
@@ -213,7 +215,9 @@ public final class DatasetResponseCursor<I extends ItemDecoder> implements Close
     return new ApiException(
         request,
         200,
-        "the response body " + (detail.startsWith("is ") || detail.startsWith("could") ? "" : "is malformed: ") + detail,
+        "the response body "
+            + (detail.startsWith("is ") || detail.startsWith("could") ? "" : "is malformed: ")
+            + detail,
         "This is unexpected from the documented API: if it persists, report it with this message.",
         cause);
   }

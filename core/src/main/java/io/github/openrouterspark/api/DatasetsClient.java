@@ -12,12 +12,17 @@ public final class DatasetsClient extends OpenRouterClient {
     super(settings, key);
   }
 
-  public DatasetsClient(ClientSettings settings, TrafficSettings traffic, ApiKey key, CacheSettings cache) {
+  public DatasetsClient(
+      ClientSettings settings, TrafficSettings traffic, ApiKey key, CacheSettings cache) {
     super(settings, traffic, key, cache);
   }
 
   public DatasetsClient(
-      ClientSettings settings, TrafficSettings traffic, ApiKey key, CacheSettings cache, String limiterScope) {
+      ClientSettings settings,
+      TrafficSettings traffic,
+      ApiKey key,
+      CacheSettings cache,
+      String limiterScope) {
     super(settings, traffic, key, cache, limiterScope);
   }
 

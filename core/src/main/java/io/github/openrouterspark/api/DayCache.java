@@ -12,14 +12,14 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * This JVM's memory of the daily rankings rows already read, one entry per completed UTC day of
- * one parameter set, so that a later query overlapping an earlier one fetches only the days it
- * does not have yet. Unlike {@link ResponseCache}, which reuses a response only for the identical
- * request, this reuses the days of any earlier window.
+ * This JVM's memory of the daily rankings rows already read, one entry per completed UTC day of one
+ * parameter set, so that a later query overlapping an earlier one fetches only the days it does not
+ * have yet. Unlike {@link ResponseCache}, which reuses a response only for the identical request,
+ * this reuses the days of any earlier window.
  *
- * <p>Only final data belongs here: the caller stores only days strictly before the UTC date at
- * read time and before the date of the response's {@code as_of} (today's totals are live), and
- * only daily rows (weeks and months are not split into days). A day holds exactly the rows the API
+ * <p>Only final data belongs here: the caller stores only days strictly before the UTC date at read
+ * time and before the date of the response's {@code as_of} (today's totals are live), and only
+ * daily rows (weeks and months are not split into days). A day holds exactly the rows the API
  * returned for it, in the API's order, {@code other} included, with the {@code as_of} of the
  * response they came from; a day the API returned no rows for is stored as empty.
  *
@@ -35,26 +35,28 @@ public final class DayCache {
 
   private static final int ROW_OVERHEAD_BYTES = 64;
 
-  private static final Cache<Key, Entry> CACHE = Caffeine.newBuilder()
-      .maximumWeight(MAX_BYTES)
-      .weigher((Key key, Entry e) -> e.weight(key))
-      .expireAfter(new Expiry<Key, Entry>() {
-        @Override
-        public long expireAfterCreate(Key key, Entry e, long now) {
-          return e.ttlNanos;
-        }
+  private static final Cache<Key, Entry> CACHE =
+      Caffeine.newBuilder()
+          .maximumWeight(MAX_BYTES)
+          .weigher((Key key, Entry e) -> e.weight(key))
+          .expireAfter(
+              new Expiry<Key, Entry>() {
+                @Override
+                public long expireAfterCreate(Key key, Entry e, long now) {
+                  return e.ttlNanos;
+                }
 
-        @Override
-        public long expireAfterUpdate(Key key, Entry e, long now, long currentDuration) {
-          return e.ttlNanos;
-        }
+                @Override
+                public long expireAfterUpdate(Key key, Entry e, long now, long currentDuration) {
+                  return e.ttlNanos;
+                }
 
-        @Override
-        public long expireAfterRead(Key key, Entry e, long now, long currentDuration) {
-          return currentDuration;
-        }
-      })
-      .build();
+                @Override
+                public long expireAfterRead(Key key, Entry e, long now, long currentDuration) {
+                  return currentDuration;
+                }
+              })
+          .build();
 
   private DayCache() {}
 
@@ -76,7 +78,9 @@ public final class DayCache {
   /** One row as the API sent it: the permaslug and the exact total's decimal digits. */
   public record Row(String modelPermaslug, String totalTokens) {}
 
-  /** The rows of one day, in the API's order, and the {@code as_of} of the response they came from. */
+  /**
+   * The rows of one day, in the API's order, and the {@code as_of} of the response they came from.
+   */
   public record Day(List<Row> rows, Instant asOf) {
     public Day {
       rows = List.copyOf(rows);
@@ -89,7 +93,8 @@ public final class DayCache {
    * query's TTL. Serializable, so it can travel with a reader factory; it holds the key's
    * fingerprint, never the key.
    */
-  public record Scope(String baseUrl, String keyFingerprint, String parameters, Duration ttl) implements Serializable {
+  public record Scope(String baseUrl, String keyFingerprint, String parameters, Duration ttl)
+      implements Serializable {
     public Scope {
       Objects.requireNonNull(ttl, "ttl");
       new Key(baseUrl, keyFingerprint, parameters, LocalDate.EPOCH); // validates the parts
@@ -111,8 +116,9 @@ public final class DayCache {
 
   private record Entry(Day day, long storedAtNanos, long ttlNanos) {
     int weight(Key key) {
-      long bytes = ENTRY_OVERHEAD_BYTES + 2L * (key.baseUrl.length() + key.keyFingerprint.length()
-          + key.parameters.length());
+      long bytes =
+          ENTRY_OVERHEAD_BYTES
+              + 2L * (key.baseUrl.length() + key.keyFingerprint.length() + key.parameters.length());
       for (Row r : day.rows) {
         bytes += ROW_OVERHEAD_BYTES + 2L * (r.modelPermaslug().length() + r.totalTokens().length());
       }
@@ -120,7 +126,9 @@ public final class DayCache {
     }
   }
 
-  /** The day stored under {@code key}, unless it is absent, expired or older than {@code maxAge}. */
+  /**
+   * The day stored under {@code key}, unless it is absent, expired or older than {@code maxAge}.
+   */
   public static Optional<Day> get(Key key, Duration maxAge) {
     Entry e = CACHE.getIfPresent(key);
     if (e == null || System.nanoTime() - e.storedAtNanos > maxAge.toNanos()) {

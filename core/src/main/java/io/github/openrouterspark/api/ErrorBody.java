@@ -28,7 +28,8 @@ record ErrorBody(String message, int code) {
     if (text.isEmpty()) {
       text = "(empty body)";
     }
-    return new ErrorBody(text.length() > 200 ? text.substring(0, 200) + "…" : text,
+    return new ErrorBody(
+        text.length() > 200 ? text.substring(0, 200) + "…" : text,
         fromJson == null ? 0 : fromJson.code);
   }
 

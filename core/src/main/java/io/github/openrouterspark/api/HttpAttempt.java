@@ -21,9 +21,15 @@ final class HttpAttempt {
   private final Cancellation cancellation;
   private final Duration cacheTtl;
 
-  HttpAttempt(ClientSettings settings, HttpRequests requests, PermitGate permits, Cancellation cancellation,
+  HttpAttempt(
+      ClientSettings settings,
+      HttpRequests requests,
+      PermitGate permits,
+      Cancellation cancellation,
       Duration cacheTtl) {
-    this.http = SharedHttpClient.with(settings.connectTimeout(), settings.readTimeout(), settings.requestTimeout());
+    this.http =
+        SharedHttpClient.with(
+            settings.connectTimeout(), settings.readTimeout(), settings.requestTimeout());
     this.requests = Objects.requireNonNull(requests, "requests");
     this.permits = Objects.requireNonNull(permits, "permits");
     this.failures = new ResponseFailures(settings, cancellation);
@@ -55,7 +61,11 @@ final class HttpAttempt {
     }
   }
 
-  private <T> T decode(ApiRequest request, Response response, RequestMetrics metrics, BodyReader<T> reader,
+  private <T> T decode(
+      ApiRequest request,
+      Response response,
+      RequestMetrics metrics,
+      BodyReader<T> reader,
       String cacheKey) {
     CountingInputStream counted = new CountingInputStream(response.body().byteStream(), metrics);
     CachingInputStream copy = cacheKey == null ? null : new CachingInputStream(counted);
@@ -70,7 +80,8 @@ final class HttpAttempt {
       throw failures.whileReading(request, e, counted);
     }
     if (counted.failure() != null) {
-      // The decoder swallowed the connection's failure: what it made of the body is not to be trusted.
+      // The decoder swallowed the connection's failure: what it made of the body is not to be
+      // trusted.
       throw failures.whileReading(request, counted.failure(), counted);
     }
     if (copy != null && counted.ended()) {

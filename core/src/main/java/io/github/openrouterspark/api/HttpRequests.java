@@ -6,7 +6,10 @@ import okhttp3.MediaType;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 
-/** Turns an {@link ApiRequest} into the HTTP request one attempt sends: URL, method, body and headers. */
+/**
+ * Turns an {@link ApiRequest} into the HTTP request one attempt sends: URL, method, body and
+ * headers.
+ */
 final class HttpRequests {
   private static final MediaType JSON = MediaType.get("application/json");
 
@@ -23,14 +26,16 @@ final class HttpRequests {
    *     SharedHttpClient}), so that it takes a permit too
    */
   Request build(ApiRequest request, Runnable followUp) {
-    Request.Builder builder = new Request.Builder()
-        .url(HttpUrl.get(settings.baseUrl() + request.pathAndQuery()))
-        .method(request.isPost() ? "POST" : "GET",
-            request.isPost() ? RequestBody.create(request.body(), JSON) : null)
-        .header("Authorization", "Bearer " + key.bearerToken())
-        .header("User-Agent", ConnectorVersion.userAgent())
-        .header("Accept", "application/json")
-        .tag(SharedHttpClient.Attempts.class, new SharedHttpClient.Attempts(followUp));
+    Request.Builder builder =
+        new Request.Builder()
+            .url(HttpUrl.get(settings.baseUrl() + request.pathAndQuery()))
+            .method(
+                request.isPost() ? "POST" : "GET",
+                request.isPost() ? RequestBody.create(request.body(), JSON) : null)
+            .header("Authorization", "Bearer " + key.bearerToken())
+            .header("User-Agent", ConnectorVersion.userAgent())
+            .header("Accept", "application/json")
+            .tag(SharedHttpClient.Attempts.class, new SharedHttpClient.Attempts(followUp));
     addIfSet(builder, "HTTP-Referer", settings.httpReferer());
     addIfSet(builder, "X-OpenRouter-Title", settings.appTitle());
     addIfSet(builder, "X-OpenRouter-Categories", settings.appCategories());

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonParser;
 import java.io.IOException;
 
 /**
- * Decodes one element of a dataset response's {@code data} array in place: the cursor positions
- * the parser on each field's value and the decoder keeps what it needs. Decoders are reused for
- * every item, so decoding allocates no item object per row (the duplicate check keeps only each
- * row's identifying keys, see {@link UniqueKeys}).
+ * Decodes one element of a dataset response's {@code data} array in place: the cursor positions the
+ * parser on each field's value and the decoder keeps what it needs. Decoders are reused for every
+ * item, so decoding allocates no item object per row (the duplicate check keeps only each row's
+ * identifying keys, see {@link UniqueKeys}).
  */
 public interface ItemDecoder {
 

@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
 /** Strict readers for the scalar shapes the API uses; each failure names the field. */
 public final class JsonValues {
   /** JSON's number grammar, which a numeric string must follow too. */
-  private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+  private static final Pattern JSON_NUMBER =
+      Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+
   /** Longer than any double or 64-bit value needs; bounds the work of parsing a hostile string. */
   private static final int MAX_NUMBER_LENGTH = 100;
 
@@ -22,7 +24,8 @@ public final class JsonValues {
 
   public static String string(String field, JsonParser p) throws IOException {
     if (p.currentToken() != JsonToken.VALUE_STRING) {
-      throw new MalformedResponseException("field '" + field + "' must be a string but was " + describe(p));
+      throw new MalformedResponseException(
+          "field '" + field + "' must be a string but was " + describe(p));
     }
     return p.getText();
   }
@@ -31,7 +34,8 @@ public final class JsonValues {
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw new MalformedResponseException("field '" + field + "' is not a YYYY-MM-DD date: '" + text + "'");
+      throw new MalformedResponseException(
+          "field '" + field + "' is not a YYYY-MM-DD date: '" + text + "'");
     }
   }
 
@@ -39,13 +43,14 @@ public final class JsonValues {
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
-      throw new MalformedResponseException("field '" + field + "' is not an ISO-8601 date-time: '" + text + "'");
+      throw new MalformedResponseException(
+          "field '" + field + "' is not an ISO-8601 date-time: '" + text + "'");
     }
   }
 
   /**
-   * A non-negative integer sent as a decimal string of any width (the API's form for token
-   * totals); a bare JSON integer is tolerated. Returns the digits.
+   * A non-negative integer sent as a decimal string of any width (the API's form for token totals);
+   * a bare JSON integer is tolerated. Returns the digits.
    */
   public static String unsignedDecimal(String field, JsonParser p) throws IOException {
     JsonToken t = p.currentToken();
@@ -71,11 +76,13 @@ public final class JsonValues {
       try {
         return p.getLongValue();
       } catch (IOException e) {
-        throw new MalformedResponseException("field '" + field + "' does not fit in 64 bits: " + p.getText());
+        throw new MalformedResponseException(
+            "field '" + field + "' does not fit in 64 bits: " + p.getText());
       }
     }
     if (t != JsonToken.VALUE_NUMBER_FLOAT) {
-      throw new MalformedResponseException("field '" + field + "' must be an integer but was " + describe(p));
+      throw new MalformedResponseException(
+          "field '" + field + "' must be an integer but was " + describe(p));
     }
     return wholeNumber(field, p.getText());
   }
@@ -90,8 +97,8 @@ public final class JsonValues {
 
   /**
    * A real number sent as a JSON number or as the decimal string of one: finite and within the
-   * range of a double. NaN, Infinity, hex floats ({@code 0x1p4}) and {@code 1e400} are refused,
-   * as text or as numbers; they are not JSON numbers, or not ones a double can hold.
+   * range of a double. NaN, Infinity, hex floats ({@code 0x1p4}) and {@code 1e400} are refused, as
+   * text or as numbers; they are not JSON numbers, or not ones a double can hold.
    */
   public static double finiteNumber(String field, JsonParser p) throws IOException {
     String text = numberText(field, p);
@@ -121,13 +128,20 @@ public final class JsonValues {
   /** The text of a JSON number, or of a string in JSON's number form. */
   private static String numberText(String field, JsonParser p) throws IOException {
     JsonToken t = p.currentToken();
-    if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT && t != JsonToken.VALUE_STRING) {
-      throw new MalformedResponseException("field '" + field + "' must be a number but was " + describe(p));
+    if (t != JsonToken.VALUE_NUMBER_INT
+        && t != JsonToken.VALUE_NUMBER_FLOAT
+        && t != JsonToken.VALUE_STRING) {
+      throw new MalformedResponseException(
+          "field '" + field + "' must be a number but was " + describe(p));
     }
     String text = p.getText();
     if (text.length() > MAX_NUMBER_LENGTH || !JSON_NUMBER.matcher(text).matches()) {
-      throw new MalformedResponseException("field '" + field + "' must be a finite decimal number but was '"
-          + abbreviate(text) + "'");
+      throw new MalformedResponseException(
+          "field '"
+              + field
+              + "' must be a finite decimal number but was '"
+              + abbreviate(text)
+              + "'");
     }
     return text;
   }
@@ -137,8 +151,12 @@ public final class JsonValues {
       return new BigDecimal(text).longValueExact();
     } catch (ArithmeticException e) {
       boolean fraction = new BigDecimal(text).stripTrailingZeros().scale() > 0;
-      throw new MalformedResponseException("field '" + field + "' must be "
-          + (fraction ? "a whole number but was " : "a whole number within 64 bits but was ") + text);
+      throw new MalformedResponseException(
+          "field '"
+              + field
+              + "' must be "
+              + (fraction ? "a whole number but was " : "a whole number within 64 bits but was ")
+              + text);
     }
   }
 

@@ -15,8 +15,8 @@ import java.util.Objects;
  * the application stay under the per-key rate; OkHttp sends nothing on its own ({@link
  * SharedHttpClient}). {@link RetryingExchange} decides what is retried and how long it may wait;
  * every wait ends within {@value Waits#POLL_MILLIS} ms of the query's cancellation. A body that
- * arrived whole but does not decode or validate is not retried. 400, 401, 403 and redirects fail
- * at once. Every failure names the request, never the key.
+ * arrived whole but does not decode or validate is not retried. 400, 401, 403 and redirects fail at
+ * once. Every failure names the request, never the key.
  *
  * <p>With the cache enabled, a body is stored only after it was read to its end and decoded and
  * validated without error, under a key that includes the API key's fingerprint.
@@ -48,7 +48,8 @@ public class OpenRouterClient {
     this(settings, TrafficSettings.defaults(), key, CacheSettings.disabled());
   }
 
-  public OpenRouterClient(ClientSettings settings, TrafficSettings traffic, ApiKey key, CacheSettings cache) {
+  public OpenRouterClient(
+      ClientSettings settings, TrafficSettings traffic, ApiKey key, CacheSettings cache) {
     this(settings, traffic, key, cache, null);
   }
 
@@ -57,14 +58,30 @@ public class OpenRouterClient {
    *     limit the requests count against (the analytics endpoints have their own per-key limit)
    */
   public OpenRouterClient(
-      ClientSettings settings, TrafficSettings traffic, ApiKey key, CacheSettings cache, String limiterScope) {
-    this(settings, traffic, key, cache, RemotePermits.forEndpoint(traffic.permits(),
-        limiterScope == null ? key.fingerprint() : key.fingerprint() + "/" + limiterScope,
-        traffic.rateLimitPerMinute()), Cancellation.NONE);
+      ClientSettings settings,
+      TrafficSettings traffic,
+      ApiKey key,
+      CacheSettings cache,
+      String limiterScope) {
+    this(
+        settings,
+        traffic,
+        key,
+        cache,
+        RemotePermits.forEndpoint(
+            traffic.permits(),
+            limiterScope == null ? key.fingerprint() : key.fingerprint() + "/" + limiterScope,
+            traffic.rateLimitPerMinute()),
+        Cancellation.NONE);
   }
 
-  OpenRouterClient(ClientSettings settings, TrafficSettings traffic, ApiKey key, CacheSettings cache,
-      PermitSource permits, Cancellation cancellation) {
+  OpenRouterClient(
+      ClientSettings settings,
+      TrafficSettings traffic,
+      ApiKey key,
+      CacheSettings cache,
+      PermitSource permits,
+      Cancellation cancellation) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.traffic = Objects.requireNonNull(traffic, "traffic");
     this.key = Objects.requireNonNull(key, "key");
@@ -72,7 +89,8 @@ public class OpenRouterClient {
     this.permits = Objects.requireNonNull(permits, "permits");
     this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
     PermitGate gate = new PermitGate(permits, traffic, cancellation);
-    HttpAttempt attempt = new HttpAttempt(settings, new HttpRequests(settings, key), gate, cancellation, cache.ttl());
+    HttpAttempt attempt =
+        new HttpAttempt(settings, new HttpRequests(settings, key), gate, cancellation, cache.ttl());
     this.exchange = new RetryingExchange(settings, traffic, gate, attempt, cancellation);
   }
 
@@ -87,22 +105,26 @@ public class OpenRouterClient {
   }
 
   /**
-   * Sends {@code request} and decodes its whole response with {@code reader} through a cursor
-   * over {@code decoder}; a transient failure before or while the body is read is retried with a
-   * fresh cursor, so the reader must build its result afresh on each call.
+   * Sends {@code request} and decodes its whole response with {@code reader} through a cursor over
+   * {@code decoder}; a transient failure before or while the body is read is retried with a fresh
+   * cursor, so the reader must build its result afresh on each call.
    */
   public <I extends ItemDecoder, T> T read(
       ApiRequest request, I decoder, RequestMetrics metrics, CursorReader<I, T> reader) {
-    return read(request, metrics, body -> reader.read(new DatasetResponseCursor<>(request, body, decoder)));
+    return read(
+        request, metrics, body -> reader.read(new DatasetResponseCursor<>(request, body, decoder)));
   }
 
   /**
    * Sends {@code request} (with permits, retries and the response cache) and returns what {@code
-   * reader} made of the complete body. The reader is called once per attempt that got a
-   * successful response; only its result of the attempt that succeeded is returned.
+   * reader} made of the complete body. The reader is called once per attempt that got a successful
+   * response; only its result of the attempt that succeeded is returned.
    */
   public <T> T read(ApiRequest request, RequestMetrics metrics, BodyReader<T> reader) {
-    String cacheKey = cache.enabled() ? settings.baseUrl() + " " + key.fingerprint() + " " + request.identity() : null;
+    String cacheKey =
+        cache.enabled()
+            ? settings.baseUrl() + " " + key.fingerprint() + " " + request.identity()
+            : null;
     if (cacheKey != null) {
       byte[] cached = ResponseCache.get(cacheKey);
       if (cached != null) {
@@ -119,10 +141,10 @@ public class OpenRouterClient {
   }
 
   /**
-   * Sends {@code request} and returns a cursor over its complete body, read into memory inside
-   * the retry loop (so a body that breaks off is retried). Nothing is cached: the caller's
-   * decoding has not been validated here. For small responses and tests; readers use {@link
-   * #read(ApiRequest, ItemDecoder, RequestMetrics, CursorReader)}.
+   * Sends {@code request} and returns a cursor over its complete body, read into memory inside the
+   * retry loop (so a body that breaks off is retried). Nothing is cached: the caller's decoding has
+   * not been validated here. For small responses and tests; readers use {@link #read(ApiRequest,
+   * ItemDecoder, RequestMetrics, CursorReader)}.
    */
   public <I extends ItemDecoder> DatasetResponseCursor<I> open(ApiRequest request, I decoder) {
     return open(request, decoder, new RequestMetrics());

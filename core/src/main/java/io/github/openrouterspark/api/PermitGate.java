@@ -20,7 +20,9 @@ final class PermitGate {
     this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
   }
 
-  /** Takes this attempt's permit, waiting for it at most maxRetryWait, and counts the attempt sent. */
+  /**
+   * Takes this attempt's permit, waiting for it at most maxRetryWait, and counts the attempt sent.
+   */
   void enter(ApiRequest request, RequestMetrics metrics) {
     long waitMillis;
     try {
@@ -32,11 +34,18 @@ final class PermitGate {
       throw e;
     }
     if (waitMillis > traffic.maxRetryWait().toMillis()) {
-      throw ApiException.notSent(request, "the next permit of this API key's rate limit is "
-          + Waits.seconds(waitMillis) + " away, more than maxRetryWait (" + Waits.describe(traffic.maxRetryWait())
-          + ")", "The key is paused after a 429, or other tasks and queries of this application have booked its"
-          + " rolling-minute limit (" + traffic.rateLimitPerMinute() + " per minute) that far ahead: raise"
-          + " maxRetryWait, run fewer queries of this key at once, or try again later.");
+      throw ApiException.notSent(
+          request,
+          "the next permit of this API key's rate limit is "
+              + Waits.seconds(waitMillis)
+              + " away, more than maxRetryWait ("
+              + Waits.describe(traffic.maxRetryWait())
+              + ")",
+          "The key is paused after a 429, or other tasks and queries of this application have booked its"
+              + " rolling-minute limit ("
+              + traffic.rateLimitPerMinute()
+              + " per minute) that far ahead: raise"
+              + " maxRetryWait, run fewer queries of this key at once, or try again later.");
     }
     metrics.waitedForPermit(waitMillis);
     if (waitMillis > 0) {

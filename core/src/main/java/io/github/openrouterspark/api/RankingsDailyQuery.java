@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Parameters of one {@code GET /datasets/rankings-daily} request: an inclusive UTC date window
- * and the optional slice parameters (null when not sent), with the API's vocabulary for them
+ * Parameters of one {@code GET /datasets/rankings-daily} request: an inclusive UTC date window and
+ * the optional slice parameters (null when not sent), with the API's vocabulary for them
  * (docs/api-contract.md §2).
  */
 public record RankingsDailyQuery(
@@ -21,15 +21,29 @@ public record RankingsDailyQuery(
   public static final String PATH = "/datasets/rankings-daily";
 
   public static final List<String> PERIODS = List.of("day", "week", "month");
-  public static final List<String> MODALITIES = List.of("text", "image", "image_output", "audio", "tool_calling");
+  public static final List<String> MODALITIES =
+      List.of("text", "image", "image_output", "audio", "tool_calling");
   public static final List<String> CONTEXT_BUCKETS = List.of("1K", "10K", "100K", "1M", "10M");
-  public static final List<String> CATEGORIES = List.of("programming", "roleplay", "marketing", "marketing/seo",
-      "technology", "science", "translation", "legal", "finance", "health", "trivia", "academia");
+  public static final List<String> CATEGORIES =
+      List.of(
+          "programming",
+          "roleplay",
+          "marketing",
+          "marketing/seo",
+          "technology",
+          "science",
+          "translation",
+          "legal",
+          "finance",
+          "health",
+          "trivia",
+          "academia");
   public static final List<String> LANGUAGE_TYPES = List.of("natural", "programming");
 
   public RankingsDailyQuery {
     if (endDate.isBefore(startDate)) {
-      throw new IllegalArgumentException("endDate " + endDate + " is before startDate " + startDate);
+      throw new IllegalArgumentException(
+          "endDate " + endDate + " is before startDate " + startDate);
     }
   }
 
@@ -49,11 +63,13 @@ public record RankingsDailyQuery(
       return "category and language_type cannot be combined";
     }
     if (sampled && (modality != null || contextBucket != null)) {
-      return (category != null ? "category" : "language_type") + " cannot be combined with "
+      return (category != null ? "category" : "language_type")
+          + " cannot be combined with "
           + (modality != null ? "modality" : "context_bucket");
     }
     if (sampled && "day".equals(period)) {
-      return "period=day is not available with " + (category != null ? "category" : "language_type")
+      return "period=day is not available with "
+          + (category != null ? "category" : "language_type")
           + " (its data is weekly; use week or month)";
     }
     return null;

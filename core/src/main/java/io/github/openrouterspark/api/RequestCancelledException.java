@@ -5,6 +5,12 @@ public final class RequestCancelledException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   RequestCancelledException(ApiRequest request, String when, Throwable cause) {
-    super("OpenRouter API request " + request + " was cancelled " + when + ": its query was cancelled.", cause);
+    super(
+        "OpenRouter API request "
+            + request
+            + " was cancelled "
+            + when
+            + ": its query was cancelled.",
+        cause);
   }
 }

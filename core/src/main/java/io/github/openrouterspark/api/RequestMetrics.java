@@ -1,8 +1,8 @@
 package io.github.openrouterspark.api;
 
 /**
- * Counters of one reader's API traffic, for Spark's task metrics. Not thread-safe: each reader
- * owns one and reads sequentially.
+ * Counters of one reader's API traffic, for Spark's task metrics. Not thread-safe: each reader owns
+ * one and reads sequentially.
  */
 public final class RequestMetrics {
   private long requests;

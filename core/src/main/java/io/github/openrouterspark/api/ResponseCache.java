@@ -5,11 +5,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
 
 /**
- * This JVM's memory of complete, validated successful response bodies, each under a key that
- * names the base URL, the API key's fingerprint and the request, so that re-running a scan
- * ({@code show()}, then {@code count()}, then {@code collect()}) costs no further requests. Bounded
- * in bytes (least recently used bodies go first); each entry expires after the TTL of the query
- * that stored it.
+ * This JVM's memory of complete, validated successful response bodies, each under a key that names
+ * the base URL, the API key's fingerprint and the request, so that re-running a scan ({@code
+ * show()}, then {@code count()}, then {@code collect()}) costs no further requests. Bounded in
+ * bytes (least recently used bodies go first); each entry expires after the TTL of the query that
+ * stored it.
  */
 final class ResponseCache {
   /** Enough for years of rankings in several slices; responses are compact. */
@@ -18,11 +18,12 @@ final class ResponseCache {
   /** Bodies larger than this are streamed but not kept. */
   static final int MAX_ENTRY_BYTES = 16 * 1024 * 1024;
 
-  private static final Cache<String, Entry> CACHE = Caffeine.newBuilder()
-      .maximumWeight(MAX_BYTES)
-      .weigher((String key, Entry e) -> e.body.length + key.length())
-      .expireAfterWrite(Duration.ofHours(1))
-      .build();
+  private static final Cache<String, Entry> CACHE =
+      Caffeine.newBuilder()
+          .maximumWeight(MAX_BYTES)
+          .weigher((String key, Entry e) -> e.body.length + key.length())
+          .expireAfterWrite(Duration.ofHours(1))
+          .build();
 
   private record Entry(byte[] body, long expiresAtNanos) {}
 

@@ -8,8 +8,8 @@ import java.time.format.DateTimeParseException;
 import okhttp3.Headers;
 
 /**
- * Reads how long the API asks a client to wait: {@code retry-after-ms} first, then
- * {@code Retry-After} as seconds or as an HTTP date (the forms the OpenRouter SDKs honour).
+ * Reads how long the API asks a client to wait: {@code retry-after-ms} first, then {@code
+ * Retry-After} as seconds or as an HTTP date (the forms the OpenRouter SDKs honour).
  */
 final class RetryAfter {
   /** Longer hints are read as this: the caller only compares them with its own bounds. */
@@ -24,7 +24,8 @@ final class RetryAfter {
       try {
         double millis = Double.parseDouble(ms.strip());
         if (!Double.isNaN(millis)) {
-          return bounded(millis >= LONGEST.toMillis() ? LONGEST : Duration.ofMillis(Math.round(millis)));
+          return bounded(
+              millis >= LONGEST.toMillis() ? LONGEST : Duration.ofMillis(Math.round(millis)));
         }
       } catch (NumberFormatException e) {
         // fall through to Retry-After

@@ -5,9 +5,9 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * How long to wait before the next attempt. For a 429: as long as the API asked (the caller has
- * checked that this fits maxRetryWait), or exponential backoff from 2 s when it did not say.
- * Other failures back off exponentially from {@code retryBackoff}, with ±25% jitter so tasks that
- * failed together do not retry together. No backoff exceeds a minute.
+ * checked that this fits maxRetryWait), or exponential backoff from 2 s when it did not say. Other
+ * failures back off exponentially from {@code retryBackoff}, with ±25% jitter so tasks that failed
+ * together do not retry together. No backoff exceeds a minute.
  */
 final class RetryDelays {
   /** Backoff for a 429 that does not say how long to wait: doubles from here. */
@@ -17,10 +17,14 @@ final class RetryDelays {
 
   private RetryDelays() {}
 
-  /** @param attempt the attempt that failed, from 1 */
+  /**
+   * @param attempt the attempt that failed, from 1
+   */
   static Duration before(ApiException failure, int attempt, Duration retryBackoff) {
     if (failure.isRateLimited()) {
-      return failure.retryAfter() != null ? failure.retryAfter() : exponential(RATE_LIMIT_BACKOFF, attempt);
+      return failure.retryAfter() != null
+          ? failure.retryAfter()
+          : exponential(RATE_LIMIT_BACKOFF, attempt);
     }
     Duration base = exponential(retryBackoff, attempt);
     double jitter = 0.75 + 0.5 * ThreadLocalRandom.current().nextDouble();

@@ -19,7 +19,11 @@ final class RetryingExchange {
   private final HttpAttempt attempt;
   private final Cancellation cancellation;
 
-  RetryingExchange(ClientSettings settings, TrafficSettings traffic, PermitGate permits, HttpAttempt attempt,
+  RetryingExchange(
+      ClientSettings settings,
+      TrafficSettings traffic,
+      PermitGate permits,
+      HttpAttempt attempt,
       Cancellation cancellation) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.traffic = Objects.requireNonNull(traffic, "traffic");
@@ -28,7 +32,9 @@ final class RetryingExchange {
     this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
   }
 
-  /** @param cacheKey where a successful attempt stores the body, or null to store nothing */
+  /**
+   * @param cacheKey where a successful attempt stores the body, or null to store nothing
+   */
   <T> T send(ApiRequest request, RequestMetrics metrics, BodyReader<T> reader, String cacheKey) {
     long waitedMillis = 0;
     long maxWaitMillis = traffic.maxRetryWait().toMillis();
@@ -38,14 +44,26 @@ final class RetryingExchange {
         return attempt.send(request, metrics, reader, cacheKey);
       } catch (ApiException e) {
         if (!e.isTransient()) {
-          throw n > 1 ? e.afterAttempts(n, "The " + (n - 1) + " attempt(s) before it met transient"
-              + " failures and were retried; this failure is not one a retry can fix.") : e;
+          throw n > 1
+              ? e.afterAttempts(
+                  n,
+                  "The "
+                      + (n - 1)
+                      + " attempt(s) before it met transient"
+                      + " failures and were retried; this failure is not one a retry can fix.")
+              : e;
         }
         Duration asked = e.isRateLimited() ? e.retryAfter() : null;
-        if (asked != null && (asked.compareTo(ErrorHints.LONGEST_PER_MINUTE_WAIT) > 0
-            || asked.toMillis() > maxWaitMillis - waitedMillis)) {
-          throw e.afterAttempts(n, ErrorHints.rateLimitNotWaited(request, asked, traffic.maxRetryWait(),
-              Duration.ofMillis(maxWaitMillis - waitedMillis)));
+        if (asked != null
+            && (asked.compareTo(ErrorHints.LONGEST_PER_MINUTE_WAIT) > 0
+                || asked.toMillis() > maxWaitMillis - waitedMillis)) {
+          throw e.afterAttempts(
+              n,
+              ErrorHints.rateLimitNotWaited(
+                  request,
+                  asked,
+                  traffic.maxRetryWait(),
+                  Duration.ofMillis(maxWaitMillis - waitedMillis)));
         }
         if (n > settings.maxRetries()) {
           throw e.afterAttempts(n, gaveUp(n, waitedMillis, ""));
@@ -56,7 +74,8 @@ final class RetryingExchange {
           delay = Math.min(delay, left); // our own backoff may be shortened; a 429's hint may not
         }
         if (left <= 0 || delay > left) {
-          throw e.afterAttempts(n, gaveUp(n, waitedMillis, " The retry waits reached maxRetryWait."));
+          throw e.afterAttempts(
+              n, gaveUp(n, waitedMillis, " The retry waits reached maxRetryWait."));
         }
         metrics.retried();
         waitedMillis += delay;
@@ -71,8 +90,19 @@ final class RetryingExchange {
   }
 
   private String gaveUp(int attempts, long waitedMillis, String why) {
-    return "Gave up after " + attempts + " attempts (" + (attempts - 1) + " retries) and " + Waits.seconds(waitedMillis)
-        + " of waits between them." + why + " Options maxRetries (now " + settings.maxRetries() + ") and maxRetryWait"
-        + " (now " + Waits.describe(traffic.maxRetryWait()) + ") raise these limits.";
+    return "Gave up after "
+        + attempts
+        + " attempts ("
+        + (attempts - 1)
+        + " retries) and "
+        + Waits.seconds(waitedMillis)
+        + " of waits between them."
+        + why
+        + " Options maxRetries (now "
+        + settings.maxRetries()
+        + ") and maxRetryWait"
+        + " (now "
+        + Waits.describe(traffic.maxRetryWait())
+        + ") raise these limits.";
   }
 }

@@ -7,8 +7,8 @@ import okhttp3.OkHttpClient;
 
 /**
  * One OkHttp client per JVM: every task on an executor shares its connection pool and threads.
- * Per-request timeouts derive a lightweight view with {@code newBuilder()}, which keeps sharing
- * the pool.
+ * Per-request timeouts derive a lightweight view with {@code newBuilder()}, which keeps sharing the
+ * pool.
  *
  * <p>OkHttp never sends a request on its own: it neither retries failed connections nor follows
  * redirects (a redirect comes back as the response), because every request must take a permit of
@@ -18,20 +18,22 @@ import okhttp3.OkHttpClient;
  */
 final class SharedHttpClient {
   /** Sees every request OkHttp puts on the wire, follow-ups included. */
-  private static final Interceptor EVERY_ATTEMPT = chain -> {
-    Attempts attempts = chain.request().tag(Attempts.class);
-    if (attempts != null) {
-      attempts.beforeSending();
-    }
-    return chain.proceed(chain.request());
-  };
+  private static final Interceptor EVERY_ATTEMPT =
+      chain -> {
+        Attempts attempts = chain.request().tag(Attempts.class);
+        if (attempts != null) {
+          attempts.beforeSending();
+        }
+        return chain.proceed(chain.request());
+      };
 
-  private static final OkHttpClient ROOT = new OkHttpClient.Builder()
-      .retryOnConnectionFailure(false)
-      .followRedirects(false)
-      .followSslRedirects(false)
-      .addNetworkInterceptor(EVERY_ATTEMPT)
-      .build();
+  private static final OkHttpClient ROOT =
+      new OkHttpClient.Builder()
+          .retryOnConnectionFailure(false)
+          .followRedirects(false)
+          .followSslRedirects(false)
+          .addNetworkInterceptor(EVERY_ATTEMPT)
+          .build();
 
   private SharedHttpClient() {}
 
@@ -60,7 +62,8 @@ final class SharedHttpClient {
         try {
           followUp.run();
         } catch (RuntimeException e) {
-          throw new IOException("OkHttp's own follow-up request was not sent: " + e.getMessage(), e);
+          throw new IOException(
+              "OkHttp's own follow-up request was not sent: " + e.getMessage(), e);
         }
       }
     }

@@ -12,8 +12,13 @@ import java.time.Duration;
 public record TrafficSettings(int rateLimitPerMinute, Duration maxRetryWait, PermitEndpoint permits)
     implements Serializable {
   public static final int DEFAULT_RATE_LIMIT_PER_MINUTE = 30;
-  /** The analytics endpoints allow 64 per minute per key (docs/api-contract.md §6); a little below leaves slack. */
+
+  /**
+   * The analytics endpoints allow 64 per minute per key (docs/api-contract.md §6); a little below
+   * leaves slack.
+   */
   public static final int DEFAULT_ANALYTICS_RATE_LIMIT_PER_MINUTE = 60;
+
   public static final Duration DEFAULT_MAX_RETRY_WAIT = Duration.ofMinutes(5);
 
   public static TrafficSettings defaults() {

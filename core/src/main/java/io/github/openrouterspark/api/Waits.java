@@ -38,7 +38,9 @@ final class Waits {
   }
 
   static String seconds(long millis) {
-    return millis < 10_000 ? String.format(Locale.ROOT, "%.1f s", millis / 1000.0) : (millis + 500) / 1000 + " s";
+    return millis < 10_000
+        ? String.format(Locale.ROOT, "%.1f s", millis / 1000.0)
+        : (millis + 500) / 1000 + " s";
   }
 
   static String describe(Duration d) {
@@ -46,6 +48,9 @@ final class Waits {
     if (s < 120) {
       return seconds(d.toMillis());
     }
-    return s + " s (" + (s >= 7200 ? s / 3600 + " h " + (s % 3600) / 60 + " min" : s / 60 + " min") + ")";
+    return s
+        + " s ("
+        + (s >= 7200 ? s / 3600 + " h " + (s % 3600) / 60 + " min" : s / 60 + " min")
+        + ")";
   }
 }

@@ -35,7 +35,10 @@ public enum DatasetName {
       }
     }
     throw new InvalidOptionException(
-        "Unknown dataset '" + name + "' for format 'openrouter'. Known datasets: " + known()
+        "Unknown dataset '"
+            + name
+            + "' for format 'openrouter'. Known datasets: "
+            + known()
             + ". Choose one with .option(\"dataset\", \"rankings-daily\") or .load(\"rankings-daily\").");
   }
 

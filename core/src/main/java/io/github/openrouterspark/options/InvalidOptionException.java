@@ -10,6 +10,12 @@ public final class InvalidOptionException extends IllegalArgumentException {
 
   public static InvalidOptionException badValue(String option, String value, String allowed) {
     return new InvalidOptionException(
-        "Invalid value '" + value + "' for option '" + option + "' of format 'openrouter': " + allowed + ".");
+        "Invalid value '"
+            + value
+            + "' for option '"
+            + option
+            + "' of format 'openrouter': "
+            + allowed
+            + ".");
   }
 }

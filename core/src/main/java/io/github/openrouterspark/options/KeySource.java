@@ -3,8 +3,8 @@ package io.github.openrouterspark.options;
 import java.util.Objects;
 
 /**
- * Where a read's API key came from, so the connector can say whether Spark displays it and
- * name it in errors; never the key itself.
+ * Where a read's API key came from, so the connector can say whether Spark displays it and name it
+ * in errors; never the key itself.
  *
  * @param kind the kind of place
  * @param name the option's canonical name, the conf's name as spelt, or the environment variable

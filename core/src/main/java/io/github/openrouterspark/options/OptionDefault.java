@@ -3,9 +3,9 @@ package io.github.openrouterspark.options;
 import java.util.Objects;
 
 /**
- * What a read uses for an option it does not give: a typed value, which may differ on the
- * analytics datasets, or none (the option is then not sent, or the planner decides, as {@code
- * text} says). {@link #text} is what the reference shows.
+ * What a read uses for an option it does not give: a typed value, which may differ on the analytics
+ * datasets, or none (the option is then not sent, or the planner decides, as {@code text} says).
+ * {@link #text} is what the reference shows.
  *
  * @param value the default on the rankings datasets, or null for none
  * @param analyticsValue the default on the analytics datasets, or null for none
@@ -22,7 +22,8 @@ record OptionDefault(Object value, Object analyticsValue, String note) {
   }
 
   static OptionDefault differsForAnalytics(Object value, Object analyticsValue) {
-    return new OptionDefault(Objects.requireNonNull(value), Objects.requireNonNull(analyticsValue), null);
+    return new OptionDefault(
+        Objects.requireNonNull(value), Objects.requireNonNull(analyticsValue), null);
   }
 
   /** No value: the option is not sent, or the planner chooses, as {@code text} says. */

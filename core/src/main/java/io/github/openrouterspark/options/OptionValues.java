@@ -12,7 +12,9 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Typed parsers for option values; each failure names the option, the value and what is allowed. */
+/**
+ * Typed parsers for option values; each failure names the option, the value and what is allowed.
+ */
 final class OptionValues {
   private static final DateTimeFormatter STRICT_DATE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
@@ -26,19 +28,20 @@ final class OptionValues {
   static LocalDate date(ReaderOption option, String value) {
     String v = value.strip();
     if (!DATE_SHAPE.matcher(v).matches()) {
-      throw InvalidOptionException.badValue(option.key(), value, "expected a UTC date as YYYY-MM-DD, e.g. 2025-06-30");
+      throw InvalidOptionException.badValue(
+          option.key(), value, "expected a UTC date as YYYY-MM-DD, e.g. 2025-06-30");
     }
     try {
       return LocalDate.parse(v, STRICT_DATE);
     } catch (DateTimeParseException e) {
-      throw InvalidOptionException.badValue(option.key(), value, "not a calendar date (expected YYYY-MM-DD)");
+      throw InvalidOptionException.badValue(
+          option.key(), value, "not a calendar date (expected YYYY-MM-DD)");
     }
   }
 
   /**
-   * An ISO-8601 instant: a date-time with an offset or {@code Z}, a date-time without one (UTC),
-   * or a date: its 00:00 UTC, or for an end ({@code endOfDay}) the next day's, so the day is
-   * included.
+   * An ISO-8601 instant: a date-time with an offset or {@code Z}, a date-time without one (UTC), or
+   * a date: its 00:00 UTC, or for an end ({@code endOfDay}) the next day's, so the day is included.
    */
   static java.time.Instant instant(ReaderOption option, String value, boolean endOfDay) {
     String v = value.strip();
@@ -52,7 +55,9 @@ final class OptionValues {
       try {
         return java.time.LocalDateTime.parse(v).toInstant(java.time.ZoneOffset.UTC);
       } catch (DateTimeParseException e) {
-        throw InvalidOptionException.badValue(option.key(), value,
+        throw InvalidOptionException.badValue(
+            option.key(),
+            value,
             "expected an ISO date-time such as 2026-05-01T00:00:00Z (no offset means UTC) or a date YYYY-MM-DD");
       }
     }
@@ -67,14 +72,16 @@ final class OptionValues {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw InvalidOptionException.badValue(option.key(), value, "expected a whole number from " + min + " to " + max);
+    throw InvalidOptionException.badValue(
+        option.key(), value, "expected a whole number from " + min + " to " + max);
   }
 
   /** {@code value} stripped, when it is one of {@code allowed}. */
   static String oneOf(ReaderOption option, String value, List<String> allowed) {
     String v = value.strip();
     if (!allowed.contains(v)) {
-      throw InvalidOptionException.badValue(option.key(), v, "expected one of " + String.join(", ", allowed));
+      throw InvalidOptionException.badValue(
+          option.key(), v, "expected one of " + String.join(", ", allowed));
     }
     return v;
   }
@@ -83,7 +90,8 @@ final class OptionValues {
     return switch (value.strip().toLowerCase(Locale.ROOT)) {
       case "true" -> true;
       case "false" -> false;
-      default -> throw InvalidOptionException.badValue(option.key(), value, "expected true or false");
+      default ->
+          throw InvalidOptionException.badValue(option.key(), value, "expected true or false");
     };
   }
 
@@ -93,8 +101,10 @@ final class OptionValues {
 
   static Duration duration(ReaderOption option, String value, Duration max, String maxText) {
     Matcher m = DURATION.matcher(value.strip().toLowerCase(Locale.ROOT));
-    String allowed = "expected a duration from 1ms to " + maxText
-        + " such as 500ms, 30s or 2m (a bare number means seconds)";
+    String allowed =
+        "expected a duration from 1ms to "
+            + maxText
+            + " such as 500ms, 30s or 2m (a bare number means seconds)";
     if (!m.matches()) {
       throw InvalidOptionException.badValue(option.key(), value, allowed);
     }
@@ -105,11 +115,12 @@ final class OptionValues {
       throw InvalidOptionException.badValue(option.key(), value, allowed);
     }
     String unit = m.group(2) == null ? "s" : m.group(2);
-    Duration d = switch (unit) {
-      case "ms" -> Duration.ofMillis(n);
-      case "m", "min" -> Duration.ofMinutes(Math.min(n, 1_000_000));
-      default -> Duration.ofSeconds(Math.min(n, 1_000_000_000));
-    };
+    Duration d =
+        switch (unit) {
+          case "ms" -> Duration.ofMillis(n);
+          case "m", "min" -> Duration.ofMinutes(Math.min(n, 1_000_000));
+          default -> Duration.ofSeconds(Math.min(n, 1_000_000_000));
+        };
     if (d.isZero() || d.compareTo(max) > 0) {
       throw InvalidOptionException.badValue(option.key(), value, allowed);
     }
@@ -122,8 +133,11 @@ final class OptionValues {
     try {
       URI uri = new URI(v);
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
-          && uri.getQuery() == null && uri.getFragment() == null && uri.getUserInfo() == null) {
+      if ((scheme.equals("http") || scheme.equals("https"))
+          && uri.getHost() != null
+          && uri.getQuery() == null
+          && uri.getFragment() == null
+          && uri.getUserInfo() == null) {
         return v.endsWith("/") ? v.substring(0, v.length() - 1) : v;
       }
     } catch (URISyntaxException e) {
@@ -137,16 +151,22 @@ final class OptionValues {
     boolean printable = !v.isEmpty() && v.chars().allMatch(c -> c >= 0x20 && c < 0x7f);
     if (!printable) {
       throw InvalidOptionException.badValue(
-          option.key(), value, "expected non-empty printable ASCII text (it is sent as an HTTP header)");
+          option.key(),
+          value,
+          "expected non-empty printable ASCII text (it is sent as an HTTP header)");
     }
     return v;
   }
 
-  /** At most 2 per request, each lowercase and hyphenated, at most 30 characters (docs/api-contract.md §7). */
+  /**
+   * At most 2 per request, each lowercase and hyphenated, at most 30 characters
+   * (docs/api-contract.md §7).
+   */
   static String categories(ReaderOption option, String value) {
     String[] parts = value.strip().split("\\s*,\\s*");
-    String allowed = "expected 1 or 2 comma-separated categories, each lowercase letters, digits and"
-        + " hyphens, at most 30 characters, e.g. cli-agent,cloud-agent";
+    String allowed =
+        "expected 1 or 2 comma-separated categories, each lowercase letters, digits and"
+            + " hyphens, at most 30 characters, e.g. cli-agent,cloud-agent";
     if (parts.length > 2) {
       throw InvalidOptionException.badValue(option.key(), value, allowed);
     }

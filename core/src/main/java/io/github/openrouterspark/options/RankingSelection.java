@@ -6,10 +6,10 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * The API parameters the options choose for what a dataset reads when no predicate says
- * otherwise: sort/category/subcategory/maxRank for app-rankings, the slice parameters for
- * rankings-daily. Null means "not sent". Validated against the API's vocabulary and its
- * documented incompatibilities, so a combination the API would reject fails before any request.
+ * The API parameters the options choose for what a dataset reads when no predicate says otherwise:
+ * sort/category/subcategory/maxRank for app-rankings, the slice parameters for rankings-daily. Null
+ * means "not sent". Validated against the API's vocabulary and its documented incompatibilities, so
+ * a combination the API would reject fails before any request.
  */
 public record RankingSelection(
     String sort,
@@ -29,7 +29,8 @@ public record RankingSelection(
     return switch (dataset) {
       case APP_RANKINGS -> appRankings(map);
       case RANKINGS_DAILY -> rankingsDaily(map);
-      case ANALYTICS, ANALYTICS_META -> new RankingSelection(null, null, null, 0, null, null, null, null);
+      case ANALYTICS, ANALYTICS_META ->
+          new RankingSelection(null, null, null, 0, null, null, null, null);
     };
   }
 
@@ -39,9 +40,16 @@ public record RankingSelection(
     String category = category(map, AppRankingsQuery.CATEGORIES);
     String subcategory = map.valueOrDefault(ReaderOption.SUBCATEGORY, app, String.class);
     if (!AppRankingsQuery.consistent(category, subcategory)) {
-      throw new InvalidOptionException("Option 'subcategory' ('" + subcategory + "') is not in option 'category' ('"
-          + category + "'): the subcategories of " + category + " are "
-          + AppRankingsQuery.SUBCATEGORY_GROUPS.get(category) + ". Give a matching pair, or only one of them.");
+      throw new InvalidOptionException(
+          "Option 'subcategory' ('"
+              + subcategory
+              + "') is not in option 'category' ('"
+              + category
+              + "'): the subcategories of "
+              + category
+              + " are "
+              + AppRankingsQuery.SUBCATEGORY_GROUPS.get(category)
+              + ". Give a matching pair, or only one of them.");
     }
     int maxRank = map.valueOrDefault(ReaderOption.MAX_RANK, app, Integer.class);
     return new RankingSelection(sort, category, subcategory, maxRank, null, null, null, null);
@@ -54,18 +62,23 @@ public record RankingSelection(
     String contextBucket = map.valueOrDefault(ReaderOption.CONTEXT_BUCKET, daily, String.class);
     String category = category(map, RankingsDailyQuery.CATEGORIES);
     String languageType = map.valueOrDefault(ReaderOption.LANGUAGE_TYPE, daily, String.class);
-    String problem = RankingsDailyQuery.incompatibility(period, modality, contextBucket, category, languageType);
+    String problem =
+        RankingsDailyQuery.incompatibility(period, modality, contextBucket, category, languageType);
     if (problem != null) {
-      throw new InvalidOptionException("The rankings-daily options conflict: " + problem
-          + ". Remove one of them (see docs/api-contract.md §2: the sampled category/languageType datasets are weekly and"
-          + " exclusive with modality/contextBucket).");
+      throw new InvalidOptionException(
+          "The rankings-daily options conflict: "
+              + problem
+              + ". Remove one of them (see docs/api-contract.md §2: the sampled category/languageType datasets are weekly and"
+              + " exclusive with modality/contextBucket).");
     }
-    return new RankingSelection(null, category, null, 0, period, modality, contextBucket, languageType);
+    return new RankingSelection(
+        null, category, null, 0, period, modality, contextBucket, languageType);
   }
 
   /** The category option, whose vocabulary is the dataset's: null when not given (not sent). */
   private static String category(OptionMap map, List<String> allowed) {
-    return map.get(ReaderOption.CATEGORY).map(v -> OptionValues.oneOf(ReaderOption.CATEGORY, v, allowed))
+    return map.get(ReaderOption.CATEGORY)
+        .map(v -> OptionValues.oneOf(ReaderOption.CATEGORY, v, allowed))
         .orElse(null);
   }
 }

@@ -8,9 +8,9 @@ import java.util.function.Function;
 
 /**
  * The Spark confs a read consults, looked up by name ignoring case, as option names are: a conf
- * spelt {@code spark.openrouter.apikey} is the same setting as {@code spark.openrouter.apiKey}.
- * Two spellings that hold different values are a mistake to report, not a choice to make
- * silently; the report names both confs and never their values (they are keys).
+ * spelt {@code spark.openrouter.apikey} is the same setting as {@code spark.openrouter.apiKey}. Two
+ * spellings that hold different values are a mistake to report, not a choice to make silently; the
+ * report names both confs and never their values (they are keys).
  */
 public final class SparkConfs {
   /** One conf as it was set: its name as spelt there, and its value. */
@@ -30,24 +30,27 @@ public final class SparkConfs {
   /** Every conf of the session by name, e.g. {@code SparkSession.conf().getAll()}. */
   public static SparkConfs of(Map<String, String> all) {
     Map<String, String> copy = Map.copyOf(all);
-    return new SparkConfs(name -> {
-      List<Conf> found = new ArrayList<>();
-      copy.forEach((key, value) -> {
-        if (key.equalsIgnoreCase(name) && value != null) {
-          found.add(new Conf(key, value));
-        }
-      });
-      found.sort((a, b) -> a.name().compareTo(b.name()));
-      return found;
-    });
+    return new SparkConfs(
+        name -> {
+          List<Conf> found = new ArrayList<>();
+          copy.forEach(
+              (key, value) -> {
+                if (key.equalsIgnoreCase(name) && value != null) {
+                  found.add(new Conf(key, value));
+                }
+              });
+          found.sort((a, b) -> a.name().compareTo(b.name()));
+          return found;
+        });
   }
 
   /** Lookups by exact name only, for callers that cannot list the confs. */
   public static SparkConfs exact(Function<String, String> lookup) {
-    return new SparkConfs(name -> {
-      String value = lookup.apply(name);
-      return value == null ? List.of() : List.of(new Conf(name, value));
-    });
+    return new SparkConfs(
+        name -> {
+          String value = lookup.apply(name);
+          return value == null ? List.of() : List.of(new Conf(name, value));
+        });
   }
 
   /**
@@ -59,9 +62,13 @@ public final class SparkConfs {
     List<Conf> set = spellings.apply(name).stream().filter(c -> !c.value().isBlank()).toList();
     for (Conf other : set) {
       if (!other.value().strip().equals(set.get(0).value().strip())) {
-        throw new InvalidOptionException("The Spark confs " + set.get(0).name() + " and " + other.name()
-            + " are one setting (conf and option names are case-insensitive) but hold different values: remove"
-            + " one of them.");
+        throw new InvalidOptionException(
+            "The Spark confs "
+                + set.get(0).name()
+                + " and "
+                + other.name()
+                + " are one setting (conf and option names are case-insensitive) but hold different values: remove"
+                + " one of them.");
       }
     }
     return set.stream().findFirst();

@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The longest time range one analytics query may cover (docs/api-contract.md §5; OpenRouter's analytics
- * query reference): 365 days; 31 days when a latency or throughput metric, a usage part that only
- * the raw generations table holds, or a per-generation dimension (grouped or filtered) is
+ * The longest time range one analytics query may cover (docs/api-contract.md §5; OpenRouter's
+ * analytics query reference): 365 days; 31 days when a latency or throughput metric, a usage part
+ * that only the raw generations table holds, or a per-generation dimension (grouped or filtered) is
  * involved; 3 hours for minute buckets. The API answers 400 beyond these, so windows are planned
  * within them.
  */
@@ -18,14 +18,25 @@ public final class AnalyticsCaps {
   public static final Duration MINUTE_BUCKETS = Duration.ofHours(3);
 
   /** Dimensions that need the raw generations table. */
-  public static final Set<String> THIRTY_ONE_DAY_DIMENSIONS = Set.of(
-      "generation_id", "provider", "origin", "country", "finish_reason", "external_user",
-      "context_length_bucket");
+  public static final Set<String> THIRTY_ONE_DAY_DIMENSIONS =
+      Set.of(
+          "generation_id",
+          "provider",
+          "origin",
+          "country",
+          "finish_reason",
+          "external_user",
+          "context_length_bucket");
 
   /** Usage parts the query reference lists as generations-only (besides latency/throughput). */
-  public static final Set<String> THIRTY_ONE_DAY_METRICS = Set.of(
-      "openrouter_usage", "byok_fees", "usage_file", "usage_upstream_file", "usage_web_fetch",
-      "usage_upstream_web_fetch");
+  public static final Set<String> THIRTY_ONE_DAY_METRICS =
+      Set.of(
+          "openrouter_usage",
+          "byok_fees",
+          "usage_file",
+          "usage_upstream_file",
+          "usage_web_fetch",
+          "usage_upstream_web_fetch");
 
   private AnalyticsCaps() {}
 
@@ -34,7 +45,9 @@ public final class AnalyticsCaps {
    * @param dimensions the dimensions grouped by or filtered on
    */
   public static Duration cap(
-      AnalyticsGranularity granularity, Map<String, String> metricFormats, Collection<String> dimensions) {
+      AnalyticsGranularity granularity,
+      Map<String, String> metricFormats,
+      Collection<String> dimensions) {
     Duration cap = GENERAL;
     if (reason(metricFormats, dimensions) != null) {
       cap = GENERATIONS;
@@ -49,7 +62,9 @@ public final class AnalyticsCaps {
   public static String reason(Map<String, String> metricFormats, Collection<String> dimensions) {
     for (var metric : metricFormats.entrySet()) {
       String format = metric.getValue();
-      if ("latency".equals(format) || "throughput".equals(format) || THIRTY_ONE_DAY_METRICS.contains(metric.getKey())) {
+      if ("latency".equals(format)
+          || "throughput".equals(format)
+          || THIRTY_ONE_DAY_METRICS.contains(metric.getKey())) {
         return "metric " + metric.getKey();
       }
     }

@@ -7,16 +7,19 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What one row of the analytics table aggregates: one time bucket of {@code granularity} (the
- * whole time range when null) and one combination of {@code dimensions}. The grain is fixed when
- * the table is defined, so its rows never depend on the columns a query reads: pruning drops
- * columns, never grouping.
+ * What one row of the analytics table aggregates: one time bucket of {@code granularity} (the whole
+ * time range when null) and one combination of {@code dimensions}. The grain is fixed when the
+ * table is defined, so its rows never depend on the columns a query reads: pruning drops columns,
+ * never grouping.
  *
- * @param dimensions at most {@link #MAX_DIMENSIONS}, as the options list them (and the requests send them)
+ * @param dimensions at most {@link #MAX_DIMENSIONS}, as the options list them (and the requests
+ *     send them)
  */
-public record AnalyticsGrain(AnalyticsGranularity granularity, List<String> dimensions) implements Serializable {
+public record AnalyticsGrain(AnalyticsGranularity granularity, List<String> dimensions)
+    implements Serializable {
   /** The API groups by at most two dimensions per query (API contract §5). */
   public static final int MAX_DIMENSIONS = 2;
+
   /** The name of the time key among a GROUP BY's keys. */
   public static final String TIME = "date";
 
@@ -24,8 +27,10 @@ public record AnalyticsGrain(AnalyticsGranularity granularity, List<String> dime
 
   public AnalyticsGrain {
     dimensions = List.copyOf(dimensions);
-    if (dimensions.size() > MAX_DIMENSIONS || dimensions.stream().distinct().count() != dimensions.size()) {
-      throw new IllegalArgumentException("at most " + MAX_DIMENSIONS + " distinct dimensions: " + dimensions);
+    if (dimensions.size() > MAX_DIMENSIONS
+        || dimensions.stream().distinct().count() != dimensions.size()) {
+      throw new IllegalArgumentException(
+          "at most " + MAX_DIMENSIONS + " distinct dimensions: " + dimensions);
     }
   }
 
@@ -44,8 +49,10 @@ public record AnalyticsGrain(AnalyticsGranularity granularity, List<String> dime
         return Optional.empty();
       }
     }
-    return Optional.of(new AnalyticsGrain(keys.contains(TIME) ? granularity : null,
-        dimensions.stream().filter(keys::contains).toList()));
+    return Optional.of(
+        new AnalyticsGrain(
+            keys.contains(TIME) ? granularity : null,
+            dimensions.stream().filter(keys::contains).toList()));
   }
 
   @Override

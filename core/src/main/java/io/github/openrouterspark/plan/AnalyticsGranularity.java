@@ -36,7 +36,9 @@ public enum AnalyticsGranularity {
   }
 
   public static String known() {
-    return Arrays.stream(values()).map(AnalyticsGranularity::apiName).collect(Collectors.joining(", "));
+    return Arrays.stream(values())
+        .map(AnalyticsGranularity::apiName)
+        .collect(Collectors.joining(", "));
   }
 
   /** The start of the bucket holding {@code t}. */

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An aggregate query over the analytics table that the API answers exactly with one coarser
- * query: {@code SUM} of summable metrics grouped by a subset of the table's grain. A SUM over the
- * grain's rows of a group equals the API's total for that group, because the rows partition the
- * group's generations. Anything else (COUNT, MIN, MAX, AVG, DISTINCT, a SUM of a rate, average or
+ * An aggregate query over the analytics table that the API answers exactly with one coarser query:
+ * {@code SUM} of summable metrics grouped by a subset of the table's grain. A SUM over the grain's
+ * rows of a group equals the API's total for that group, because the rows partition the group's
+ * generations. Anything else (COUNT, MIN, MAX, AVG, DISTINCT, a SUM of a rate, average or
  * percentile) depends on how many grain rows there are and what each holds, which a coarser query
  * cannot tell; those stay with Spark over the grain's rows.
  *
@@ -29,8 +29,12 @@ public record AnalyticsRollup(AnalyticsGrain grain, List<String> sums) {
    */
   public record Aggregate(String function, String metric, boolean distinct, boolean summable) {}
 
-  /** The rollup of {@code aggregates} grouped by {@code keys} over {@code table}, or empty when not exact. */
-  public static Optional<AnalyticsRollup> of(AnalyticsGrain table, List<String> keys, List<Aggregate> aggregates) {
+  /**
+   * The rollup of {@code aggregates} grouped by {@code keys} over {@code table}, or empty when not
+   * exact.
+   */
+  public static Optional<AnalyticsRollup> of(
+      AnalyticsGrain table, List<String> keys, List<Aggregate> aggregates) {
     List<String> sums = new ArrayList<>();
     for (Aggregate a : aggregates) {
       if (!a.function().equals("SUM") || a.distinct() || a.metric() == null || !a.summable()) {

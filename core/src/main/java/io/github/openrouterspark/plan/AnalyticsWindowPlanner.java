@@ -13,11 +13,15 @@ import java.util.List;
 public final class AnalyticsWindowPlanner {
   private AnalyticsWindowPlanner() {}
 
-  public static List<TimeWindow> plan(Instant start, Instant end, AnalyticsGranularity granularity, Duration cap) {
+  public static List<TimeWindow> plan(
+      Instant start, Instant end, AnalyticsGranularity granularity, Duration cap) {
     List<TimeWindow> windows = new ArrayList<>();
     Instant from = start;
     while (from.isBefore(end)) {
-      Instant to = granularity == null ? min(from.plus(cap), end) : bucketAlignedEnd(from, end, granularity, cap);
+      Instant to =
+          granularity == null
+              ? min(from.plus(cap), end)
+              : bucketAlignedEnd(from, end, granularity, cap);
       windows.add(new TimeWindow(from, to));
       from = to;
     }
@@ -46,7 +50,8 @@ public final class AnalyticsWindowPlanner {
     return new TimeWindow[] {new TimeWindow(window.start(), at), new TimeWindow(at, window.end())};
   }
 
-  private static Instant bucketAlignedEnd(Instant from, Instant end, AnalyticsGranularity granularity, Duration cap) {
+  private static Instant bucketAlignedEnd(
+      Instant from, Instant end, AnalyticsGranularity granularity, Duration cap) {
     Instant to = granularity.next(from);
     if (Duration.between(from, to).compareTo(cap) > 0) {
       // One bucket longer than the cap (cannot happen with the API's caps): send the cap.

@@ -20,7 +20,11 @@ public final class AppRankingsPlanner {
    * @param ranks the absolute ranks wanted; ranks past 200 cannot be served and are dropped
    */
   public static List<AppRankingsTask> plan(
-      List<Window> windows, List<String> sorts, List<String> categories, List<String> subcategories, RankRange ranks) {
+      List<Window> windows,
+      List<String> sorts,
+      List<String> categories,
+      List<String> subcategories,
+      RankRange ranks) {
     List<RankPage> pages = RankPage.cover(ranks);
     if (pages.isEmpty()) {
       return List.of();

@@ -5,14 +5,15 @@ import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 
 /**
- * How rankings-daily groups days into the rows of one {@code period} (docs/api-contract.md §2 and the
- * OpenAPI description of {@code period}). A bucket is named by its <em>start</em>, the date its
+ * How rankings-daily groups days into the rows of one {@code period} (docs/api-contract.md §2 and
+ * the OpenAPI description of {@code period}). A bucket is named by its <em>start</em>, the date its
  * rows carry, and covers a run of consecutive days; buckets tile the calendar without overlap.
  *
  * <ul>
  *   <li>{@link #DAY}: each UTC day.
  *   <li>{@link #WEEK}: ISO weeks, named by their Monday (exact and sampled datasets alike: the
- *       sampled ones count every week a window touches in full, so a window must cover whole weeks).
+ *       sampled ones count every week a window touches in full, so a window must cover whole
+ *       weeks).
  *   <li>{@link #MONTH}: calendar months of the exact datasets, named by their 1st.
  *   <li>{@link #WEEKLY_MONTH}: months of the sampled ({@code category}/{@code language_type})
  *       datasets, which bucket each ISO week by the month of its Monday: named by the 1st, the
@@ -66,10 +67,10 @@ public enum BucketCalendar {
   }
 
   /**
-   * The latest bucket start on or before {@code day}. It is {@link #bucketOf} except for
-   * {@link #WEEKLY_MONTH}, whose month may start (be dated) before its first day: the bucket
-   * dated 2025-03-01 covers 2025-03-03..2025-04-06, so on 2025-03-01 this is 2025-03-01 while
-   * {@code bucketOf} is 2025-02-01.
+   * The latest bucket start on or before {@code day}. It is {@link #bucketOf} except for {@link
+   * #WEEKLY_MONTH}, whose month may start (be dated) before its first day: the bucket dated
+   * 2025-03-01 covers 2025-03-03..2025-04-06, so on 2025-03-01 this is 2025-03-01 while {@code
+   * bucketOf} is 2025-02-01.
    */
   public LocalDate latestStartAtOrBefore(LocalDate day) {
     return this == WEEKLY_MONTH ? day.withDayOfMonth(1) : bucketOf(day);
@@ -87,7 +88,9 @@ public enum BucketCalendar {
   /** The first day the bucket named {@code start} covers. */
   public LocalDate firstDay(LocalDate start) {
     requireStart(start);
-    return this == WEEKLY_MONTH ? start.with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY)) : start;
+    return this == WEEKLY_MONTH
+        ? start.with(TemporalAdjusters.firstInMonth(DayOfWeek.MONDAY))
+        : start;
   }
 
   /** The last day the bucket named {@code start} covers. */

@@ -14,7 +14,8 @@ import java.util.List;
  * @param bucketCount how many buckets {@code starts} holds
  * @param windows sorted, disjoint; each covers whole buckets and at least one wanted one
  */
-public record BucketPlan(BucketCalendar calendar, DateSet starts, long bucketCount, List<Window> windows)
+public record BucketPlan(
+    BucketCalendar calendar, DateSet starts, long bucketCount, List<Window> windows)
     implements Serializable {
   public BucketPlan {
     windows = List.copyOf(windows);

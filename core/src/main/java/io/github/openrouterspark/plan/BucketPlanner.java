@@ -13,14 +13,14 @@ import java.util.Optional;
  * <p>The range is resolved as for daily rows ({@link DatePlanner#askedRange}), then widened to
  * whole buckets: a bucket is a candidate when it holds a day of the range (or, when only a date
  * filter bounds the end, is dated inside it: the two differ only for the sampled months, {@link
- * BucketCalendar#WEEKLY_MONTH}), and when it holds a day of the data. Days before the dataset's first day and after today are cut
- * off, as the API does: the first bucket of 2025 ({@code week} 2024-12-30; with {@code
- * category}/{@code language_type}, {@code month} 2024-12-01) holds only the days from 2025-01-01,
- * and the current bucket holds the days up to today, whose totals are live. A candidate is read
- * when the date filter allows its start (the date its rows carry).
+ * BucketCalendar#WEEKLY_MONTH}), and when it holds a day of the data. Days before the dataset's
+ * first day and after today are cut off, as the API does: the first bucket of 2025 ({@code week}
+ * 2024-12-30; with {@code category}/{@code language_type}, {@code month} 2024-12-01) holds only the
+ * days from 2025-01-01, and the current bucket holds the days up to today, whose totals are live. A
+ * candidate is read when the date filter allows its start (the date its rows carry).
  *
- * <p>Windows are tiled greedily on bucket boundaries: a window takes the next wanted bucket
- * while it stays within {@code windowDays} days (counted inclusively); it may span unwanted buckets
+ * <p>Windows are tiled greedily on bucket boundaries: a window takes the next wanted bucket while
+ * it stays within {@code windowDays} days (counted inclusively); it may span unwanted buckets
  * between wanted ones (readers drop their rows). A bucket longer than {@code windowDays} (e.g. a
  * month with {@code windowDays=7}) gets a window of its own: buckets are never cut, and none is
  * longer than the API's 366 days.
@@ -31,9 +31,11 @@ public final class BucketPlanner {
   /**
    * @param startDate the {@code startDate} option
    * @param endDate the {@code endDate} option
-   * @param filter the bucket starts pushed-down date predicates allow ({@link DateSet#ALL} when none)
+   * @param filter the bucket starts pushed-down date predicates allow ({@link DateSet#ALL} when
+   *     none)
    * @param today the current UTC date
-   * @param windowDays the {@code windowDays} option, or {@link DatePlanner#MAX_WINDOW_DAYS} by default
+   * @param windowDays the {@code windowDays} option, or {@link DatePlanner#MAX_WINDOW_DAYS} by
+   *     default
    */
   public static BucketPlan plan(
       Optional<LocalDate> startDate,
@@ -61,17 +63,21 @@ public final class BucketPlanner {
     // dated inside it count too: the filter selects rows by the date they carry, which for sampled
     // months may precede the bucket's first day. The endDate option bounds days: a sampled month
     // dated on or before it whose first Monday comes after it holds none of them.
-    LocalDate firstCandidate = DatePlanner.max(
-        calendar.bucketOf(asked.get().start()), calendar.bucketOf(DatePlanner.FIRST_DAY));
-    LocalDate lastAsked = endDate.isPresent()
-        ? calendar.bucketOf(asked.get().end())
-        : calendar.latestStartAtOrBefore(asked.get().end());
+    LocalDate firstCandidate =
+        DatePlanner.max(
+            calendar.bucketOf(asked.get().start()), calendar.bucketOf(DatePlanner.FIRST_DAY));
+    LocalDate lastAsked =
+        endDate.isPresent()
+            ? calendar.bucketOf(asked.get().end())
+            : calendar.latestStartAtOrBefore(asked.get().end());
     LocalDate lastCandidate = DatePlanner.min(lastAsked, calendar.bucketOf(today));
     List<LocalDate> starts = new ArrayList<>();
     List<Window> windows = new ArrayList<>();
     LocalDate windowStart = null;
     LocalDate windowEnd = null;
-    for (LocalDate bucket = firstCandidate; !bucket.isAfter(lastCandidate); bucket = calendar.next(bucket)) {
+    for (LocalDate bucket = firstCandidate;
+        !bucket.isAfter(lastCandidate);
+        bucket = calendar.next(bucket)) {
       if (!filter.contains(bucket)) {
         continue;
       }

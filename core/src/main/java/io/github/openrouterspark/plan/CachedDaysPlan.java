@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * How one parameter set's days are read when some of them are held in memory: the windows still
- * to fetch (one request each) and the runs of days served from memory. Computed without I/O.
+ * How one parameter set's days are read when some of them are held in memory: the windows still to
+ * fetch (one request each) and the runs of days served from memory. Computed without I/O.
  *
  * @param windows sorted, disjoint; they cover every wanted day that is not served from memory
- * @param cachedRuns sorted, disjoint, each non-empty and lying between two consecutive windows
- *     (or before the first, or after the last): the days served from memory, disjoint from the
- *     windows
+ * @param cachedRuns sorted, disjoint, each non-empty and lying between two consecutive windows (or
+ *     before the first, or after the last): the days served from memory, disjoint from the windows
  */
-public record CachedDaysPlan(List<Window> windows, List<DateSet> cachedRuns) implements Serializable {
+public record CachedDaysPlan(List<Window> windows, List<DateSet> cachedRuns)
+    implements Serializable {
   public CachedDaysPlan {
     windows = List.copyOf(windows);
     cachedRuns = List.copyOf(cachedRuns);

@@ -7,16 +7,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Plans the daily rows of one parameter set when some wanted days are already in memory: the
- * days not in memory are covered with the fewest windows ({@link WindowPlanner}, as without a
- * cache), and the days in memory are served from it.
+ * Plans the daily rows of one parameter set when some wanted days are already in memory: the days
+ * not in memory are covered with the fewest windows ({@link WindowPlanner}, as without a cache),
+ * and the days in memory are served from it.
  *
- * <p>A window may have to span days in memory to cover days on both sides of them (e.g. with
- * March in memory, 02-20..02-28 and 04-01..04-10 are one window 02-20..04-10 rather than two):
- * the fewest requests come first, and those days then arrive in the window's response anyway,
- * so they are read from it, not from memory. Only days in memory outside every window are served
- * from memory, in runs split at the windows so that the rows of the runs and windows, taken in
- * date order, come out in date order.
+ * <p>A window may have to span days in memory to cover days on both sides of them (e.g. with March
+ * in memory, 02-20..02-28 and 04-01..04-10 are one window 02-20..04-10 rather than two): the fewest
+ * requests come first, and those days then arrive in the window's response anyway, so they are read
+ * from it, not from memory. Only days in memory outside every window are served from memory, in
+ * runs split at the windows so that the rows of the runs and windows, taken in date order, come out
+ * in date order.
  */
 public final class CachedDaysPlanner {
   private CachedDaysPlanner() {}
@@ -28,7 +28,8 @@ public final class CachedDaysPlanner {
    */
   public static CachedDaysPlan plan(DateSet wanted, DateSet cached, int windowDays) {
     DateSet fromMemory = wanted.intersect(cached);
-    List<Window> windows = WindowPlanner.plan(wanted.intersect(fromMemory.complement()), windowDays);
+    List<Window> windows =
+        WindowPlanner.plan(wanted.intersect(fromMemory.complement()), windowDays);
     DateSet covered = DateSet.NONE;
     for (Window w : windows) {
       covered = covered.union(DateSet.of(w.start(), w.end()));
@@ -37,7 +38,9 @@ public final class CachedDaysPlanner {
     // Group the served ranges by the gap between windows they fall in (none overlaps a window).
     Map<Integer, List<DateRange>> byGap = new TreeMap<>();
     for (DateRange range : served.ranges()) {
-      byGap.computeIfAbsent(windowsBefore(windows, range.start()), g -> new ArrayList<>()).add(range);
+      byGap
+          .computeIfAbsent(windowsBefore(windows, range.start()), g -> new ArrayList<>())
+          .add(range);
     }
     List<DateSet> runs = new ArrayList<>();
     for (List<DateRange> ranges : byGap.values()) {

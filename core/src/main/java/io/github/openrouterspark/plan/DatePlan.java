@@ -4,8 +4,8 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * What a dataset scan will fetch: the dates rows may have, and the windows (one request
- * each) that cover them. Computed on the driver without I/O.
+ * What a dataset scan will fetch: the dates rows may have, and the windows (one request each) that
+ * cover them. Computed on the driver without I/O.
  *
  * @param dates the dates whose rows the scan returns (readers drop any others)
  * @param windows one request each, covering {@code dates}

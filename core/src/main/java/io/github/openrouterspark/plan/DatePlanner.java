@@ -6,12 +6,12 @@ import java.util.Optional;
 /**
  * Resolves the date range a dataset scan reads and splits it into request windows.
  *
- * <p>The range follows the API's defaults unless the query says otherwise: the end is the
- * {@code endDate} option, else the last date a date filter allows (up to today, whose totals are
- * still live), else the last completed UTC day (or today, when the query asks to start today);
- * the start is the {@code startDate} option, else the first date a filter allows, else 30 days
- * before the end. Dates before the dataset's first
- * day are dropped, as the API clamps them; a range with no dates left costs no request.
+ * <p>The range follows the API's defaults unless the query says otherwise: the end is the {@code
+ * endDate} option, else the last date a date filter allows (up to today, whose totals are still
+ * live), else the last completed UTC day (or today, when the query asks to start today); the start
+ * is the {@code startDate} option, else the first date a filter allows, else 30 days before the
+ * end. Dates before the dataset's first day are dropped, as the API clamps them; a range with no
+ * dates left costs no request.
  */
 public final class DatePlanner {
   /** The first day of the dataset; the API clamps earlier start dates to it. */
@@ -39,36 +39,43 @@ public final class DatePlanner {
       LocalDate today,
       int windowDays) {
     if (windowDays < 1 || windowDays > MAX_WINDOW_DAYS) {
-      throw new IllegalArgumentException("windowDays must be in 1.." + MAX_WINDOW_DAYS + ": " + windowDays);
+      throw new IllegalArgumentException(
+          "windowDays must be in 1.." + MAX_WINDOW_DAYS + ": " + windowDays);
     }
     Optional<DateRange> asked = askedRange(startDate, endDate, filter, today);
     if (asked.isEmpty()) {
       return new DatePlan(DateSet.NONE, java.util.List.of());
     }
-    DateSet available = DateSet.of(max(asked.get().start(), FIRST_DAY), min(asked.get().end(), today));
+    DateSet available =
+        DateSet.of(max(asked.get().start(), FIRST_DAY), min(asked.get().end(), today));
     DateSet dates = filter.intersect(available);
     return new DatePlan(dates, WindowPlanner.plan(dates, windowDays));
   }
 
   /**
-   * The range the query asks for, before the dataset's first day and today are applied (the end
-   * may lie after today when the {@code endDate} option says so); empty when the filter allows no
-   * date or the start is after the end.
+   * The range the query asks for, before the dataset's first day and today are applied (the end may
+   * lie after today when the {@code endDate} option says so); empty when the filter allows no date
+   * or the start is after the end.
    */
   public static Optional<DateRange> askedRange(
       Optional<LocalDate> startDate, Optional<LocalDate> endDate, DateSet filter, LocalDate today) {
     if (filter.isEmpty()) {
       return Optional.empty();
     }
-    Optional<LocalDate> askedStart = startDate.or(() ->
-        filter.isBoundedBelow() ? Optional.of(filter.first()) : Optional.empty());
-    LocalDate end = endDate.orElseGet(() -> {
-      if (filter.isBoundedAbove()) {
-        return min(filter.last(), today);
-      }
-      // "From today on" wants today's live totals, not an empty range ending yesterday.
-      return askedStart.filter(s -> !s.isBefore(today)).isPresent() ? today : today.minusDays(1);
-    });
+    Optional<LocalDate> askedStart =
+        startDate.or(
+            () -> filter.isBoundedBelow() ? Optional.of(filter.first()) : Optional.empty());
+    LocalDate end =
+        endDate.orElseGet(
+            () -> {
+              if (filter.isBoundedAbove()) {
+                return min(filter.last(), today);
+              }
+              // "From today on" wants today's live totals, not an empty range ending yesterday.
+              return askedStart.filter(s -> !s.isBefore(today)).isPresent()
+                  ? today
+                  : today.minusDays(1);
+            });
     LocalDate start = askedStart.orElseGet(() -> end.minusDays(DEFAULT_LOOKBACK_DAYS));
     return start.isAfter(end) ? Optional.empty() : Optional.of(new DateRange(start, end));
   }

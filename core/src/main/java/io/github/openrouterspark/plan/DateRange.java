@@ -5,7 +5,8 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
 /** An inclusive range of UTC dates, {@code start <= end}. */
-public record DateRange(LocalDate start, LocalDate end) implements Serializable, Comparable<DateRange> {
+public record DateRange(LocalDate start, LocalDate end)
+    implements Serializable, Comparable<DateRange> {
 
   public DateRange {
     if (end.isBefore(start)) {

@@ -9,13 +9,14 @@ import java.util.stream.Collectors;
 
 /**
  * An immutable set of dates, held as sorted, disjoint, non-adjacent ranges. It is what date
- * predicates allow: planning covers it with windows, and readers drop rows outside it.
- * {@link #ALL} spans {@link LocalDate#MIN}..{@link LocalDate#MAX}, so complements stay exact.
+ * predicates allow: planning covers it with windows, and readers drop rows outside it. {@link #ALL}
+ * spans {@link LocalDate#MIN}..{@link LocalDate#MAX}, so complements stay exact.
  */
 public final class DateSet implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  public static final DateSet ALL = new DateSet(List.of(new DateRange(LocalDate.MIN, LocalDate.MAX)));
+  public static final DateSet ALL =
+      new DateSet(List.of(new DateRange(LocalDate.MIN, LocalDate.MAX)));
   public static final DateSet NONE = new DateSet(List.of());
 
   private final List<DateRange> ranges;
@@ -189,8 +190,11 @@ public final class DateSet implements Serializable {
       return "no dates";
     }
     return ranges.stream()
-        .map(r -> r.start().equals(LocalDate.MIN) ? "..≤" + r.end()
-            : r.end().equals(LocalDate.MAX) ? "≥" + r.start() + ".." : r.toString())
+        .map(
+            r ->
+                r.start().equals(LocalDate.MIN)
+                    ? "..≤" + r.end()
+                    : r.end().equals(LocalDate.MAX) ? "≥" + r.start() + ".." : r.toString())
         .collect(Collectors.joining(", ", "{", "}"));
   }
 }

@@ -12,7 +12,8 @@ public record RankPage(int offset, int limit) implements Serializable {
 
   public RankPage {
     if (offset < 0 || offset > MAX_OFFSET || limit < 1 || limit > MAX_LIMIT) {
-      throw new IllegalArgumentException("offset " + offset + " / limit " + limit + " outside the API's bounds");
+      throw new IllegalArgumentException(
+          "offset " + offset + " / limit " + limit + " outside the API's bounds");
     }
   }
 
@@ -27,9 +28,9 @@ public record RankPage(int offset, int limit) implements Serializable {
   /**
    * The fewest pages that cover {@code ranks} (after dropping ranks past 200), in ascending order.
    * Built from the deepest rank backwards so that every page's offset stays within the API's
-   * 0..100: ranks 51..200 become 51..100 and 101..200, not 51..150 and an unreachable 151..200.
-   * A range starting past rank 101 needs a page from rank 101 (offset 100); readers drop the
-   * ranks before the range.
+   * 0..100: ranks 51..200 become 51..100 and 101..200, not 51..150 and an unreachable 151..200. A
+   * range starting past rank 101 needs a page from rank 101 (offset 100); readers drop the ranks
+   * before the range.
    */
   public static List<RankPage> cover(RankRange ranks) {
     RankRange reachable = ranks.reachable();

@@ -3,8 +3,8 @@ package io.github.openrouterspark.plan;
 import java.io.Serializable;
 
 /**
- * An inclusive range of absolute ranks, {@code 1 <= lo}; empty when {@code lo > hi}. The API
- * serves ranks 1..{@value #DEEPEST} at most: offset 0..100 plus limit 1..100.
+ * An inclusive range of absolute ranks, {@code 1 <= lo}; empty when {@code lo > hi}. The API serves
+ * ranks 1..{@value #DEEPEST} at most: offset 0..100 plus limit 1..100.
  */
 public record RankRange(int lo, int hi) implements Serializable {
   public static final int DEEPEST = 200;

@@ -46,7 +46,9 @@ public final class WindowPlanner {
     return List.copyOf(windows);
   }
 
-  /** The last day a window starting at {@code start} may reach, saturating at the calendar's end. */
+  /**
+   * The last day a window starting at {@code start} may reach, saturating at the calendar's end.
+   */
   private static LocalDate lastDayOf(LocalDate start, int maxDays) {
     return start.until(LocalDate.MAX, java.time.temporal.ChronoUnit.DAYS) < maxDays - 1L
         ? LocalDate.MAX

@@ -38,8 +38,14 @@ final class KeyCoordinator {
     this(fingerprint, limitPerMinute, clock, LOG::warn);
   }
 
-  /** @param warnings where the daily-allowance warning goes (the log, or a test's list) */
-  KeyCoordinator(String fingerprint, int limitPerMinute, Clock clock, java.util.function.Consumer<String> warnings) {
+  /**
+   * @param warnings where the daily-allowance warning goes (the log, or a test's list)
+   */
+  KeyCoordinator(
+      String fingerprint,
+      int limitPerMinute,
+      Clock clock,
+      java.util.function.Consumer<String> warnings) {
     this.fingerprint = fingerprint;
     this.limiter = new RollingWindowLimiter(limitPerMinute, WINDOW_NANOS, System::nanoTime);
     this.clock = clock;
@@ -52,15 +58,17 @@ final class KeyCoordinator {
   }
 
   /**
-   * Reserves a permit that may be used within {@code maxWaitMillis}; returns how many
-   * milliseconds the caller must wait before sending. A longer wait is returned without
-   * reserving anything: the caller will not wait for it.
+   * Reserves a permit that may be used within {@code maxWaitMillis}; returns how many milliseconds
+   * the caller must wait before sending. A longer wait is returned without reserving anything: the
+   * caller will not wait for it.
    */
   long reserveMillis(int limitPerMinute, long maxWaitMillis) {
     limiter.setLimit(limitPerMinute);
     long now = System.nanoTime();
-    long maxWaitNanos = maxWaitMillis >= Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE
-        : TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
+    long maxWaitNanos =
+        maxWaitMillis >= Long.MAX_VALUE / 1_000_000
+            ? Long.MAX_VALUE
+            : TimeUnit.MILLISECONDS.toNanos(maxWaitMillis);
     RollingWindowLimiter.Reservation permit = limiter.reserveWithin(maxWaitNanos);
     long waitMillis = Math.max(0, TimeUnit.NANOSECONDS.toMillis(permit.at() - now));
     if (!permit.granted()) {
@@ -85,9 +93,16 @@ final class KeyCoordinator {
     // A scoped limiter ("<fingerprint>/analytics") has no daily allowance.
     if (!warnedToday && !fingerprint.contains("/") && requestsToday >= DAILY_ALLOWANCE * 4 / 5) {
       warnedToday = true;
-      warnings.accept("OpenRouter API key " + fingerprint + " has sent " + requestsToday + " requests today (UTC) from"
-          + " this Spark application: 80% of the account's " + DAILY_ALLOWANCE + " per day. Further requests"
-          + " may be refused with HTTP 429 until 00:00 UTC.");
+      warnings.accept(
+          "OpenRouter API key "
+              + fingerprint
+              + " has sent "
+              + requestsToday
+              + " requests today (UTC) from"
+              + " this Spark application: 80% of the account's "
+              + DAILY_ALLOWANCE
+              + " per day. Further requests"
+              + " may be refused with HTTP 429 until 00:00 UTC.");
     }
   }
 

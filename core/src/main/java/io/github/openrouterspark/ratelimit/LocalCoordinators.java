@@ -11,8 +11,8 @@ final class LocalCoordinators {
   private LocalCoordinators() {}
 
   static KeyCoordinator forKey(String fingerprint, int limitPerMinute) {
-    return BY_KEY.computeIfAbsent(fingerprint,
-        fp -> new KeyCoordinator(fp, limitPerMinute, Clock.systemUTC()));
+    return BY_KEY.computeIfAbsent(
+        fingerprint, fp -> new KeyCoordinator(fp, limitPerMinute, Clock.systemUTC()));
   }
 
   /** Requests counted today for the key in this JVM (the driver's count covers the application). */

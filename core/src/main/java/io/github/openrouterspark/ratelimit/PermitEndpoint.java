@@ -4,10 +4,10 @@ import java.io.Serializable;
 import java.util.Objects;
 
 /**
- * Where executors ask the driver's permit service for permits, and the application's secret
- * that authenticates them. Shipped to executors inside the reader factories. Only this package
- * reads the secret: code that gets hold of an endpoint (any code on the driver can) learns where
- * the service listens, not how to talk to it. {@link #toString()} hides the secret.
+ * Where executors ask the driver's permit service for permits, and the application's secret that
+ * authenticates them. Shipped to executors inside the reader factories. Only this package reads the
+ * secret: code that gets hold of an endpoint (any code on the driver can) learns where the service
+ * listens, not how to talk to it. {@link #toString()} hides the secret.
  */
 public final class PermitEndpoint implements Serializable {
   private static final long serialVersionUID = 2L;

@@ -21,11 +21,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The driver's permit service: executors in other JVMs reserve each request's permit here, so
- * every task of the application shares one rolling-minute limiter per key. It serves exactly two
- * calls, both authenticated with a per-application random secret, and nothing else:
- * {@code POST /permit?key=<fingerprint>&limit=<per minute>&maxMs=<n>} answers the milliseconds to
- * wait before sending (reserving nothing when that is more than {@code maxMs}), and {@code POST
+ * The driver's permit service: executors in other JVMs reserve each request's permit here, so every
+ * task of the application shares one rolling-minute limiter per key. It serves exactly two calls,
+ * both authenticated with a per-application random secret, and nothing else: {@code POST
+ * /permit?key=<fingerprint>&limit=<per minute>&maxMs=<n>} answers the milliseconds to wait before
+ * sending (reserving nothing when that is more than {@code maxMs}), and {@code POST
  * /backoff?key=<fingerprint>&ms=<n>} pauses the key after a 429. Every parameter is bounded (a
  * pause or {@code maxMs} of at most {@link #MAX_BACKOFF_MILLIS}, a limit of 1 to {@link
  * #MAX_LIMIT_PER_MINUTE}); anything else is answered 400 and changes nothing.
@@ -33,14 +33,26 @@ import org.slf4j.LoggerFactory;
 public final class PermitServer {
   private static final Logger LOG = LoggerFactory.getLogger(PermitServer.class);
   static final String SECRET_HEADER = "X-OpenRouter-Spark-Permit-Secret";
-  /** The longest maxRetryWait a read may set (1h), so no wait or pause a client asks for is longer. */
+
+  /**
+   * The longest maxRetryWait a read may set (1h), so no wait or pause a client asks for is longer.
+   */
   static final long MAX_BACKOFF_MILLIS = Duration.ofHours(1).toMillis();
+
   /** The highest rateLimitPerMinute a read may set. */
   static final int MAX_LIMIT_PER_MINUTE = 10_000;
-  /** A key fingerprint, optionally scoped to a separate server-side limit ("<fingerprint>/analytics"). */
+
+  /**
+   * A key fingerprint, optionally scoped to a separate server-side limit
+   * ("<fingerprint>/analytics").
+   */
   private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{16}(/[a-z]{1,32})?");
+
   private static final Pattern WHOLE_NUMBER = Pattern.compile("[0-9]{1,10}");
-  /** One service per address it binds and advertises (one SparkContext at a time, in practice one). */
+
+  /**
+   * One service per address it binds and advertises (one SparkContext at a time, in practice one).
+   */
   private static final Map<String, PermitServer> RUNNING = new HashMap<>();
 
   private final HttpServer server;
@@ -52,16 +64,21 @@ public final class PermitServer {
     String secret = HexFormat.of().formatHex(random);
     server = HttpServer.create(new InetSocketAddress(bindHost, 0), 0);
     server.createContext("/", this::handle);
-    server.setExecutor(Executors.newCachedThreadPool(r -> {
-      Thread t = new Thread(r, "openrouter-permit-server");
-      t.setDaemon(true);
-      return t;
-    }));
+    server.setExecutor(
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "openrouter-permit-server");
+              t.setDaemon(true);
+              return t;
+            }));
     startAsDaemon(server);
     String address = advertisedHost.contains(":") ? "[" + advertisedHost + "]" : advertisedHost;
-    endpoint = new PermitEndpoint("http://" + address + ":" + server.getAddress().getPort(), secret);
-    LOG.info("OpenRouter permit service listening on {} ({}) for this application's executors",
-        server.getAddress(), endpoint.url());
+    endpoint =
+        new PermitEndpoint("http://" + address + ":" + server.getAddress().getPort(), secret);
+    LOG.info(
+        "OpenRouter permit service listening on {} ({}) for this application's executors",
+        server.getAddress(),
+        endpoint.url());
   }
 
   /**
@@ -76,7 +93,8 @@ public final class PermitServer {
       starter.join();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while starting the OpenRouter permit service", e);
+      throw new IllegalStateException(
+          "Interrupted while starting the OpenRouter permit service", e);
     }
   }
 
@@ -94,7 +112,8 @@ public final class PermitServer {
       try {
         running = new PermitServer(bindHost, advertisedHost);
       } catch (IOException e) {
-        throw new UncheckedIOException("Could not start the OpenRouter permit service on " + bindHost, e);
+        throw new UncheckedIOException(
+            "Could not start the OpenRouter permit service on " + bindHost, e);
       }
       RUNNING.put(id, running);
     }
@@ -108,15 +127,20 @@ public final class PermitServer {
 
   /** The address the service for {@code endpoint} listens on, for tests; null if not this JVM's. */
   static synchronized InetSocketAddress boundAddress(PermitEndpoint endpoint) {
-    return RUNNING.values().stream().filter(s -> s.endpoint.equals(endpoint)).findFirst()
-        .map(s -> s.server.getAddress()).orElse(null);
+    return RUNNING.values().stream()
+        .filter(s -> s.endpoint.equals(endpoint))
+        .findFirst()
+        .map(s -> s.server.getAddress())
+        .orElse(null);
   }
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
       String given = exchange.getRequestHeaders().getFirst(SECRET_HEADER);
-      if (given == null || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8),
-          endpoint.secret().getBytes(StandardCharsets.UTF_8))) {
+      if (given == null
+          || !MessageDigest.isEqual(
+              given.getBytes(StandardCharsets.UTF_8),
+              endpoint.secret().getBytes(StandardCharsets.UTF_8))) {
         reply(exchange, 403, "forbidden");
         return;
       }
@@ -130,16 +154,22 @@ public final class PermitServer {
         return;
       }
       try {
-        Map<String, String> q = query(exchange.getRequestURI(),
-            "/permit".equals(path) ? Set.of("key", "limit", "maxMs") : Set.of("key", "ms"));
+        Map<String, String> q =
+            query(
+                exchange.getRequestURI(),
+                "/permit".equals(path) ? Set.of("key", "limit", "maxMs") : Set.of("key", "ms"));
         String key = q.get("key");
         if (!FINGERPRINT.matcher(key).matches()) {
-          throw new BadRequest("key must be a 16-hex-digit fingerprint, optionally followed by /<scope>");
+          throw new BadRequest(
+              "key must be a 16-hex-digit fingerprint, optionally followed by /<scope>");
         }
         if ("/permit".equals(path)) {
           int limit = (int) bounded(q.get("limit"), "limit", 1, MAX_LIMIT_PER_MINUTE);
           long maxMs = bounded(q.get("maxMs"), "maxMs", 0, MAX_BACKOFF_MILLIS);
-          reply(exchange, 200, Long.toString(LocalCoordinators.forKey(key, limit).reserveMillis(limit, maxMs)));
+          reply(
+              exchange,
+              200,
+              Long.toString(LocalCoordinators.forKey(key, limit).reserveMillis(limit, maxMs)));
         } else {
           long ms = bounded(q.get("ms"), "ms", 0, MAX_BACKOFF_MILLIS);
           LocalCoordinators.forKey(key, 30).pauseFor(ms);
@@ -149,7 +179,10 @@ public final class PermitServer {
         reply(exchange, 400, e.getMessage());
       }
     } catch (RuntimeException e) {
-      LOG.warn("Permit service could not answer {}: {}", exchange.getRequestURI().getPath(), e.toString());
+      LOG.warn(
+          "Permit service could not answer {}: {}",
+          exchange.getRequestURI().getPath(),
+          e.toString());
     }
   }
 
@@ -177,8 +210,9 @@ public final class PermitServer {
     if (raw != null && raw.length() <= 200) {
       for (String pair : raw.split("&")) {
         int eq = pair.indexOf('=');
-        if (eq <= 0 || !required.contains(pair.substring(0, eq)) || out.put(pair.substring(0, eq),
-            pair.substring(eq + 1)) != null) {
+        if (eq <= 0
+            || !required.contains(pair.substring(0, eq))
+            || out.put(pair.substring(0, eq), pair.substring(eq + 1)) != null) {
           throw new BadRequest("expected exactly the parameters " + required);
         }
       }

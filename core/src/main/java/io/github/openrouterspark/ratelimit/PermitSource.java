@@ -17,8 +17,8 @@ public interface PermitSource {
   long reserve(Duration maxWait);
 
   /**
-   * The API asked to slow down: no request for this key before {@code wait} has passed. The
-   * caller bounds {@code wait}, so a pause never outlasts what one query may wait.
+   * The API asked to slow down: no request for this key before {@code wait} has passed. The caller
+   * bounds {@code wait}, so a pause never outlasts what one query may wait.
    */
   void backOff(Duration wait);
 }

@@ -11,12 +11,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Permits from the driver's {@link PermitServer}, so all executors share one limiter per key. If
- * the service cannot be reached (a network that blocks executor-to-driver calls), it falls back
- * to this JVM's own limiter and says so once: the rate then holds per executor JVM only.
+ * the service cannot be reached (a network that blocks executor-to-driver calls), it falls back to
+ * this JVM's own limiter and says so once: the rate then holds per executor JVM only.
  */
 public final class RemotePermits implements PermitSource {
   private static final Logger LOG = LoggerFactory.getLogger(RemotePermits.class);
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static volatile boolean warned;
 
   private final PermitEndpoint endpoint;
@@ -32,7 +33,8 @@ public final class RemotePermits implements PermitSource {
   }
 
   /** In-process permits when the service runs in this JVM (local mode, or on the driver). */
-  public static PermitSource forEndpoint(PermitEndpoint endpoint, String fingerprint, int limitPerMinute) {
+  public static PermitSource forEndpoint(
+      PermitEndpoint endpoint, String fingerprint, int limitPerMinute) {
     if (endpoint == null || PermitServer.isLocal(endpoint)) {
       return new LocalPermits(fingerprint, limitPerMinute);
     }
@@ -42,7 +44,8 @@ public final class RemotePermits implements PermitSource {
   @Override
   public long reserve(Duration maxWait) {
     try {
-      long waitMillis = Long.parseLong(call(permitQuery(fingerprint, limitPerMinute, maxWait)).strip());
+      long waitMillis =
+          Long.parseLong(call(permitQuery(fingerprint, limitPerMinute, maxWait)).strip());
       if (waitMillis <= maxWait.toMillis()) {
         WaitLog.waiting(waitMillis, limitPerMinute, -1);
       }
@@ -52,11 +55,15 @@ public final class RemotePermits implements PermitSource {
       return fallback.reserve(maxWait);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while asking the driver's permit service for a permit", e);
+      throw new IllegalStateException(
+          "Interrupted while asking the driver's permit service for a permit", e);
     }
   }
 
-  /** The permit call; maxMs makes the service reserve nothing beyond the caller's bound (capped at 1h). */
+  /**
+   * The permit call; maxMs makes the service reserve nothing beyond the caller's bound (capped at
+   * 1h).
+   */
   static String permitQuery(String fingerprint, int limitPerMinute, Duration maxWait) {
     long maxMs = Math.min(maxWait.toMillis(), PermitServer.MAX_BACKOFF_MILLIS);
     return "/permit?key=" + fingerprint + "&limit=" + limitPerMinute + "&maxMs=" + maxMs;
@@ -66,7 +73,11 @@ public final class RemotePermits implements PermitSource {
   public void backOff(Duration wait) {
     try {
       // The service refuses longer pauses; no retry waits that long (maxRetryWait is at most 1h).
-      call("/backoff?key=" + fingerprint + "&ms=" + Math.min(wait.toMillis(), PermitServer.MAX_BACKOFF_MILLIS));
+      call(
+          "/backoff?key="
+              + fingerprint
+              + "&ms="
+              + Math.min(wait.toMillis(), PermitServer.MAX_BACKOFF_MILLIS));
     } catch (IOException | RuntimeException e) {
       warnFallback(e);
     } catch (InterruptedException e) {
@@ -76,11 +87,12 @@ public final class RemotePermits implements PermitSource {
   }
 
   private String call(String pathAndQuery) throws IOException, InterruptedException {
-    HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.url() + pathAndQuery))
-        .timeout(Duration.ofSeconds(10))
-        .header(PermitServer.SECRET_HEADER, endpoint.secret())
-        .POST(HttpRequest.BodyPublishers.noBody())
-        .build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(endpoint.url() + pathAndQuery))
+            .timeout(Duration.ofSeconds(10))
+            .header(PermitServer.SECRET_HEADER, endpoint.secret())
+            .POST(HttpRequest.BodyPublishers.noBody())
+            .build();
     HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       throw new IOException("permit service answered HTTP " + response.statusCode());
@@ -91,8 +103,10 @@ public final class RemotePermits implements PermitSource {
   private static void warnFallback(Exception e) {
     if (!warned) {
       warned = true;
-      LOG.warn("The driver's OpenRouter permit service is unreachable ({}); this executor falls back to its own"
-          + " rate limiter, so the request rate holds per executor JVM only.", e.toString());
+      LOG.warn(
+          "The driver's OpenRouter permit service is unreachable ({}); this executor falls back to its own"
+              + " rate limiter, so the request rate holds per executor JVM only.",
+          e.toString());
     }
   }
 }

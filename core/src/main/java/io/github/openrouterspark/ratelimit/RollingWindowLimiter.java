@@ -8,10 +8,10 @@ import java.util.function.LongSupplier;
 /**
  * Grants at most {@code limit} permits in any rolling window, by reservation: {@link #reserve()}
  * returns the instant at which the caller may send, never earlier than the permit {@code limit}
- * places before it plus the window. This is the API's own limiter (a rolling minute per key), so
- * a sender that follows it gets no 429 and loses no time: a token bucket refilled at
- * {@code limit}/minute would either allow twice the limit in some minute (burst plus refill) or,
- * halved to be safe, run at half speed. Reservations are handed out in time order.
+ * places before it plus the window. This is the API's own limiter (a rolling minute per key), so a
+ * sender that follows it gets no 429 and loses no time: a token bucket refilled at {@code
+ * limit}/minute would either allow twice the limit in some minute (burst plus refill) or, halved to
+ * be safe, run at half speed. Reservations are handed out in time order.
  *
  * <p>Times are nanoseconds of an injectable clock ({@link System#nanoTime()} in production).
  */
@@ -44,9 +44,9 @@ public final class RollingWindowLimiter {
 
   /**
    * Reserves the next permit if it may be used within {@code maxWaitNanos} from now; returns when
-   * it may be used. When that is later, nothing is reserved (a
-   * caller that will not wait so long must not hold a slot others could use) and the returned
-   * time says how long the wait would have been.
+   * it may be used. When that is later, nothing is reserved (a caller that will not wait so long
+   * must not hold a slot others could use) and the returned time says how long the wait would have
+   * been.
    */
   public synchronized Reservation reserveWithin(long maxWaitNanos) {
     long now = clock.getAsLong();

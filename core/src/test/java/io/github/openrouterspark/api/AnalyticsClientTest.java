@@ -16,25 +16,39 @@ class AnalyticsClientTest {
   private static final Instant NOW = Instant.parse("2026-05-12T02:00:00Z");
 
   private static OpenRouterEmulator emulator() {
-    return OpenRouterEmulator.builder().clock(new ManualClock(NOW)).analyticsRateLimitPerMinute(10_000).start();
+    return OpenRouterEmulator.builder()
+        .clock(new ManualClock(NOW))
+        .analyticsRateLimitPerMinute(10_000)
+        .start();
   }
 
   private static AnalyticsClient client(OpenRouterEmulator emulator, String key) {
-    return new AnalyticsClient(new OpenRouterClient(ClientSettings.defaults(emulator.baseUrl()), ApiKey.of(key)));
+    return new AnalyticsClient(
+        new OpenRouterClient(ClientSettings.defaults(emulator.baseUrl()), ApiKey.of(key)));
   }
 
   @Test
   void aQueryPostsTheJsonBodyAndStreamsTheRows() {
     try (OpenRouterEmulator emulator = emulator()) {
-      AnalyticsQueryBody body = new AnalyticsQueryBody(
-          List.of("request_count"), List.of(), List.of(new AnalyticsQueryBody.Filter("finish_reason", "neq", "error")),
-          "day", Instant.parse("2026-05-05T00:00:00Z"), Instant.parse("2026-05-08T00:00:00Z"),
-          new AnalyticsQueryBody.OrderBy("date", false), 100, null);
-      AnalyticsResponseReaderTest.RecordingSink sink = new AnalyticsResponseReaderTest.RecordingSink();
+      AnalyticsQueryBody body =
+          new AnalyticsQueryBody(
+              List.of("request_count"),
+              List.of(),
+              List.of(new AnalyticsQueryBody.Filter("finish_reason", "neq", "error")),
+              "day",
+              Instant.parse("2026-05-05T00:00:00Z"),
+              Instant.parse("2026-05-08T00:00:00Z"),
+              new AnalyticsQueryBody.OrderBy("date", false),
+              100,
+              null);
+      AnalyticsResponseReaderTest.RecordingSink sink =
+          new AnalyticsResponseReaderTest.RecordingSink();
       RequestMetrics metrics = new RequestMetrics();
 
       AnalyticsResult result =
-          client(emulator, OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY).query(body, () -> sink, metrics).result();
+          client(emulator, OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY)
+              .query(body, () -> sink, metrics)
+              .result();
 
       List<LoggedRequest> log = emulator.requestLog().forPath("/analytics/query");
       assertEquals(1, log.size());
@@ -46,7 +60,9 @@ class AnalyticsClientTest {
       assertFalse(result.truncated());
       assertEquals(List.of(), result.warnings());
       assertEquals(3, sink.rows.size(), sink.rows.toString());
-      assertEquals(List.of("2026-05-05T00:00:00.000Z", "2026-05-06T00:00:00.000Z", "2026-05-07T00:00:00.000Z"),
+      assertEquals(
+          List.of(
+              "2026-05-05T00:00:00.000Z", "2026-05-06T00:00:00.000Z", "2026-05-07T00:00:00.000Z"),
           sink.rows.stream().map(r -> r.get("date__day")).toList());
       for (var row : sink.rows) {
         assertTrue(row.get("request_count").matches("[1-9][0-9]*"), row.toString());
@@ -60,12 +76,24 @@ class AnalyticsClientTest {
   @Test
   void aSmallLimitIsReportedTruncated() {
     try (OpenRouterEmulator emulator = emulator()) {
-      AnalyticsQueryBody body = new AnalyticsQueryBody(List.of("request_count"), List.of(), List.of(), "day",
-          Instant.parse("2026-05-01T00:00:00Z"), Instant.parse("2026-05-08T00:00:00Z"), null, 2, null);
-      AnalyticsResponseReaderTest.RecordingSink sink = new AnalyticsResponseReaderTest.RecordingSink();
+      AnalyticsQueryBody body =
+          new AnalyticsQueryBody(
+              List.of("request_count"),
+              List.of(),
+              List.of(),
+              "day",
+              Instant.parse("2026-05-01T00:00:00Z"),
+              Instant.parse("2026-05-08T00:00:00Z"),
+              null,
+              2,
+              null);
+      AnalyticsResponseReaderTest.RecordingSink sink =
+          new AnalyticsResponseReaderTest.RecordingSink();
 
       AnalyticsResult result =
-          client(emulator, OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY).query(body, () -> sink, new RequestMetrics()).result();
+          client(emulator, OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY)
+              .query(body, () -> sink, new RequestMetrics())
+              .result();
 
       assertTrue(result.truncated());
       assertEquals(2, sink.rows.size());
@@ -75,7 +103,8 @@ class AnalyticsClientTest {
   @Test
   void metaUsesAGet() {
     try (OpenRouterEmulator emulator = emulator()) {
-      AnalyticsMeta meta = client(emulator, OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY).meta(new RequestMetrics());
+      AnalyticsMeta meta =
+          client(emulator, OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY).meta(new RequestMetrics());
       assertTrue(meta.hasGranularity("day"));
       LoggedRequest request = emulator.requestLog().forPath("/analytics/meta").get(0);
       assertEquals("GET", request.method());
@@ -87,12 +116,15 @@ class AnalyticsClientTest {
   void anInferenceKeyIsRefusedWithAManagementKeyHint() {
     try (OpenRouterEmulator emulator = emulator()) {
       String key = OpenRouterEmulator.DEFAULT_API_KEY;
-      ApiException e = assertThrows(ApiException.class, () -> client(emulator, key).meta(new RequestMetrics()));
+      ApiException e =
+          assertThrows(ApiException.class, () -> client(emulator, key).meta(new RequestMetrics()));
 
       assertEquals(403, e.status());
       assertEquals(1, e.attempts(), "a 403 is not retried");
       assertTrue(e.getMessage().contains("management key"), e.getMessage());
-      assertTrue(e.getMessage().contains("https://openrouter.ai/settings/management-keys"), e.getMessage());
+      assertTrue(
+          e.getMessage().contains("https://openrouter.ai/settings/management-keys"),
+          e.getMessage());
       assertTrue(e.getMessage().contains("GET /analytics/meta"), e.getMessage());
       assertFalse(e.getMessage().contains(key), e.getMessage());
       assertEquals(1, emulator.requestLog().forPath("/analytics/meta").size());
@@ -103,10 +135,26 @@ class AnalyticsClientTest {
   void aQueryWithAnInferenceKeyIsRefusedToo() {
     try (OpenRouterEmulator emulator = emulator()) {
       String key = OpenRouterEmulator.DEFAULT_API_KEY;
-      AnalyticsQueryBody body = new AnalyticsQueryBody(List.of("request_count"), List.of(), List.of(), null,
-          Instant.parse("2026-05-01T00:00:00Z"), Instant.parse("2026-05-08T00:00:00Z"), null, null, null);
-      ApiException e = assertThrows(ApiException.class,
-          () -> client(emulator, key).query(body, AnalyticsResponseReaderTest.RecordingSink::new, new RequestMetrics()));
+      AnalyticsQueryBody body =
+          new AnalyticsQueryBody(
+              List.of("request_count"),
+              List.of(),
+              List.of(),
+              null,
+              Instant.parse("2026-05-01T00:00:00Z"),
+              Instant.parse("2026-05-08T00:00:00Z"),
+              null,
+              null,
+              null);
+      ApiException e =
+          assertThrows(
+              ApiException.class,
+              () ->
+                  client(emulator, key)
+                      .query(
+                          body,
+                          AnalyticsResponseReaderTest.RecordingSink::new,
+                          new RequestMetrics()));
 
       assertEquals(403, e.status());
       assertTrue(e.getMessage().contains("management key"), e.getMessage());
@@ -118,14 +166,31 @@ class AnalyticsClientTest {
   @Test
   void anUnknownMetricIsA400NamingTheQuery() {
     try (OpenRouterEmulator emulator = emulator()) {
-      AnalyticsQueryBody body = new AnalyticsQueryBody(List.of("no_such_metric"), List.of(), List.of(), null,
-          Instant.parse("2026-05-01T00:00:00Z"), Instant.parse("2026-05-08T00:00:00Z"), null, null, null);
-      ApiException e = assertThrows(ApiException.class, () -> client(emulator, OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY)
-          .query(body, AnalyticsResponseReaderTest.RecordingSink::new, new RequestMetrics()));
+      AnalyticsQueryBody body =
+          new AnalyticsQueryBody(
+              List.of("no_such_metric"),
+              List.of(),
+              List.of(),
+              null,
+              Instant.parse("2026-05-01T00:00:00Z"),
+              Instant.parse("2026-05-08T00:00:00Z"),
+              null,
+              null,
+              null);
+      ApiException e =
+          assertThrows(
+              ApiException.class,
+              () ->
+                  client(emulator, OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY)
+                      .query(
+                          body,
+                          AnalyticsResponseReaderTest.RecordingSink::new,
+                          new RequestMetrics()));
 
       assertEquals(400, e.status());
       assertTrue(e.getMessage().contains("no_such_metric"), e.getMessage());
-      assertFalse(e.getMessage().contains(OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY), e.getMessage());
+      assertFalse(
+          e.getMessage().contains(OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY), e.getMessage());
     }
   }
 }

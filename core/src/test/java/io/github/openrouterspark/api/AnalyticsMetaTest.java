@@ -40,22 +40,33 @@ class AnalyticsMetaTest {
   @Test
   void decodesTheEmulatorsMetaResponse() {
     try (OpenRouterEmulator emulator = OpenRouterEmulator.builder().start()) {
-      AnalyticsMeta meta = new AnalyticsClient(new OpenRouterClient(ClientSettings.defaults(emulator.baseUrl()),
-          ApiKey.of(OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY))).meta(new RequestMetrics());
+      AnalyticsMeta meta =
+          new AnalyticsClient(
+                  new OpenRouterClient(
+                      ClientSettings.defaults(emulator.baseUrl()),
+                      ApiKey.of(OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY)))
+              .meta(new RequestMetrics());
 
-      assertEquals(AnalyticsLog.metricNames(), meta.metrics().stream().map(AnalyticsMeta.Metric::name).toList());
-      assertEquals(AnalyticsLog.dimensionNames(),
+      assertEquals(
+          AnalyticsLog.metricNames(),
+          meta.metrics().stream().map(AnalyticsMeta.Metric::name).toList());
+      assertEquals(
+          AnalyticsLog.dimensionNames(),
           meta.dimensions().stream().map(AnalyticsMeta.Dimension::name).toList());
-      assertEquals(AnalyticsLog.granularityNames(),
+      assertEquals(
+          AnalyticsLog.granularityNames(),
           meta.granularities().stream().map(AnalyticsMeta.Granularity::name).toList());
       assertEquals(String.join(", ", AnalyticsLog.metricNames()), meta.metricNames());
       assertEquals(String.join(", ", AnalyticsLog.dimensionNames()), meta.dimensionNames());
       assertEquals(String.join(", ", AnalyticsLog.granularityNames()), meta.granularityNames());
 
-      assertEquals(new AnalyticsMeta.Metric("request_count", "Request Count", false, "number"),
+      assertEquals(
+          new AnalyticsMeta.Metric("request_count", "Request Count", false, "number"),
           meta.metric("request_count"));
       assertTrue(meta.metric("request_count").isCount());
-      assertEquals(new AnalyticsMeta.Metric("p90_latency", "P90 Latency", true, "latency"), meta.metric("p90_latency"));
+      assertEquals(
+          new AnalyticsMeta.Metric("p90_latency", "P90 Latency", true, "latency"),
+          meta.metric("p90_latency"));
       assertFalse(meta.metric("p90_latency").isCount());
       assertEquals("currency", meta.metric("total_usage").displayFormat());
       assertFalse(meta.metric("total_usage").isRate());
@@ -66,7 +77,8 @@ class AnalyticsMetaTest {
       assertEquals(new AnalyticsMeta.Dimension("model", "Model"), meta.dimension("model"));
       assertNull(meta.dimension("date"));
 
-      assertEquals(List.of("eq", "neq", "in", "not_in", "gt", "gte", "lt", "lte"),
+      assertEquals(
+          List.of("eq", "neq", "in", "not_in", "gt", "gte", "lt", "lte"),
           meta.operators().stream().map(AnalyticsMeta.Operator::name).toList());
       assertEquals(new AnalyticsMeta.Operator("in", "array"), meta.operators().get(2));
       assertEquals(new AnalyticsMeta.Operator("eq", "scalar"), meta.operators().get(0));
@@ -83,44 +95,52 @@ class AnalyticsMetaTest {
   @Test
   void ignoresUnknownFieldsAndLowerCasesTheFormat() {
     AnalyticsMeta meta = read(SMALL);
-    assertEquals(List.of(new AnalyticsMeta.Metric("request_count", "Request Count", false, "number"),
+    assertEquals(
+        List.of(
+            new AnalyticsMeta.Metric("request_count", "Request Count", false, "number"),
             new AnalyticsMeta.Metric("p90_latency", "P90 Latency", true, "latency")),
         meta.metrics());
     assertEquals(List.of(new AnalyticsMeta.Dimension("model", "Model")), meta.dimensions());
-    assertEquals(List.of(new AnalyticsMeta.Operator("eq", "scalar"), new AnalyticsMeta.Operator("in", "array")),
+    assertEquals(
+        List.of(
+            new AnalyticsMeta.Operator("eq", "scalar"), new AnalyticsMeta.Operator("in", "array")),
         meta.operators());
     assertEquals(List.of(new AnalyticsMeta.Granularity("day", "Day")), meta.granularities());
   }
 
   @Test
   void memberOrderDoesNotMatter() {
-    String reordered = "{\"extra\":[1,{\"a\":2}],\"data\":{"
-        + "\"granularities\":[],\"operators\":[],\"dimensions\":[],"
-        + "\"metrics\":[{\"display_format\":\"currency\",\"is_rate\":false,\"display_label\":\"Total Usage\","
-        + "\"name\":\"total_usage\"}]}}";
+    String reordered =
+        "{\"extra\":[1,{\"a\":2}],\"data\":{"
+            + "\"granularities\":[],\"operators\":[],\"dimensions\":[],"
+            + "\"metrics\":[{\"display_format\":\"currency\",\"is_rate\":false,\"display_label\":\"Total Usage\","
+            + "\"name\":\"total_usage\"}]}}";
     AnalyticsMeta meta = read(reordered);
-    assertEquals(List.of(new AnalyticsMeta.Metric("total_usage", "Total Usage", false, "currency")), meta.metrics());
+    assertEquals(
+        List.of(new AnalyticsMeta.Metric("total_usage", "Total Usage", false, "currency")),
+        meta.metrics());
     assertEquals(List.of(), meta.dimensions());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "",
-      "[]",
-      "{}",
-      "{\"data\":[]}",
-      "{\"data\":{\"metrics\":[],\"dimensions\":[],\"operators\":[]}}",
-      "{\"data\":{\"metrics\":{},\"dimensions\":[],\"operators\":[],\"granularities\":[]}}",
-      "{\"data\":{\"metrics\":[1],\"dimensions\":[],\"operators\":[],\"granularities\":[]}}",
-      "{\"data\":{\"metrics\":[{\"name\":\"x\",\"display_label\":\"X\",\"is_rate\":\"no\",\"display_format\":\"number\"}],"
-          + "\"dimensions\":[],\"operators\":[],\"granularities\":[]}}",
-      "{\"data\":{\"metrics\":[{\"name\":1,\"display_label\":\"X\",\"is_rate\":false,\"display_format\":\"number\"}],"
-          + "\"dimensions\":[],\"operators\":[],\"granularities\":[]}}",
-      "{\"data\":{\"metrics\":[],\"dimensions\":[{\"name\":\"model\"}],\"operators\":[],\"granularities\":[]}}",
-      "{\"data\":{\"metrics\":[],\"dimensions\":[],\"operators\":[],\"granularities\":[]",
-      "{\"data\":{\"metrics\":[{\"name\":\"request_co",
-      "not json"
-  })
+  @ValueSource(
+      strings = {
+        "",
+        "[]",
+        "{}",
+        "{\"data\":[]}",
+        "{\"data\":{\"metrics\":[],\"dimensions\":[],\"operators\":[]}}",
+        "{\"data\":{\"metrics\":{},\"dimensions\":[],\"operators\":[],\"granularities\":[]}}",
+        "{\"data\":{\"metrics\":[1],\"dimensions\":[],\"operators\":[],\"granularities\":[]}}",
+        "{\"data\":{\"metrics\":[{\"name\":\"x\",\"display_label\":\"X\",\"is_rate\":\"no\",\"display_format\":\"number\"}],"
+            + "\"dimensions\":[],\"operators\":[],\"granularities\":[]}}",
+        "{\"data\":{\"metrics\":[{\"name\":1,\"display_label\":\"X\",\"is_rate\":false,\"display_format\":\"number\"}],"
+            + "\"dimensions\":[],\"operators\":[],\"granularities\":[]}}",
+        "{\"data\":{\"metrics\":[],\"dimensions\":[{\"name\":\"model\"}],\"operators\":[],\"granularities\":[]}}",
+        "{\"data\":{\"metrics\":[],\"dimensions\":[],\"operators\":[],\"granularities\":[]",
+        "{\"data\":{\"metrics\":[{\"name\":\"request_co",
+        "not json"
+      })
   void malformedBodiesFailNamingTheRequest(String body) {
     ApiException e = assertThrows(ApiException.class, () -> read(body));
     assertEquals(200, e.status());
@@ -131,12 +151,18 @@ class AnalyticsMetaTest {
 
   @Test
   void malformedMessagesSayWhatIsWrong() {
-    ApiException missing = assertThrows(ApiException.class,
-        () -> read("{\"data\":{\"metrics\":[],\"dimensions\":[],\"operators\":[]}}"));
+    ApiException missing =
+        assertThrows(
+            ApiException.class,
+            () -> read("{\"data\":{\"metrics\":[],\"dimensions\":[],\"operators\":[]}}"));
     assertTrue(missing.getMessage().contains("data.granularities"), missing.getMessage());
-    ApiException wrongType = assertThrows(ApiException.class, () -> read(
-        "{\"data\":{\"metrics\":[{\"name\":\"x\",\"display_label\":\"X\",\"is_rate\":\"no\",\"display_format\":\"n\"}],"
-            + "\"dimensions\":[],\"operators\":[],\"granularities\":[]}}"));
+    ApiException wrongType =
+        assertThrows(
+            ApiException.class,
+            () ->
+                read(
+                    "{\"data\":{\"metrics\":[{\"name\":\"x\",\"display_label\":\"X\",\"is_rate\":\"no\",\"display_format\":\"n\"}],"
+                        + "\"dimensions\":[],\"operators\":[],\"granularities\":[]}}"));
     assertTrue(wrongType.getMessage().contains("data.metrics[0].is_rate"), wrongType.getMessage());
     ApiException cut = assertThrows(ApiException.class, () -> read("{\"data\":{\"metrics\":["));
     assertTrue(cut.getMessage().contains("truncated or not valid JSON"), cut.getMessage());

@@ -17,7 +17,8 @@ class AnalyticsQueryBodyTest {
   private static final Instant END = Instant.parse("2026-05-08T00:00:00Z");
 
   private static AnalyticsQueryBody minimal() {
-    return new AnalyticsQueryBody(List.of("request_count"), List.of(), List.of(), null, START, END, null, null, null);
+    return new AnalyticsQueryBody(
+        List.of("request_count"), List.of(), List.of(), null, START, END, null, null, null);
   }
 
   private static AnalyticsQueryBody full() {
@@ -26,7 +27,8 @@ class AnalyticsQueryBodyTest {
         List.of("model", "provider"),
         List.of(
             new AnalyticsQueryBody.Filter("provider", "eq", "openai"),
-            new AnalyticsQueryBody.Filter("model", "in", List.of("openai/gpt-4o", "anthropic/claude-3.5-sonnet")),
+            new AnalyticsQueryBody.Filter(
+                "model", "in", List.of("openai/gpt-4o", "anthropic/claude-3.5-sonnet")),
             new AnalyticsQueryBody.Filter("finish_reason", "not_in", List.of("error"))),
         "day",
         START,
@@ -63,9 +65,17 @@ class AnalyticsQueryBodyTest {
 
   @Test
   void ascendingOrderAndSubSecondInstants() {
-    AnalyticsQueryBody body = new AnalyticsQueryBody(List.of("request_count"), List.of(), List.of(), "minute",
-        Instant.parse("2026-05-01T10:00:00.250Z"), Instant.parse("2026-05-01T11:00:00Z"),
-        new AnalyticsQueryBody.OrderBy("date", false), null, null);
+    AnalyticsQueryBody body =
+        new AnalyticsQueryBody(
+            List.of("request_count"),
+            List.of(),
+            List.of(),
+            "minute",
+            Instant.parse("2026-05-01T10:00:00.250Z"),
+            Instant.parse("2026-05-01T11:00:00Z"),
+            new AnalyticsQueryBody.OrderBy("date", false),
+            null,
+            null);
     assertEquals(
         "{\"metrics\":[\"request_count\"],\"granularity\":\"minute\","
             + "\"time_range\":{\"start\":\"2026-05-01T10:00:00.250Z\",\"end\":\"2026-05-01T11:00:00Z\"},"
@@ -75,8 +85,17 @@ class AnalyticsQueryBodyTest {
 
   @Test
   void stringsAreJsonEscaped() {
-    AnalyticsQueryBody body = new AnalyticsQueryBody(List.of("request_count"), List.of(),
-        List.of(new AnalyticsQueryBody.Filter("external_user", "eq", "a\"b\\c")), null, START, END, null, null, null);
+    AnalyticsQueryBody body =
+        new AnalyticsQueryBody(
+            List.of("request_count"),
+            List.of(),
+            List.of(new AnalyticsQueryBody.Filter("external_user", "eq", "a\"b\\c")),
+            null,
+            START,
+            END,
+            null,
+            null,
+            null);
     assertTrue(body.json().contains("\"value\":\"a\\\"b\\\\c\""), body.json());
   }
 
@@ -108,8 +127,12 @@ class AnalyticsQueryBodyTest {
     AnalyticsQueryBody moved = full().over(from, to);
     assertEquals(from, moved.start());
     assertEquals(to, moved.end());
-    assertEquals(full().json().replace("2026-05-01T00:00:00Z", "2026-04-01T00:00:00Z")
-        .replace("2026-05-08T00:00:00Z", "2026-04-02T00:00:00Z"), moved.json());
+    assertEquals(
+        full()
+            .json()
+            .replace("2026-05-01T00:00:00Z", "2026-04-01T00:00:00Z")
+            .replace("2026-05-08T00:00:00Z", "2026-04-02T00:00:00Z"),
+        moved.json());
   }
 
   @Test
@@ -119,7 +142,8 @@ class AnalyticsQueryBodyTest {
     values.add("b");
     assertEquals(List.of("a"), filter.value());
     List<String> metrics = new ArrayList<>(List.of("request_count"));
-    AnalyticsQueryBody body = new AnalyticsQueryBody(metrics, List.of(), List.of(), null, START, END, null, null, null);
+    AnalyticsQueryBody body =
+        new AnalyticsQueryBody(metrics, List.of(), List.of(), null, START, END, null, null, null);
     metrics.add("total_usage");
     assertEquals(List.of("request_count"), body.metrics());
     assertThrows(UnsupportedOperationException.class, () -> body.metrics().add("x"));
@@ -127,11 +151,26 @@ class AnalyticsQueryBodyTest {
 
   @Test
   void requiredPartsAreChecked() {
-    assertThrows(NullPointerException.class, () -> new AnalyticsQueryBody.Filter("model", "eq", null));
+    assertThrows(
+        NullPointerException.class, () -> new AnalyticsQueryBody.Filter("model", "eq", null));
     assertThrows(NullPointerException.class, () -> new AnalyticsQueryBody.Filter(null, "eq", "x"));
-    assertThrows(NullPointerException.class,
-        () -> new AnalyticsQueryBody(List.of("request_count"), List.of(), List.of(), null, null, END, null, null, null));
-    assertThrows(NullPointerException.class,
-        () -> new AnalyticsQueryBody(List.of("request_count"), List.of(), List.of(), null, START, null, null, null, null));
+    assertThrows(
+        NullPointerException.class,
+        () ->
+            new AnalyticsQueryBody(
+                List.of("request_count"), List.of(), List.of(), null, null, END, null, null, null));
+    assertThrows(
+        NullPointerException.class,
+        () ->
+            new AnalyticsQueryBody(
+                List.of("request_count"),
+                List.of(),
+                List.of(),
+                null,
+                START,
+                null,
+                null,
+                null,
+                null));
   }
 }

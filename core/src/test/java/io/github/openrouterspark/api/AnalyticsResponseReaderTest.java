@@ -21,17 +21,29 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class AnalyticsResponseReaderTest {
-  private static final AnalyticsQueryBody QUERY = new AnalyticsQueryBody(List.of("request_count"), List.of("model"),
-      List.of(), "day", Instant.parse("2026-05-01T00:00:00Z"), Instant.parse("2026-05-03T00:00:00Z"), null, null, null);
+  private static final AnalyticsQueryBody QUERY =
+      new AnalyticsQueryBody(
+          List.of("request_count"),
+          List.of("model"),
+          List.of(),
+          "day",
+          Instant.parse("2026-05-01T00:00:00Z"),
+          Instant.parse("2026-05-03T00:00:00Z"),
+          null,
+          null,
+          null);
   private static final ApiRequest REQUEST = QUERY.toRequest();
 
-  private static final String ROWS = "["
-      + "{\"date__day\":\"2026-05-02T00:00:00.000Z\",\"model\":\"openai/gpt-4o\",\"request_count\":\"12\","
-      + "\"total_usage\":0.25},"
-      + "{\"date__day\":\"2026-05-01T00:00:00.000Z\",\"model\":null,\"request_count\":\"3\",\"total_usage\":1.5E-4}"
-      + "]";
+  private static final String ROWS =
+      "["
+          + "{\"date__day\":\"2026-05-02T00:00:00.000Z\",\"model\":\"openai/gpt-4o\",\"request_count\":\"12\","
+          + "\"total_usage\":0.25},"
+          + "{\"date__day\":\"2026-05-01T00:00:00.000Z\",\"model\":null,\"request_count\":\"3\",\"total_usage\":1.5E-4}"
+          + "]";
 
-  /** Records the scalar fields it accepts, as text (null for JSON null); everything else is refused. */
+  /**
+   * Records the scalar fields it accepts, as text (null for JSON null); everything else is refused.
+   */
   static class RecordingSink implements AnalyticsRowSink {
     final List<Map<String, String>> rows = new ArrayList<>();
     final Set<String> accepted;
@@ -96,11 +108,26 @@ class AnalyticsResponseReaderTest {
   }
 
   private static void assertTwoRows(RecordingSink sink) {
-    assertEquals(List.of(
-            row("date__day", "2026-05-02T00:00:00.000Z", "model", "openai/gpt-4o", "request_count", "12",
-                "total_usage", "0.25"),
-            row("date__day", "2026-05-01T00:00:00.000Z", "model", null, "request_count", "3",
-                "total_usage", "1.5E-4")),
+    assertEquals(
+        List.of(
+            row(
+                "date__day",
+                "2026-05-02T00:00:00.000Z",
+                "model",
+                "openai/gpt-4o",
+                "request_count",
+                "12",
+                "total_usage",
+                "0.25"),
+            row(
+                "date__day",
+                "2026-05-01T00:00:00.000Z",
+                "model",
+                null,
+                "request_count",
+                "3",
+                "total_usage",
+                "1.5E-4")),
         sink.rows);
     assertEquals(List.of("start", "end", "start", "end"), sink.events);
   }
@@ -108,8 +135,12 @@ class AnalyticsResponseReaderTest {
   @Test
   void rowsThenMetadata() {
     RecordingSink sink = new RecordingSink();
-    AnalyticsResult result = read("{\"data\":{\"data\":" + ROWS
-        + ",\"metadata\":{\"truncated\":false,\"row_count\":2},\"warnings\":[]}}", sink);
+    AnalyticsResult result =
+        read(
+            "{\"data\":{\"data\":"
+                + ROWS
+                + ",\"metadata\":{\"truncated\":false,\"row_count\":2},\"warnings\":[]}}",
+            sink);
     assertTwoRows(sink);
     assertEquals(new AnalyticsResult(false, 2, List.of()), result);
   }
@@ -117,9 +148,14 @@ class AnalyticsResponseReaderTest {
   @Test
   void metadataAndWarningsBeforeRows() {
     RecordingSink sink = new RecordingSink();
-    AnalyticsResult result = read("{\"data\":{\"warnings\":[\"Could not resolve api_key_id hash: abab...\",\"w2\"],"
-        + "\"metadata\":{\"row_count\":2,\"truncated\":true,\"elapsed_ms\":12,\"extra\":{\"a\":[1]}},"
-        + "\"data\":" + ROWS + "}}", sink);
+    AnalyticsResult result =
+        read(
+            "{\"data\":{\"warnings\":[\"Could not resolve api_key_id hash: abab...\",\"w2\"],"
+                + "\"metadata\":{\"row_count\":2,\"truncated\":true,\"elapsed_ms\":12,\"extra\":{\"a\":[1]}},"
+                + "\"data\":"
+                + ROWS
+                + "}}",
+            sink);
     assertTwoRows(sink);
     assertTrue(result.truncated());
     assertEquals(2, result.rowCount());
@@ -129,8 +165,13 @@ class AnalyticsResponseReaderTest {
   @Test
   void metadataBetweenUnknownMembersAndOtherTopLevelMembers() {
     RecordingSink sink = new RecordingSink();
-    AnalyticsResult result = read("{\"meta\":{\"x\":[1,2,{\"y\":null}]},\"data\":{\"other\":{\"z\":[1]},"
-        + "\"data\":" + ROWS + ",\"metadata\":{\"truncated\":false,\"row_count\":2}},\"trailer\":\"t\"}", sink);
+    AnalyticsResult result =
+        read(
+            "{\"meta\":{\"x\":[1,2,{\"y\":null}]},\"data\":{\"other\":{\"z\":[1]},"
+                + "\"data\":"
+                + ROWS
+                + ",\"metadata\":{\"truncated\":false,\"row_count\":2}},\"trailer\":\"t\"}",
+            sink);
     assertTwoRows(sink);
     assertFalse(result.truncated());
     assertEquals(2, result.rowCount());
@@ -140,9 +181,12 @@ class AnalyticsResponseReaderTest {
   @Test
   void refusedFieldsAreSkippedIncludingNestedValues() {
     RecordingSink sink = new RecordingSink(Set.of("request_count"));
-    AnalyticsResult result = read("{\"data\":{\"data\":[{\"nested\":{\"a\":[1,{\"b\":2}]},\"request_count\":\"7\","
-        + "\"list\":[1,2],\"model\":\"a\",\"date__day\":\"2026-05-01\"},{\"request_count\":\"8\",\"model\":\"b\","
-        + "\"date__day\":\"2026-05-01\"}],\"metadata\":{\"truncated\":false,\"row_count\":2}}}", sink);
+    AnalyticsResult result =
+        read(
+            "{\"data\":{\"data\":[{\"nested\":{\"a\":[1,{\"b\":2}]},\"request_count\":\"7\","
+                + "\"list\":[1,2],\"model\":\"a\",\"date__day\":\"2026-05-01\"},{\"request_count\":\"8\",\"model\":\"b\","
+                + "\"date__day\":\"2026-05-01\"}],\"metadata\":{\"truncated\":false,\"row_count\":2}}}",
+            sink);
     assertEquals(List.of(row("request_count", "7"), row("request_count", "8")), sink.rows);
     assertEquals(new AnalyticsResult(false, 2, List.of()), result);
   }
@@ -150,29 +194,39 @@ class AnalyticsResponseReaderTest {
   @Test
   void noRowsIsAValidResult() {
     RecordingSink sink = new RecordingSink();
-    AnalyticsResult result = read("{\"data\":{\"data\":[],\"metadata\":{\"truncated\":false,\"row_count\":0}}}", sink);
+    AnalyticsResult result =
+        read("{\"data\":{\"data\":[],\"metadata\":{\"truncated\":false,\"row_count\":0}}}", sink);
     assertEquals(List.of(), sink.rows);
     assertEquals(new AnalyticsResult(false, 0, List.of()), result);
   }
 
   @Test
   void nonStringWarningsAreIgnoredAndANonArrayIsSkipped() {
-    AnalyticsResult result = read("{\"data\":{\"data\":[],\"metadata\":{\"truncated\":false,\"row_count\":0},"
-        + "\"warnings\":[1,{\"a\":\"b\"},\"kept\",[\"x\"]]}}", new RecordingSink());
+    AnalyticsResult result =
+        read(
+            "{\"data\":{\"data\":[],\"metadata\":{\"truncated\":false,\"row_count\":0},"
+                + "\"warnings\":[1,{\"a\":\"b\"},\"kept\",[\"x\"]]}}",
+            new RecordingSink());
     assertEquals(List.of("kept"), result.warnings());
-    AnalyticsResult other = read("{\"data\":{\"warnings\":{\"a\":\"b\"},\"data\":[],"
-        + "\"metadata\":{\"truncated\":true,\"row_count\":0}}}", new RecordingSink());
+    AnalyticsResult other =
+        read(
+            "{\"data\":{\"warnings\":{\"a\":\"b\"},\"data\":[],"
+                + "\"metadata\":{\"truncated\":true,\"row_count\":0}}}",
+            new RecordingSink());
     assertEquals(List.of(), other.warnings());
     assertTrue(other.truncated());
   }
 
   @Test
   void theBodyIsClosed() {
-    ClosingStream ok = new ClosingStream("{\"data\":{\"data\":[],\"metadata\":{\"truncated\":false,\"row_count\":0}}}");
+    ClosingStream ok =
+        new ClosingStream(
+            "{\"data\":{\"data\":[],\"metadata\":{\"truncated\":false,\"row_count\":0}}}");
     AnalyticsResponseReader.read(QUERY, ok, new RecordingSink());
     assertTrue(ok.closed);
     ClosingStream bad = new ClosingStream("{\"data\":{\"data\":[]}}");
-    assertThrows(ApiException.class, () -> AnalyticsResponseReader.read(QUERY, bad, new RecordingSink()));
+    assertThrows(
+        ApiException.class, () -> AnalyticsResponseReader.read(QUERY, bad, new RecordingSink()));
     assertTrue(bad.closed);
   }
 
@@ -180,7 +234,9 @@ class AnalyticsResponseReaderTest {
     ApiException e = assertThrows(ApiException.class, () -> read(body, new RecordingSink()));
     assertEquals(200, e.status());
     assertEquals(REQUEST, e.request());
-    assertTrue(e.getMessage().contains("POST /analytics/query {\"metrics\":[\"request_count\"]"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("POST /analytics/query {\"metrics\":[\"request_count\"]"),
+        e.getMessage());
     return e;
   }
 
@@ -206,8 +262,12 @@ class AnalyticsResponseReaderTest {
 
   @Test
   void aCutBodyFails() {
-    String full = "{\"data\":{\"data\":" + ROWS + ",\"metadata\":{\"truncated\":false,\"row_count\":2}}}";
-    for (int cut : new int[] {1, 20, full.indexOf("\"model\":null"), full.indexOf("\"metadata\""), full.length() - 1}) {
+    String full =
+        "{\"data\":{\"data\":" + ROWS + ",\"metadata\":{\"truncated\":false,\"row_count\":2}}}";
+    for (int cut :
+        new int[] {
+          1, 20, full.indexOf("\"model\":null"), full.indexOf("\"metadata\""), full.length() - 1
+        }) {
       ApiException e = malformed(full.substring(0, cut));
       assertTrue(e.getMessage().contains("the response body"), e.getMessage());
     }
@@ -216,34 +276,43 @@ class AnalyticsResponseReaderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "",
-      "[]",
-      "{\"data\":[]}",
-      "{\"data\":{\"data\":{},\"metadata\":{\"truncated\":false}}}",
-      "{\"data\":{\"data\":[1],\"metadata\":{\"truncated\":false}}}",
-      "{\"data\":{\"data\":[],\"metadata\":[]}}",
-      "{\"data\":{\"data\":[],\"metadata\":{\"truncated\":false,\"row_count\":0}}} {}",
-      "<html>502</html>"
-  })
+  @ValueSource(
+      strings = {
+        "",
+        "[]",
+        "{\"data\":[]}",
+        "{\"data\":{\"data\":{},\"metadata\":{\"truncated\":false}}}",
+        "{\"data\":{\"data\":[1],\"metadata\":{\"truncated\":false}}}",
+        "{\"data\":{\"data\":[],\"metadata\":[]}}",
+        "{\"data\":{\"data\":[],\"metadata\":{\"truncated\":false,\"row_count\":0}}} {}",
+        "<html>502</html>"
+      })
   void otherShapesFail(String body) {
     malformed(body);
   }
 
   @Test
   void aRowTheSinkRejectsIsNamedByIndex() {
-    AnalyticsRowSink picky = new RecordingSink() {
-      private int n;
+    AnalyticsRowSink picky =
+        new RecordingSink() {
+          private int n;
 
-      @Override
-      public void endRow() {
-        if (n++ == 1) {
-          throw new MalformedResponseException("request_count is not a whole number");
-        }
-      }
-    };
-    ApiException e = assertThrows(ApiException.class, () -> read("{\"data\":{\"data\":" + ROWS
-        + ",\"metadata\":{\"truncated\":false}}}", picky));
-    assertTrue(e.getMessage().contains("data.data[1]: request_count is not a whole number"), e.getMessage());
+          @Override
+          public void endRow() {
+            if (n++ == 1) {
+              throw new MalformedResponseException("request_count is not a whole number");
+            }
+          }
+        };
+    ApiException e =
+        assertThrows(
+            ApiException.class,
+            () ->
+                read(
+                    "{\"data\":{\"data\":" + ROWS + ",\"metadata\":{\"truncated\":false}}}",
+                    picky));
+    assertTrue(
+        e.getMessage().contains("data.data[1]: request_count is not a whole number"),
+        e.getMessage());
   }
 }

@@ -16,8 +16,16 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@link AppRankingsItem} decoded through {@link DatasetResponseCursor}. */
 class AppRankingsItemTest {
-  private static final ApiRequest REQUEST = new AppRankingsQuery(
-      LocalDate.parse("2025-06-01"), LocalDate.parse("2025-06-30"), "popular", "coding", null, 0, 50).toRequest();
+  private static final ApiRequest REQUEST =
+      new AppRankingsQuery(
+              LocalDate.parse("2025-06-01"),
+              LocalDate.parse("2025-06-30"),
+              "popular",
+              "coding",
+              null,
+              0,
+              50)
+          .toRequest();
   private static final String META =
       "{\"as_of\":\"2025-07-01T02:00:00.000Z\",\"version\":\"v1\",\"start_date\":\"2025-06-01\",\"end_date\":\"2025-06-30\"}";
   private static final String FULL =
@@ -25,7 +33,9 @@ class AppRankingsItemTest {
 
   private static DatasetResponseCursor<AppRankingsItem> cursor(String json) {
     return new DatasetResponseCursor<>(
-        REQUEST, new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), new AppRankingsItem());
+        REQUEST,
+        new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)),
+        new AppRankingsItem());
   }
 
   private static DatasetResponseCursor<AppRankingsItem> items(String... items) {
@@ -37,7 +47,15 @@ class AppRankingsItemTest {
   }
 
   private static String row(AppRankingsItem i) {
-    return i.rank() + "|" + i.appId() + "|" + i.appName() + "|" + i.totalTokens() + "|" + i.totalRequests();
+    return i.rank()
+        + "|"
+        + i.appId()
+        + "|"
+        + i.appName()
+        + "|"
+        + i.totalTokens()
+        + "|"
+        + i.totalRequests();
   }
 
   private static List<String> drain(DatasetResponseCursor<AppRankingsItem> c) {
@@ -55,15 +73,20 @@ class AppRankingsItemTest {
 
   @Test
   void readsEveryField() {
-    var c = items(FULL, "\"rank\":2,\"app_id\":7,\"app_name\":\"Roo Code\",\"total_tokens\":\"5\",\"total_requests\":0");
+    var c =
+        items(
+            FULL,
+            "\"rank\":2,\"app_id\":7,\"app_name\":\"Roo Code\",\"total_tokens\":\"5\",\"total_requests\":0");
     assertEquals(List.of("1|42|Cline|123456789|9876", "2|7|Roo Code|5|0"), drain(c));
     assertEquals(LocalDate.parse("2025-06-01"), c.meta().startDate());
   }
 
   @Test
   void fieldOrderDoesNotMatterAndUnknownFieldsAreIgnored() {
-    var c = items("\"total_requests\":3,\"extra\":{\"a\":[1,2]},\"total_tokens\":\"4\",\"app_name\":\"x\","
-        + "\"app_id\":2,\"rank\":1,\"slug\":null");
+    var c =
+        items(
+            "\"total_requests\":3,\"extra\":{\"a\":[1,2]},\"total_tokens\":\"4\",\"app_name\":\"x\","
+                + "\"app_id\":2,\"rank\":1,\"slug\":null");
     assertEquals(List.of("1|2|x|4|3"), drain(c));
   }
 
@@ -124,22 +147,30 @@ class AppRankingsItemTest {
   /** OpenAPI 3.1 (JSON Schema) counts a number with a zero fraction as an integer. */
   @Test
   void integralNumbersWrittenWithAFractionAreIntegers() {
-    var c = items("\"rank\":5.0,\"app_id\":42.0,\"app_name\":\"x\",\"total_tokens\":\"1\",\"total_requests\":1e2",
-        "\"rank\":6,\"app_id\":4.2E1,\"app_name\":\"y\",\"total_tokens\":\"1\",\"total_requests\":9876.000");
+    var c =
+        items(
+            "\"rank\":5.0,\"app_id\":42.0,\"app_name\":\"x\",\"total_tokens\":\"1\",\"total_requests\":1e2",
+            "\"rank\":6,\"app_id\":4.2E1,\"app_name\":\"y\",\"total_tokens\":\"1\",\"total_requests\":9876.000");
     assertTrue(c.next());
     assertEquals("5|42|x|1|100", row(c.item()));
     ApiException e = assertThrows(ApiException.class, c::next);
-    assertTrue(e.getMessage().contains("data[1]: repeats the app_id ('42') of data[0]"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("data[1]: repeats the app_id ('42') of data[0]"), e.getMessage());
   }
 
   @Test
   void aFractionalIntegerNamesRowFieldAndValue() {
     ApiException e = failure(FULL.replace("\"total_requests\":9876", "\"total_requests\":5.5"));
-    assertTrue(e.getMessage().contains("GET /datasets/app-rankings?start_date=2025-06-01"), e.getMessage());
-    assertTrue(e.getMessage().contains("data[0]: field 'total_requests' must be a whole number but was 5.5"),
+    assertTrue(
+        e.getMessage().contains("GET /datasets/app-rankings?start_date=2025-06-01"),
+        e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains("data[0]: field 'total_requests' must be a whole number but was 5.5"),
         e.getMessage());
     e = failure(FULL.replace("\"rank\":1", "\"rank\":1e400"));
-    assertTrue(e.getMessage().contains("field 'rank' must be a whole number within 64 bits but was 1e400"),
+    assertTrue(
+        e.getMessage().contains("field 'rank' must be a whole number within 64 bits but was 1e400"),
         e.getMessage());
   }
 
@@ -148,18 +179,27 @@ class AppRankingsItemTest {
     var c = items(FULL, FULL.replace("\"app_id\":42", "\"app_id\":43"));
     assertTrue(c.next());
     ApiException e = assertThrows(ApiException.class, c::next);
-    assertTrue(e.getMessage().contains("/datasets/app-rankings?start_date=2025-06-01"), e.getMessage());
-    assertTrue(e.getMessage().contains("data[1]: repeats the rank ('1') of data[0]; a response has one row per rank"),
+    assertTrue(
+        e.getMessage().contains("/datasets/app-rankings?start_date=2025-06-01"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains(
+                "data[1]: repeats the rank ('1') of data[0]; a response has one row per rank"),
         e.getMessage());
     assertTrue(e.getMessage().contains("if it persists, report it"), e.getMessage());
   }
 
   @Test
   void anAppTwiceInOnePageFails() {
-    var c = items(FULL, FULL.replace("\"rank\":1", "\"rank\":2"), FULL.replace("\"rank\":1", "\"rank\":3"));
+    var c =
+        items(
+            FULL,
+            FULL.replace("\"rank\":1", "\"rank\":2"),
+            FULL.replace("\"rank\":1", "\"rank\":3"));
     assertTrue(c.next());
     ApiException e = assertThrows(ApiException.class, c::next);
-    assertTrue(e.getMessage().contains("data[1]: repeats the app_id ('42') of data[0]"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("data[1]: repeats the app_id ('42') of data[0]"), e.getMessage());
   }
 
   @Test
@@ -177,16 +217,24 @@ class AppRankingsItemTest {
   @Test
   void integersBeyond64BitsAreRejected() {
     ApiException e = failure(FULL.replace("\"app_id\":42", "\"app_id\":9223372036854775808"));
-    assertTrue(e.getMessage().contains("'app_id'") && e.getMessage().contains("64 bits"), e.getMessage());
-    e = failure(FULL.replace("\"total_requests\":9876", "\"total_requests\":123456789012345678901234567890"));
+    assertTrue(
+        e.getMessage().contains("'app_id'") && e.getMessage().contains("64 bits"), e.getMessage());
+    e =
+        failure(
+            FULL.replace(
+                "\"total_requests\":9876", "\"total_requests\":123456789012345678901234567890"));
     assertTrue(e.getMessage().contains("'total_requests'"), e.getMessage());
   }
 
   @Test
   void totalTokensWiderThan64BitsAndAsInteger() {
     String huge = "123456789012345678901234567890";
-    var c = items(FULL.replace("\"123456789\"", "\"" + huge + "\""),
-        FULL.replace("\"123456789\"", "77").replace("\"rank\":1", "\"rank\":2").replace("42", "43"));
+    var c =
+        items(
+            FULL.replace("\"123456789\"", "\"" + huge + "\""),
+            FULL.replace("\"123456789\"", "77")
+                .replace("\"rank\":1", "\"rank\":2")
+                .replace("42", "43"));
     assertEquals(List.of("1|42|Cline|" + huge + "|9876", "2|43|Cline|77|9876"), drain(c));
   }
 
@@ -226,8 +274,10 @@ class AppRankingsItemTest {
 
   @Test
   void rankAndCountsKeepTheirValues() {
-    var c = items("\"rank\":200,\"app_id\":0,\"app_name\":\"z\",\"total_tokens\":\"0\",\"total_requests\":"
-        + Long.MAX_VALUE);
+    var c =
+        items(
+            "\"rank\":200,\"app_id\":0,\"app_name\":\"z\",\"total_tokens\":\"0\",\"total_requests\":"
+                + Long.MAX_VALUE);
     assertTrue(c.next());
     assertEquals(200, c.item().rank());
     assertEquals(0, c.item().appId());

@@ -17,33 +17,55 @@ class AppRankingsQueryTest {
 
   @Test
   void requestWithEveryParameterInOrder() {
-    ApiRequest r = new AppRankingsQuery(START, END, "trending", "coding", "cli-agent", 100, 80).toRequest();
+    ApiRequest r =
+        new AppRankingsQuery(START, END, "trending", "coding", "cli-agent", 100, 80).toRequest();
     assertEquals("/datasets/app-rankings", r.path());
-    assertEquals(List.of("start_date", "end_date", "sort", "category", "subcategory", "offset", "limit"),
+    assertEquals(
+        List.of("start_date", "end_date", "sort", "category", "subcategory", "offset", "limit"),
         List.copyOf(r.params().keySet()));
-    assertEquals("/datasets/app-rankings?start_date=2025-06-01&end_date=2025-06-30&sort=trending"
-        + "&category=coding&subcategory=cli-agent&offset=100&limit=80", r.pathAndQuery());
+    assertEquals(
+        "/datasets/app-rankings?start_date=2025-06-01&end_date=2025-06-30&sort=trending"
+            + "&category=coding&subcategory=cli-agent&offset=100&limit=80",
+        r.pathAndQuery());
   }
 
   @Test
   void nullCategoryAndSubcategoryAreNotSent() {
     ApiRequest r = new AppRankingsQuery(START, END, "popular", null, null, 0, 50).toRequest();
-    assertEquals(Map.of("start_date", "2025-06-01", "end_date", "2025-06-30", "sort", "popular",
-        "offset", "0", "limit", "50"), r.params());
-    assertEquals(List.of("start_date", "end_date", "sort", "offset", "limit"), List.copyOf(r.params().keySet()));
+    assertEquals(
+        Map.of(
+            "start_date",
+            "2025-06-01",
+            "end_date",
+            "2025-06-30",
+            "sort",
+            "popular",
+            "offset",
+            "0",
+            "limit",
+            "50"),
+        r.params());
+    assertEquals(
+        List.of("start_date", "end_date", "sort", "offset", "limit"),
+        List.copyOf(r.params().keySet()));
   }
 
   @Test
   void onlyCategory() {
-    ApiRequest r = new AppRankingsQuery(START, START, "popular", "creative", null, 0, 1).toRequest();
-    assertEquals("/datasets/app-rankings?start_date=2025-06-01&end_date=2025-06-01&sort=popular"
-        + "&category=creative&offset=0&limit=1", r.pathAndQuery());
+    ApiRequest r =
+        new AppRankingsQuery(START, START, "popular", "creative", null, 0, 1).toRequest();
+    assertEquals(
+        "/datasets/app-rankings?start_date=2025-06-01&end_date=2025-06-01&sort=popular"
+            + "&category=creative&offset=0&limit=1",
+        r.pathAndQuery());
   }
 
   @Test
   void onlySubcategory() {
-    ApiRequest r = new AppRankingsQuery(START, END, "popular", null, "video-gen", 50, 50).toRequest();
-    assertEquals(List.of("start_date", "end_date", "sort", "subcategory", "offset", "limit"),
+    ApiRequest r =
+        new AppRankingsQuery(START, END, "popular", null, "video-gen", 50, 50).toRequest();
+    assertEquals(
+        List.of("start_date", "end_date", "sort", "subcategory", "offset", "limit"),
         List.copyOf(r.params().keySet()));
     assertEquals("video-gen", r.params().get("subcategory"));
   }
@@ -52,27 +74,42 @@ class AppRankingsQueryTest {
   void vocabulary() {
     assertEquals("/datasets/app-rankings", AppRankingsQuery.PATH);
     assertEquals(List.of("popular", "trending"), AppRankingsQuery.SORTS);
-    assertEquals(List.of("coding", "creative", "productivity", "entertainment"), AppRankingsQuery.CATEGORIES);
+    assertEquals(
+        List.of("coding", "creative", "productivity", "entertainment"),
+        AppRankingsQuery.CATEGORIES);
     assertEquals(4, AppRankingsQuery.SUBCATEGORY_GROUPS.size());
     assertEquals(15, AppRankingsQuery.SUBCATEGORIES.size());
-    assertEquals(15, new HashSet<>(AppRankingsQuery.SUBCATEGORIES).size(), "no subcategory in two groups");
-    assertEquals(List.of("cli-agent", "ide-extension", "cloud-agent", "programming-app", "native-app-builder"),
+    assertEquals(
+        15, new HashSet<>(AppRankingsQuery.SUBCATEGORIES).size(), "no subcategory in two groups");
+    assertEquals(
+        List.of(
+            "cli-agent", "ide-extension", "cloud-agent", "programming-app", "native-app-builder"),
         AppRankingsQuery.SUBCATEGORY_GROUPS.get("coding"));
-    assertEquals(List.of("creative-writing", "video-gen", "image-gen", "audio-gen"),
+    assertEquals(
+        List.of("creative-writing", "video-gen", "image-gen", "audio-gen"),
         AppRankingsQuery.SUBCATEGORY_GROUPS.get("creative"));
-    assertEquals(List.of("writing-assistant", "general-chat", "personal-agent", "legal"),
+    assertEquals(
+        List.of("writing-assistant", "general-chat", "personal-agent", "legal"),
         AppRankingsQuery.SUBCATEGORY_GROUPS.get("productivity"));
-    assertEquals(List.of("roleplay", "game"), AppRankingsQuery.SUBCATEGORY_GROUPS.get("entertainment"));
-    assertEquals(AppRankingsQuery.SUBCATEGORY_GROUPS.values().stream().flatMap(List::stream).toList(),
-        AppRankingsQuery.SUBCATEGORIES, "subcategories in group order");
+    assertEquals(
+        List.of("roleplay", "game"), AppRankingsQuery.SUBCATEGORY_GROUPS.get("entertainment"));
+    assertEquals(
+        AppRankingsQuery.SUBCATEGORY_GROUPS.values().stream().flatMap(List::stream).toList(),
+        AppRankingsQuery.SUBCATEGORIES,
+        "subcategories in group order");
   }
 
   @Test
   void vocabularyIsImmutable() {
-    assertThrows(UnsupportedOperationException.class, () -> AppRankingsQuery.SUBCATEGORY_GROUPS.put("x", List.of()));
-    assertThrows(UnsupportedOperationException.class, () -> AppRankingsQuery.SUBCATEGORY_GROUPS.get("coding").add("x"));
+    assertThrows(
+        UnsupportedOperationException.class,
+        () -> AppRankingsQuery.SUBCATEGORY_GROUPS.put("x", List.of()));
+    assertThrows(
+        UnsupportedOperationException.class,
+        () -> AppRankingsQuery.SUBCATEGORY_GROUPS.get("coding").add("x"));
     assertThrows(UnsupportedOperationException.class, () -> AppRankingsQuery.CATEGORIES.add("x"));
-    assertThrows(UnsupportedOperationException.class, () -> AppRankingsQuery.SUBCATEGORIES.add("x"));
+    assertThrows(
+        UnsupportedOperationException.class, () -> AppRankingsQuery.SUBCATEGORIES.add("x"));
     assertThrows(UnsupportedOperationException.class, () -> AppRankingsQuery.SORTS.add("x"));
   }
 

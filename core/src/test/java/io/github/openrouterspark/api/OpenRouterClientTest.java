@@ -20,10 +20,12 @@ import org.junit.jupiter.api.Test;
 
 class OpenRouterClientTest {
   private static final String SECRET = "or-test-secret-key-Zq81";
-  private static final String BODY = "{\"data\":[{\"date\":\"2026-05-10\",\"model_permaslug\":\"a/b\",\"total_tokens\":\"5\"}],"
-      + "\"meta\":{\"as_of\":\"2026-05-12T02:00:00.000Z\",\"version\":\"v1\",\"start_date\":\"2026-05-10\",\"end_date\":\"2026-05-11\"}}";
+  private static final String BODY =
+      "{\"data\":[{\"date\":\"2026-05-10\",\"model_permaslug\":\"a/b\",\"total_tokens\":\"5\"}],"
+          + "\"meta\":{\"as_of\":\"2026-05-12T02:00:00.000Z\",\"version\":\"v1\",\"start_date\":\"2026-05-10\",\"end_date\":\"2026-05-11\"}}";
   private static final ApiRequest REQUEST =
-      new RankingsDailyQuery(LocalDate.parse("2026-05-10"), LocalDate.parse("2026-05-11")).toRequest();
+      new RankingsDailyQuery(LocalDate.parse("2026-05-10"), LocalDate.parse("2026-05-11"))
+          .toRequest();
 
   private MockWebServer server;
 
@@ -40,16 +42,24 @@ class OpenRouterClientTest {
 
   private OpenRouterClient client(ClientSettings settings) {
     // A high client-side rate: these tests are about retries and errors, not the limiter.
-    return new OpenRouterClient(settings, new TrafficSettings(10_000, Duration.ofMinutes(1), null), ApiKey.of(SECRET),
+    return new OpenRouterClient(
+        settings,
+        new TrafficSettings(10_000, Duration.ofMinutes(1), null),
+        ApiKey.of(SECRET),
         CacheSettings.disabled());
   }
 
   private ClientSettings settings() {
-    return ClientSettings.defaults(server.url("/api/v1").toString()).withRetries(3, Duration.ofMillis(1));
+    return ClientSettings.defaults(server.url("/api/v1").toString())
+        .withRetries(3, Duration.ofMillis(1));
   }
 
   private static MockResponse json(int code, String body) {
-    return new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(body).build();
+    return new MockResponse.Builder()
+        .code(code)
+        .addHeader("Content-Type", "application/json")
+        .body(body)
+        .build();
   }
 
   private static void assertNoSecret(Throwable e) {
@@ -61,8 +71,16 @@ class OpenRouterClientTest {
   @Test
   void sendsPathParamsAuthUserAgentAndAttributionHeaders() throws Exception {
     server.enqueue(json(200, BODY));
-    ClientSettings s = new ClientSettings(settings().baseUrl(), Duration.ofSeconds(5), Duration.ofSeconds(5), 0,
-        Duration.ZERO, "https://example.com/app", "My App", "cli-agent");
+    ClientSettings s =
+        new ClientSettings(
+            settings().baseUrl(),
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(5),
+            0,
+            Duration.ZERO,
+            "https://example.com/app",
+            "My App",
+            "cli-agent");
     try (var cursor = client(s).open(REQUEST, new RankingsDailyItem())) {
       assertTrue(cursor.next());
       assertEquals("a/b", cursor.item().modelPermaslug());
@@ -73,7 +91,9 @@ class OpenRouterClientTest {
     assertEquals("2026-05-10", r.getUrl().queryParameter("start_date"));
     assertEquals("2026-05-11", r.getUrl().queryParameter("end_date"));
     assertEquals("Bearer " + SECRET, r.getHeaders().get("Authorization"));
-    assertTrue(r.getHeaders().get("User-Agent").startsWith("openrouter-spark/"), r.getHeaders().get("User-Agent"));
+    assertTrue(
+        r.getHeaders().get("User-Agent").startsWith("openrouter-spark/"),
+        r.getHeaders().get("User-Agent"));
     assertEquals("https://example.com/app", r.getHeaders().get("HTTP-Referer"));
     assertEquals("My App", r.getHeaders().get("X-OpenRouter-Title"));
     assertEquals("cli-agent", r.getHeaders().get("X-OpenRouter-Categories"));
@@ -96,11 +116,16 @@ class OpenRouterClientTest {
   @Test
   void unauthorizedIsNotRetriedAndExplainsWhatToDo() {
     server.enqueue(json(401, "{\"error\":{\"code\":401,\"message\":\"Invalid API key\"}}"));
-    ApiException e = assertThrows(ApiException.class, () -> client(settings()).open(REQUEST, new RankingsDailyItem()));
+    ApiException e =
+        assertThrows(
+            ApiException.class, () -> client(settings()).open(REQUEST, new RankingsDailyItem()));
     assertEquals(401, e.status());
     assertEquals("Invalid API key", e.apiMessage());
     assertEquals(1, server.getRequestCount());
-    assertTrue(e.getMessage().contains("GET /datasets/rankings-daily?start_date=2026-05-10&end_date=2026-05-11"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .contains("GET /datasets/rankings-daily?start_date=2026-05-10&end_date=2026-05-11"),
+        e.getMessage());
     assertTrue(e.getMessage().contains("HTTP 401: Invalid API key"), e.getMessage());
     assertTrue(e.getMessage().contains("OPENROUTER_API_KEY"), e.getMessage());
     assertNoSecret(e);
@@ -108,8 +133,13 @@ class OpenRouterClientTest {
 
   @Test
   void badRequestIsNotRetried() {
-    server.enqueue(json(400, "{\"error\":{\"code\":400,\"message\":\"Invalid request parameters\",\"metadata\":null}}"));
-    ApiException e = assertThrows(ApiException.class, () -> client(settings()).open(REQUEST, new RankingsDailyItem()));
+    server.enqueue(
+        json(
+            400,
+            "{\"error\":{\"code\":400,\"message\":\"Invalid request parameters\",\"metadata\":null}}"));
+    ApiException e =
+        assertThrows(
+            ApiException.class, () -> client(settings()).open(REQUEST, new RankingsDailyItem()));
     assertEquals(400, e.status());
     assertEquals(1, server.getRequestCount());
     assertTrue(e.getMessage().contains("startDate"), e.getMessage());
@@ -118,10 +148,16 @@ class OpenRouterClientTest {
   @Test
   void rateLimitExhaustionIsReportedWithTheLimits() {
     for (int i = 0; i < 4; i++) {
-      server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "0")
-          .body("{\"error\":{\"code\":429,\"message\":\"Rate limit exceeded\"}}").build());
+      server.enqueue(
+          new MockResponse.Builder()
+              .code(429)
+              .addHeader("Retry-After", "0")
+              .body("{\"error\":{\"code\":429,\"message\":\"Rate limit exceeded\"}}")
+              .build());
     }
-    ApiException e = assertThrows(ApiException.class, () -> client(settings()).open(REQUEST, new RankingsDailyItem()));
+    ApiException e =
+        assertThrows(
+            ApiException.class, () -> client(settings()).open(REQUEST, new RankingsDailyItem()));
     assertEquals(429, e.status());
     assertEquals(4, server.getRequestCount(), "429 is retried maxRetries times");
     assertTrue(e.getMessage().contains("30 requests/minute"), e.getMessage());
@@ -131,8 +167,12 @@ class OpenRouterClientTest {
 
   @Test
   void rateLimitedThenAcceptedHonoursRetryAfterMillis() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(429).addHeader("retry-after-ms", "300")
-        .body("{\"error\":{\"code\":429,\"message\":\"Rate limit exceeded\"}}").build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(429)
+            .addHeader("retry-after-ms", "300")
+            .body("{\"error\":{\"code\":429,\"message\":\"Rate limit exceeded\"}}")
+            .build());
     server.enqueue(json(200, BODY));
     RequestMetrics metrics = new RequestMetrics();
     long start = System.nanoTime();
@@ -172,18 +212,24 @@ class OpenRouterClientTest {
     for (int i = 0; i < 4; i++) {
       server.enqueue(json(503, "<html><body>Service   Unavailable</body></html>"));
     }
-    ApiException e = assertThrows(ApiException.class, () -> client(settings()).open(REQUEST, new RankingsDailyItem()));
+    ApiException e =
+        assertThrows(
+            ApiException.class, () -> client(settings()).open(REQUEST, new RankingsDailyItem()));
     assertEquals(503, e.status());
     assertEquals(4, e.attempts());
     assertEquals(4, server.getRequestCount());
     assertTrue(e.getMessage().contains("after 4 attempts"), e.getMessage());
-    assertTrue(e.getMessage().contains("<html><body>Service Unavailable</body></html>"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("<html><body>Service Unavailable</body></html>"), e.getMessage());
     assertNoSecret(e);
   }
 
   @Test
   void connectionFailuresAreRetried() throws Exception {
-    server.enqueue(new MockResponse.Builder().onRequestStart(new SocketEffect.CloseSocket(true, true, true)).build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .onRequestStart(new SocketEffect.CloseSocket(true, true, true))
+            .build());
     server.enqueue(json(200, BODY));
     try (var cursor = client(settings()).open(REQUEST, new RankingsDailyItem())) {
       assertTrue(cursor.next());
@@ -204,7 +250,8 @@ class OpenRouterClientTest {
     String url = server.url("/api/v1").toString();
     server.close();
     ClientSettings s = ClientSettings.defaults(url).withRetries(1, Duration.ofMillis(1));
-    ApiException e = assertThrows(ApiException.class, () -> client(s).open(REQUEST, new RankingsDailyItem()));
+    ApiException e =
+        assertThrows(ApiException.class, () -> client(s).open(REQUEST, new RankingsDailyItem()));
     assertEquals(0, e.status());
     assertEquals(2, e.attempts());
     assertTrue(e.getMessage().contains("baseUrl"), e.getMessage());
@@ -214,15 +261,24 @@ class OpenRouterClientTest {
   @Test
   void truncatedBodyIsRetriedThenFailsSayingItWasCut() throws Exception {
     for (int i = 0; i < 4; i++) {
-      server.enqueue(new MockResponse.Builder().code(200).body(BODY.substring(0, BODY.length() / 2)).build());
+      server.enqueue(
+          new MockResponse.Builder().code(200).body(BODY.substring(0, BODY.length() / 2)).build());
     }
-    ApiException e = assertThrows(ApiException.class, () -> client(settings()).read(REQUEST, new RankingsDailyItem(),
-        new RequestMetrics(), cursor -> {
-          while (cursor.next()) {
-            // drain
-          }
-          return null;
-        }));
+    ApiException e =
+        assertThrows(
+            ApiException.class,
+            () ->
+                client(settings())
+                    .read(
+                        REQUEST,
+                        new RankingsDailyItem(),
+                        new RequestMetrics(),
+                        cursor -> {
+                          while (cursor.next()) {
+                            // drain
+                          }
+                          return null;
+                        }));
     assertTrue(e.getMessage().contains("in the middle of the JSON"), e.getMessage());
     assertTrue(e.getMessage().contains("after 4 attempts"), e.getMessage());
     assertEquals(4, server.getRequestCount());
@@ -230,15 +286,20 @@ class OpenRouterClientTest {
 
   @Test
   void okHttpsOwnResendOfA503WithRetryAfterZeroTakesAPermitAndCounts() throws Exception {
-    server.enqueue(new MockResponse.Builder().code(503).addHeader("Retry-After", "0")
-        .body("{\"error\":{\"code\":503,\"message\":\"Service Unavailable\"}}").build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(503)
+            .addHeader("Retry-After", "0")
+            .body("{\"error\":{\"code\":503,\"message\":\"Service Unavailable\"}}")
+            .build());
     server.enqueue(json(200, BODY));
     RequestMetrics metrics = new RequestMetrics();
     try (var cursor = client(settings()).open(REQUEST, new RankingsDailyItem(), metrics)) {
       assertTrue(cursor.next());
     }
     assertEquals(2, server.getRequestCount());
-    assertEquals(server.getRequestCount(), metrics.requests(), "every request on the wire is counted");
+    assertEquals(
+        server.getRequestCount(), metrics.requests(), "every request on the wire is counted");
   }
 
   @Test

@@ -20,10 +20,13 @@ import org.junit.jupiter.api.Test;
  */
 class ApiContractDocTest {
   private static final Path DOC = Path.of("docs/api-contract.md");
-  private static final Pattern CITATION = Pattern.compile("api-contract\\.md §(\\d+)(?:\\.(\\d+))?((?:, §\\d+(?:\\.\\d+)?)*)");
+  private static final Pattern CITATION =
+      Pattern.compile("api-contract\\.md §(\\d+)(?:\\.(\\d+))?((?:, §\\d+(?:\\.\\d+)?)*)");
   private static final Pattern MORE = Pattern.compile("§(\\d+)(?:\\.(\\d+))?");
+
   /** Build output and version control are not sources. */
-  private static final Pattern NOT_SOURCE = Pattern.compile("(^|.*/)(target|\\.git|\\.venv|node_modules)(/.*|$)");
+  private static final Pattern NOT_SOURCE =
+      Pattern.compile("(^|.*/)(target|\\.git|\\.venv|node_modules)(/.*|$)");
 
   @Test
   void everyCitedSectionExists() throws IOException {

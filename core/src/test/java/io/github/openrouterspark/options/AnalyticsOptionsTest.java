@@ -38,7 +38,9 @@ class AnalyticsOptionsTest {
 
   private static void assertMentions(Exception e, String... parts) {
     for (String part : parts) {
-      assertTrue(e.getMessage().contains(part), "message should contain '" + part + "': " + e.getMessage());
+      assertTrue(
+          e.getMessage().contains(part),
+          "message should contain '" + part + "': " + e.getMessage());
     }
   }
 
@@ -50,7 +52,8 @@ class AnalyticsOptionsTest {
   void defaultsAreTotalsOverTheDefaultRangeWithEveryColumn() {
     ReadOptions options = parse("analytics");
     assertEquals(DatasetName.ANALYTICS, options.dataset());
-    assertEquals(new AnalyticsSelection(null, Optional.empty(), Optional.empty(), List.of(), List.of()),
+    assertEquals(
+        new AnalyticsSelection(null, Optional.empty(), Optional.empty(), List.of(), List.of()),
         options.analytics());
   }
 
@@ -75,14 +78,14 @@ class AnalyticsOptionsTest {
 
   @ParameterizedTest
   @CsvSource({
-      "2026-05-01T10:00:00Z,       2026-05-01T10:00:00Z",
-      "2026-05-01T10:00:00+02:00,  2026-05-01T08:00:00Z",
-      "2026-05-01T10:00:00-05:30,  2026-05-01T15:30:00Z",
-      "2026-05-01T10:00:00.250Z,   2026-05-01T10:00:00.250Z",
-      "2026-05-01T10:00:00,        2026-05-01T10:00:00Z",
-      "2026-05-01T10:00,           2026-05-01T10:00:00Z",
-      "2026-05-01,                 2026-05-01T00:00:00Z",
-      "' 2026-05-01 ',             2026-05-01T00:00:00Z"
+    "2026-05-01T10:00:00Z,       2026-05-01T10:00:00Z",
+    "2026-05-01T10:00:00+02:00,  2026-05-01T08:00:00Z",
+    "2026-05-01T10:00:00-05:30,  2026-05-01T15:30:00Z",
+    "2026-05-01T10:00:00.250Z,   2026-05-01T10:00:00.250Z",
+    "2026-05-01T10:00:00,        2026-05-01T10:00:00Z",
+    "2026-05-01T10:00,           2026-05-01T10:00:00Z",
+    "2026-05-01,                 2026-05-01T00:00:00Z",
+    "' 2026-05-01 ',             2026-05-01T00:00:00Z"
   })
   void startTimeForms(String value, String expected) {
     assertEquals(Optional.of(t(expected)), analytics("startTime", value).startTime());
@@ -90,14 +93,14 @@ class AnalyticsOptionsTest {
 
   @ParameterizedTest
   @CsvSource({
-      "2026-05-07T10:00:00Z,       2026-05-07T10:00:00Z",
-      "2026-05-07T10:00:00+02:00,  2026-05-07T08:00:00Z",
-      "2026-05-07T10:00:00,        2026-05-07T10:00:00Z",
-      "2026-05-07T00:00:00,        2026-05-07T00:00:00Z",
-      // A date as the end includes that day: the range ends at the next day's 00:00.
-      "2026-05-07,                 2026-05-08T00:00:00Z",
-      "2026-12-31,                 2027-01-01T00:00:00Z",
-      "2028-02-28,                 2028-02-29T00:00:00Z"
+    "2026-05-07T10:00:00Z,       2026-05-07T10:00:00Z",
+    "2026-05-07T10:00:00+02:00,  2026-05-07T08:00:00Z",
+    "2026-05-07T10:00:00,        2026-05-07T10:00:00Z",
+    "2026-05-07T00:00:00,        2026-05-07T00:00:00Z",
+    // A date as the end includes that day: the range ends at the next day's 00:00.
+    "2026-05-07,                 2026-05-08T00:00:00Z",
+    "2026-12-31,                 2027-01-01T00:00:00Z",
+    "2028-02-28,                 2028-02-29T00:00:00Z"
   })
   void endTimeForms(String value, String expected) {
     assertEquals(Optional.of(t(expected)), analytics("endTime", value).endTime());
@@ -105,14 +108,24 @@ class AnalyticsOptionsTest {
 
   @Test
   void optionKeysIgnoreCase() {
-    AnalyticsSelection s = analytics("STARTTIME", "2026-05-01", "endtime", "2026-05-02", "Granularity", "hour");
+    AnalyticsSelection s =
+        analytics("STARTTIME", "2026-05-01", "endtime", "2026-05-02", "Granularity", "hour");
     assertEquals(Optional.of(t("2026-05-01T00:00:00Z")), s.startTime());
     assertEquals(Optional.of(t("2026-05-03T00:00:00Z")), s.endTime());
     assertEquals(AnalyticsGranularity.HOUR, s.granularity());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"yesterday", "2026-05-01 10:00:00", "2026/05/01", "2026-13-01", "2026-02-30", "1714550400", ""})
+  @ValueSource(
+      strings = {
+        "yesterday",
+        "2026-05-01 10:00:00",
+        "2026/05/01",
+        "2026-13-01",
+        "2026-02-30",
+        "1714550400",
+        ""
+      })
   void badTimesNameTheOptionAndValue(String value) {
     InvalidOptionException start = invalid("analytics", "startTime", value);
     assertMentions(start, "'startTime'", "'" + value + "'");
@@ -122,19 +135,23 @@ class AnalyticsOptionsTest {
 
   @Test
   void aBadTimeSaysWhatIsExpected() {
-    assertMentions(invalid("analytics", "startTime", "yesterday"), "2026-05-01T00:00:00Z", "YYYY-MM-DD");
+    assertMentions(
+        invalid("analytics", "startTime", "yesterday"), "2026-05-01T00:00:00Z", "YYYY-MM-DD");
   }
 
   @Test
   void startMustBeBeforeEnd() {
     InvalidOptionException equal =
-        invalid("analytics", "startTime", "2026-05-01T00:00:00Z", "endTime", "2026-05-01T00:00:00Z");
+        invalid(
+            "analytics", "startTime", "2026-05-01T00:00:00Z", "endTime", "2026-05-01T00:00:00Z");
     assertMentions(equal, "'startTime'", "'endTime'", "2026-05-01T00:00:00Z");
     InvalidOptionException after =
         invalid("analytics", "startTime", "2026-05-03", "endTime", "2026-05-01T12:00:00Z");
-    assertMentions(after, "'startTime'", "'endTime'", "2026-05-03T00:00:00Z", "2026-05-01T12:00:00Z");
+    assertMentions(
+        after, "'startTime'", "'endTime'", "2026-05-03T00:00:00Z", "2026-05-01T12:00:00Z");
     // With offsets the instants are compared, not the text: 10:00+02:00 is 08:00Z, before 09:00Z.
-    AnalyticsSelection s = analytics("startTime", "2026-05-01T10:00:00+02:00", "endTime", "2026-05-01T09:00:00Z");
+    AnalyticsSelection s =
+        analytics("startTime", "2026-05-01T10:00:00+02:00", "endTime", "2026-05-01T09:00:00Z");
     assertEquals(Optional.of(t("2026-05-01T08:00:00Z")), s.startTime());
   }
 
@@ -147,33 +164,52 @@ class AnalyticsOptionsTest {
 
   @Test
   void metricsAndDimensionsAreTrimmedAndDeduplicatedInOrder() {
-    AnalyticsSelection s = analytics(
-        "metrics", " total_usage, request_count ,total_usage,p90_latency",
-        "dimensions", "provider,model");
+    AnalyticsSelection s =
+        analytics(
+            "metrics", " total_usage, request_count ,total_usage,p90_latency",
+            "dimensions", "provider,model");
     assertEquals(List.of("total_usage", "request_count", "p90_latency"), s.metrics());
     assertEquals(List.of("provider", "model"), s.dimensions());
   }
 
   @Test
   void moreThanTwoDimensionsFailNamingTheOptionTheValueAndTheLimit() {
-    assertMentions(invalid("analytics", "dimensions", "model,provider,country"), "'dimensions'",
-        "'model,provider,country'", "names 3 dimensions", "at most 2", "model,provider");
-    assertEquals(List.of("model", "provider"), analytics("dimensions", "model,provider").grain().dimensions());
+    assertMentions(
+        invalid("analytics", "dimensions", "model,provider,country"),
+        "'dimensions'",
+        "'model,provider,country'",
+        "names 3 dimensions",
+        "at most 2",
+        "model,provider");
+    assertEquals(
+        List.of("model", "provider"),
+        analytics("dimensions", "model,provider").grain().dimensions());
     assertEquals(List.of(), analytics().grain().dimensions());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"Request_Count", "request-count", "request_count,,total_usage", "", "a b", "tokens;x"})
+  @ValueSource(
+      strings = {
+        "Request_Count",
+        "request-count",
+        "request_count,,total_usage",
+        "",
+        "a b",
+        "tokens;x"
+      })
   void badNamesNameTheOptionAndValue(String value) {
-    assertMentions(invalid("analytics", "metrics", value), "'metrics'", "'" + value + "'", "comma-separated");
+    assertMentions(
+        invalid("analytics", "metrics", value), "'metrics'", "'" + value + "'", "comma-separated");
     assertMentions(invalid("analytics", "dimensions", value), "'dimensions'", "'" + value + "'");
   }
 
   @ParameterizedTest
   @CsvSource({
-      "startDate, 2026-05-01", "endDate, 2026-05-01", "windowDays, 7", "sort, popular", "period, week",
-      "category, programming", "subcategory, agents", "maxRank, 10", "modality, text", "contextBucket, 1K",
-      "languageType, natural"
+    "startDate, 2026-05-01", "endDate, 2026-05-01", "windowDays, 7", "sort, popular",
+        "period, week",
+    "category, programming", "subcategory, agents", "maxRank, 10", "modality, text",
+        "contextBucket, 1K",
+    "languageType, natural"
   })
   void analyticsDatasetsRejectRankingsOptions(String option, String value) {
     for (String dataset : List.of("analytics", "analytics-meta")) {
@@ -184,8 +220,11 @@ class AnalyticsOptionsTest {
 
   @ParameterizedTest
   @CsvSource({
-      "granularity, day", "startTime, 2026-05-01", "endTime, 2026-05-02", "metrics, request_count",
-      "dimensions, model"
+    "granularity, day",
+    "startTime, 2026-05-01",
+    "endTime, 2026-05-02",
+    "metrics, request_count",
+    "dimensions, model"
   })
   void analyticsOptionsApplyOnlyToTheAnalyticsDataset(String option, String value) {
     for (String dataset : List.of("analytics-meta", "rankings-daily", "app-rankings")) {
@@ -203,12 +242,14 @@ class AnalyticsOptionsTest {
     assertEquals(30, parse("rankings-daily").traffic().rateLimitPerMinute());
     assertEquals(30, parse("app-rankings").traffic().rateLimitPerMinute());
     assertEquals(12, parse("analytics", "rateLimitPerMinute", "12").traffic().rateLimitPerMinute());
-    assertEquals(45, parse("rankings-daily", "rateLimitPerMinute", "45").traffic().rateLimitPerMinute());
+    assertEquals(
+        45, parse("rankings-daily", "rateLimitPerMinute", "45").traffic().rateLimitPerMinute());
   }
 
   @Test
   void theMissingKeyMessagePointsAnalyticsAtManagementKeys() {
-    InvalidOptionException e = assertThrows(InvalidOptionException.class, () -> parse("analytics").requireApiKey());
+    InvalidOptionException e =
+        assertThrows(InvalidOptionException.class, () -> parse("analytics").requireApiKey());
     assertMentions(e, "management key", "https://openrouter.ai/settings/management-keys");
     InvalidOptionException meta =
         assertThrows(InvalidOptionException.class, () -> parse("analytics-meta").requireApiKey());
@@ -227,21 +268,36 @@ class AnalyticsOptionsTest {
 
   @Test
   void instantParserDirectly() {
-    assertEquals(t("2026-05-01T00:00:00Z"), OptionValues.instant(ReaderOption.START_TIME, "2026-05-01", false));
-    assertEquals(t("2026-05-02T00:00:00Z"), OptionValues.instant(ReaderOption.END_TIME, "2026-05-01", true));
+    assertEquals(
+        t("2026-05-01T00:00:00Z"),
+        OptionValues.instant(ReaderOption.START_TIME, "2026-05-01", false));
+    assertEquals(
+        t("2026-05-02T00:00:00Z"), OptionValues.instant(ReaderOption.END_TIME, "2026-05-01", true));
     // endOfDay only moves dates, never date-times.
-    assertEquals(t("2026-05-01T00:00:00Z"),
+    assertEquals(
+        t("2026-05-01T00:00:00Z"),
         OptionValues.instant(ReaderOption.END_TIME, "2026-05-01T00:00:00Z", true));
-    assertEquals(t("2026-05-01T00:00:00Z"), OptionValues.instant(ReaderOption.END_TIME, "2026-05-01T00:00", true));
-    InvalidOptionException e = assertThrows(InvalidOptionException.class,
-        () -> OptionValues.instant(ReaderOption.END_TIME, "soon", true));
-    assertEquals("Invalid value 'soon' for option 'endTime' of format 'openrouter': expected an ISO date-time such as"
-        + " 2026-05-01T00:00:00Z (no offset means UTC) or a date YYYY-MM-DD.", e.getMessage());
+    assertEquals(
+        t("2026-05-01T00:00:00Z"),
+        OptionValues.instant(ReaderOption.END_TIME, "2026-05-01T00:00", true));
+    InvalidOptionException e =
+        assertThrows(
+            InvalidOptionException.class,
+            () -> OptionValues.instant(ReaderOption.END_TIME, "soon", true));
+    assertEquals(
+        "Invalid value 'soon' for option 'endTime' of format 'openrouter': expected an ISO date-time such as"
+            + " 2026-05-01T00:00:00Z (no offset means UTC) or a date YYYY-MM-DD.",
+        e.getMessage());
   }
 
   @Test
   void aDatasetOptionWithABadValueIsReportedAsNotApplyingToAnalytics() {
-    assertMentions(invalid("analytics", "startDate", "yesterday"), "startDate", "does not apply", "analytics");
-    assertMentions(invalid("analytics-meta", "windowDays", "0"), "windowDays", "does not apply", "analytics-meta");
+    assertMentions(
+        invalid("analytics", "startDate", "yesterday"), "startDate", "does not apply", "analytics");
+    assertMentions(
+        invalid("analytics-meta", "windowDays", "0"),
+        "windowDays",
+        "does not apply",
+        "analytics-meta");
   }
 }

@@ -10,7 +10,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class DatasetNameTest {
   @ParameterizedTest
-  @ValueSource(strings = {"rankings-daily", "rankings_daily", "RANKINGS-DAILY", "RANKINGS_DAILY", "  Rankings-Daily\t"})
+  @ValueSource(
+      strings = {
+        "rankings-daily",
+        "rankings_daily",
+        "RANKINGS-DAILY",
+        "RANKINGS_DAILY",
+        "  Rankings-Daily\t"
+      })
   void parsesApiNameAnyCaseWithUnderscores(String name) {
     assertEquals(DatasetName.RANKINGS_DAILY, DatasetName.parse(name));
   }
@@ -23,9 +30,11 @@ class DatasetNameTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"rankings", "rankings daily", "rankingsdaily", "", "rankings-daily-x", "models"})
+  @ValueSource(
+      strings = {"rankings", "rankings daily", "rankingsdaily", "", "rankings-daily-x", "models"})
   void unknownNamesListKnownOnes(String name) {
-    InvalidOptionException e = assertThrows(InvalidOptionException.class, () -> DatasetName.parse(name));
+    InvalidOptionException e =
+        assertThrows(InvalidOptionException.class, () -> DatasetName.parse(name));
     assertTrue(e.getMessage().contains("'" + name + "'"), e.getMessage());
     assertTrue(e.getMessage().contains("Known datasets: rankings-daily"), e.getMessage());
     assertTrue(e.getMessage().contains(".option(\"dataset\""), e.getMessage());

@@ -11,20 +11,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EditDistanceTest {
   @ParameterizedTest
   @CsvSource({
-      "'', '', 0",
-      "abc, '', 3",
-      "'', abc, 3",
-      "abc, abc, 0",
-      "kitten, sitting, 3",
-      "flaw, lawn, 2",
-      "windowday, windowdays, 1",
-      "windowdays, windowday, 1",
-      "A, a, 1",
-      "abc, acb, 2",
-      "intention, execution, 5",
-      "sunday, saturday, 3",
-      "a, b, 1",
-      "ab, ba, 2"})
+    "'', '', 0",
+    "abc, '', 3",
+    "'', abc, 3",
+    "abc, abc, 0",
+    "kitten, sitting, 3",
+    "flaw, lawn, 2",
+    "windowday, windowdays, 1",
+    "windowdays, windowday, 1",
+    "A, a, 1",
+    "abc, acb, 2",
+    "intention, execution, 5",
+    "sunday, saturday, 3",
+    "a, b, 1",
+    "ab, ba, 2"
+  })
   void examples(String a, String b, int expected) {
     assertEquals(expected, EditDistance.between(a, b));
   }
@@ -60,7 +61,8 @@ class EditDistanceTest {
       assertEquals(0, EditDistance.between(a, a));
       assertTrue(ab >= Math.abs(a.length() - b.length()));
       assertTrue(ab <= Math.max(a.length(), b.length()));
-      assertTrue(EditDistance.between(a, c) <= ab + EditDistance.between(b, c), "triangle inequality");
+      assertTrue(
+          EditDistance.between(a, c) <= ab + EditDistance.between(b, c), "triangle inequality");
     }
   }
 

@@ -15,10 +15,17 @@ class OptionsDocTest {
   @Test
   void docsOptionsMdIsUpToDate() throws IOException {
     String expected = OptionsDoc.render();
-    String actual = Files.exists(OptionsDoc.FILE) ? Files.readString(OptionsDoc.FILE, StandardCharsets.UTF_8) : "";
+    String actual =
+        Files.exists(OptionsDoc.FILE)
+            ? Files.readString(OptionsDoc.FILE, StandardCharsets.UTF_8)
+            : "";
     if (!expected.equals(actual)) {
-      fail(OptionsDoc.FILE + " is out of date with ReaderOption (" + firstDifference(expected, actual)
-          + "). Regenerate it with:\n  " + OptionsDoc.REGENERATE);
+      fail(
+          OptionsDoc.FILE
+              + " is out of date with ReaderOption ("
+              + firstDifference(expected, actual)
+              + "). Regenerate it with:\n  "
+              + OptionsDoc.REGENERATE);
     }
   }
 
@@ -36,9 +43,11 @@ class OptionsDocTest {
   void appliesToFollowsTheParsers() {
     assertEquals(List.of(DatasetName.values()), OptionsDoc.appliesTo(ReaderOption.BASE_URL));
     assertEquals(List.of(DatasetName.APP_RANKINGS), OptionsDoc.appliesTo(ReaderOption.SORT));
-    assertEquals(List.of(DatasetName.RANKINGS_DAILY, DatasetName.APP_RANKINGS),
+    assertEquals(
+        List.of(DatasetName.RANKINGS_DAILY, DatasetName.APP_RANKINGS),
         OptionsDoc.appliesTo(ReaderOption.CATEGORY));
-    assertEquals(List.of(DatasetName.RANKINGS_DAILY, DatasetName.APP_RANKINGS),
+    assertEquals(
+        List.of(DatasetName.RANKINGS_DAILY, DatasetName.APP_RANKINGS),
         OptionsDoc.appliesTo(ReaderOption.START_DATE));
     assertEquals(List.of(DatasetName.ANALYTICS), OptionsDoc.appliesTo(ReaderOption.GRANULARITY));
   }
@@ -59,7 +68,13 @@ class OptionsDocTest {
       String want = i < e.size() ? e.get(i) : "<end of file>";
       String have = i < a.size() ? a.get(i) : "<end of file>";
       if (!want.equals(have)) {
-        return "first difference at line " + (i + 1) + ": expected \"" + want + "\" but the file has \"" + have + "\"";
+        return "first difference at line "
+            + (i + 1)
+            + ": expected \""
+            + want
+            + "\" but the file has \""
+            + have
+            + "\"";
       }
     }
     return "line endings differ";

@@ -48,7 +48,9 @@ class RankingSelectionTest {
 
   static void assertMentions(Exception e, String... parts) {
     for (String part : parts) {
-      assertTrue(e.getMessage().contains(part), "message should contain '" + part + "': " + e.getMessage());
+      assertTrue(
+          e.getMessage().contains(part),
+          "message should contain '" + part + "': " + e.getMessage());
     }
   }
 
@@ -84,16 +86,34 @@ class RankingSelectionTest {
 
     @Test
     void valuesAreStripped() {
-      RankingSelection s = app("sort", " trending ", "category", "\tcoding", "subcategory", "cli-agent ",
-          "maxRank", " 120 ");
-      assertEquals(new RankingSelection("trending", "coding", "cli-agent", 120, null, null, null, null), s);
+      RankingSelection s =
+          app(
+              "sort",
+              " trending ",
+              "category",
+              "\tcoding",
+              "subcategory",
+              "cli-agent ",
+              "maxRank",
+              " 120 ");
+      assertEquals(
+          new RankingSelection("trending", "coding", "cli-agent", 120, null, null, null, null), s);
     }
 
     @Test
     void optionNamesAreCaseInsensitive() {
-      RankingSelection s = app("SORT", "trending", "Category", "creative", "SubCategory", "video-gen",
-          "MAXRANK", "7");
-      assertEquals(new RankingSelection("trending", "creative", "video-gen", 7, null, null, null, null), s);
+      RankingSelection s =
+          app(
+              "SORT",
+              "trending",
+              "Category",
+              "creative",
+              "SubCategory",
+              "video-gen",
+              "MAXRANK",
+              "7");
+      assertEquals(
+          new RankingSelection("trending", "creative", "video-gen", 7, null, null, null, null), s);
     }
 
     @ParameterizedTest
@@ -105,7 +125,10 @@ class RankingSelectionTest {
     @ParameterizedTest
     @ValueSource(strings = {"programming", "", "coding,creative", "cli-agent"})
     void badCategory(String value) {
-      assertMentions(invalid(APP, "category", value), "'category'", "'" + value + "'",
+      assertMentions(
+          invalid(APP, "category", value),
+          "'category'",
+          "'" + value + "'",
           "coding, creative, productivity, entertainment");
     }
 
@@ -113,7 +136,8 @@ class RankingSelectionTest {
     @ValueSource(strings = {"cli_agent", "coding", ""})
     void badSubcategory(String value) {
       InvalidOptionException e = invalid(APP, "subcategory", value);
-      assertMentions(e, "'subcategory'", "'" + value + "'", String.join(", ", AppRankingsQuery.SUBCATEGORIES));
+      assertMentions(
+          e, "'subcategory'", "'" + value + "'", String.join(", ", AppRankingsQuery.SUBCATEGORIES));
     }
 
     @ParameterizedTest
@@ -129,10 +153,20 @@ class RankingSelectionTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"coding,video-gen", "creative,cli-agent", "productivity,roleplay", "entertainment,legal"})
+    @CsvSource({
+      "coding,video-gen",
+      "creative,cli-agent",
+      "productivity,roleplay",
+      "entertainment,legal"
+    })
     void mismatchedCategoryAndSubcategory(String category, String subcategory) {
       InvalidOptionException e = invalid(APP, "category", category, "subcategory", subcategory);
-      assertMentions(e, "'subcategory'", "'" + subcategory + "'", "'category'", "'" + category + "'",
+      assertMentions(
+          e,
+          "'subcategory'",
+          "'" + subcategory + "'",
+          "'category'",
+          "'" + category + "'",
           AppRankingsQuery.SUBCATEGORY_GROUPS.get(category).toString());
     }
 
@@ -148,7 +182,8 @@ class RankingSelectionTest {
     @ParameterizedTest
     @CsvSource({"period,week", "modality,text", "contextBucket,1K", "languageType,natural"})
     void rankingsDailyOptionsDoNotApply(String option, String value) {
-      assertMentions(invalid(APP, option, value), "'" + option + "'", "does not apply", "'app-rankings'");
+      assertMentions(
+          invalid(APP, option, value), "'" + option + "'", "does not apply", "'app-rankings'");
     }
 
     @Test
@@ -166,11 +201,14 @@ class RankingSelectionTest {
 
     @Test
     void sliceOptions() {
-      assertEquals(new RankingSelection(null, null, null, 0, "month", "image", "10K", null),
+      assertEquals(
+          new RankingSelection(null, null, null, 0, "month", "image", "10K", null),
           daily("period", "month", "modality", "image", "contextBucket", "10K"));
-      assertEquals(new RankingSelection(null, "programming", null, 0, "week", null, null, null),
+      assertEquals(
+          new RankingSelection(null, "programming", null, 0, "week", null, null, null),
           daily("period", "week", "category", "programming"));
-      assertEquals(new RankingSelection(null, null, null, 0, "month", null, null, "natural"),
+      assertEquals(
+          new RankingSelection(null, null, null, 0, "month", null, null, "natural"),
           daily("period", "month", "languageType", "natural"));
       assertEquals("marketing/seo", daily("category", "marketing/seo").category());
       assertEquals("day", daily("period", "day", "modality", "tool_calling").period());
@@ -179,7 +217,8 @@ class RankingSelectionTest {
     @ParameterizedTest
     @CsvSource({"sort,popular", "subcategory,cli-agent", "maxRank,10"})
     void appRankingsOptionsDoNotApply(String option, String value) {
-      assertMentions(invalid(DAILY, option, value), "'" + option + "'", "does not apply", "'rankings-daily'");
+      assertMentions(
+          invalid(DAILY, option, value), "'" + option + "'", "does not apply", "'rankings-daily'");
     }
 
     @Test
@@ -192,7 +231,10 @@ class RankingSelectionTest {
       assertMentions(invalid(DAILY, "period", "year"), "'period'", "'year'", "day, week, month");
       assertMentions(invalid(DAILY, "modality", "video"), "'modality'", "'video'", "text, image");
       assertMentions(invalid(DAILY, "contextBucket", "1k"), "'contextBucket'", "'1k'", "1K, 10K");
-      assertMentions(invalid(DAILY, "languageType", "english"), "'languageType'", "'english'",
+      assertMentions(
+          invalid(DAILY, "languageType", "english"),
+          "'languageType'",
+          "'english'",
           "natural, programming");
     }
 
@@ -206,7 +248,8 @@ class RankingSelectionTest {
       "category,finance,period,day,period=day,category",
       "languageType,natural,period,day,period=day,language_type",
     })
-    void incompatibleCombinations(String o1, String v1, String o2, String v2, String m1, String m2) {
+    void incompatibleCombinations(
+        String o1, String v1, String o2, String v2, String m1, String m2) {
       InvalidOptionException e = invalid(DAILY, o1, v1, o2, v2);
       assertMentions(e, "conflict", m1, m2);
     }
@@ -224,8 +267,16 @@ class RankingSelectionTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"true,true", "TRUE,true", "True,true", "' tRuE ',true", "false,false", "FALSE,false",
-        "False,false", "' false',false"})
+    @CsvSource({
+      "true,true",
+      "TRUE,true",
+      "True,true",
+      "' tRuE ',true",
+      "false,false",
+      "FALSE,false",
+      "False,false",
+      "' false',false"
+    })
     void acceptTrueAndFalseInAnyCase(String value, boolean expected) {
       for (String dataset : List.of(APP, DAILY)) {
         assertEquals(expected, parse(dataset, "pushDownFilters", value).pushDownFilters());
@@ -246,9 +297,15 @@ class RankingSelectionTest {
     @ParameterizedTest
     @ValueSource(strings = {"yes", "no", "1", "0", "", "t", "truee", "on"})
     void rejectOtherValues(String value) {
-      assertMentions(invalid(APP, "pushDownFilters", value), "'pushDownFilters'", "'" + value + "'",
+      assertMentions(
+          invalid(APP, "pushDownFilters", value),
+          "'pushDownFilters'",
+          "'" + value + "'",
           "true or false");
-      assertMentions(invalid(DAILY, "pushDownLimit", value), "'pushDownLimit'", "'" + value + "'",
+      assertMentions(
+          invalid(DAILY, "pushDownLimit", value),
+          "'pushDownLimit'",
+          "'" + value + "'",
           "true or false");
     }
   }

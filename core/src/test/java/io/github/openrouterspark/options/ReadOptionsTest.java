@@ -55,7 +55,9 @@ class ReadOptionsTest {
 
   static void assertMentions(Exception e, String... parts) {
     for (String part : parts) {
-      assertTrue(e.getMessage().contains(part), "message should contain '" + part + "': " + e.getMessage());
+      assertTrue(
+          e.getMessage().contains(part),
+          "message should contain '" + part + "': " + e.getMessage());
     }
   }
 
@@ -72,7 +74,8 @@ class ReadOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"rankings_daily", "RANKINGS-DAILY", "Rankings_Daily", " rankings-daily "})
+    @ValueSource(
+        strings = {"rankings_daily", "RANKINGS-DAILY", "Rankings_Daily", " rankings-daily "})
     void alternativeSpellings(String name) {
       assertEquals(DatasetName.RANKINGS_DAILY, parse("dataset", name).dataset());
       assertEquals(DatasetName.RANKINGS_DAILY, parse("path", name).dataset());
@@ -87,14 +90,18 @@ class ReadOptionsTest {
 
     @Test
     void missingDataset() {
-      InvalidOptionException e = assertThrows(InvalidOptionException.class,
-          () -> ReadOptions.parse(Map.of("apiKey", SECRET), NO_CONF, NO_ENV));
+      InvalidOptionException e =
+          assertThrows(
+              InvalidOptionException.class,
+              () -> ReadOptions.parse(Map.of("apiKey", SECRET), NO_CONF, NO_ENV));
       assertMentions(e, "No dataset", "dataset", "load(", "rankings-daily");
     }
 
     @Test
     void datasetAndPathNamingTheSameDatasetAgree() {
-      assertEquals(DatasetName.RANKINGS_DAILY, parse("dataset", "rankings-daily", "path", "rankings_daily").dataset());
+      assertEquals(
+          DatasetName.RANKINGS_DAILY,
+          parse("dataset", "rankings-daily", "path", "rankings_daily").dataset());
     }
 
     @Test
@@ -118,8 +125,18 @@ class ReadOptionsTest {
   class Names {
     @Test
     void optionNamesAreCaseInsensitive() {
-      ReadOptions o = parse("STARTDATE", "2025-03-01", "enddate", "2025-03-05", "WindowDays", "7", "DATASET",
-          "rankings-daily", "APIKEY", SECRET);
+      ReadOptions o =
+          parse(
+              "STARTDATE",
+              "2025-03-01",
+              "enddate",
+              "2025-03-05",
+              "WindowDays",
+              "7",
+              "DATASET",
+              "rankings-daily",
+              "APIKEY",
+              SECRET);
       assertEquals(Optional.of(LocalDate.parse("2025-03-01")), o.startDate());
       assertEquals(Optional.of(LocalDate.parse("2025-03-05")), o.endDate());
       assertEquals(OptionalInt.of(7), o.windowDays());
@@ -129,7 +146,8 @@ class ReadOptionsTest {
     @Test
     void unknownOptionSuggestsTheNearest() {
       InvalidOptionException e = invalid("windowDay", "7");
-      assertMentions(e, "Unknown option 'windowDay'", "Did you mean 'windowDays'?", "Known options:");
+      assertMentions(
+          e, "Unknown option 'windowDay'", "Did you mean 'windowDays'?", "Known options:");
       assertMentions(invalid("readTimout", "5s"), "'readTimeout'");
       assertMentions(invalid("base_url", "http://x"), "'baseUrl'");
       assertMentions(invalid("api_key", "k"), "'apiKey'");
@@ -144,8 +162,10 @@ class ReadOptionsTest {
           assertMentions(e, o.key());
         }
       }
-      assertFalse(e.getMessage().contains(", path,") || e.getMessage().contains(", path."), e.getMessage());
+      assertFalse(
+          e.getMessage().contains(", path,") || e.getMessage().contains(", path."), e.getMessage());
     }
+
     @Test
     void suggestionIsAmongListedOptions() {
       InvalidOptionException e = invalid("date", "2025-03-01");
@@ -179,17 +199,18 @@ class ReadOptionsTest {
 
     @Test
     void allOptions() {
-      ReadOptions o = parse(
-          "apiKey", SECRET,
-          "baseUrl", "http://127.0.0.1:8080/api/v1/",
-          "startDate", "2025-03-01",
-          "endDate", "2025-03-31",
-          "windowDays", "7",
-          "httpReferer", "https://myapp.example",
-          "appTitle", "My App",
-          "appCategories", "cli-agent, cloud-agent",
-          "connectTimeout", "500ms",
-          "readTimeout", "2m");
+      ReadOptions o =
+          parse(
+              "apiKey", SECRET,
+              "baseUrl", "http://127.0.0.1:8080/api/v1/",
+              "startDate", "2025-03-01",
+              "endDate", "2025-03-31",
+              "windowDays", "7",
+              "httpReferer", "https://myapp.example",
+              "appTitle", "My App",
+              "appCategories", "cli-agent, cloud-agent",
+              "connectTimeout", "500ms",
+              "readTimeout", "2m");
       assertEquals("http://127.0.0.1:8080/api/v1", o.client().baseUrl());
       assertEquals(Duration.ofMillis(500), o.client().connectTimeout());
       assertEquals(Duration.ofMinutes(2), o.client().readTimeout());
@@ -219,9 +240,13 @@ class ReadOptionsTest {
   class Dates {
     @Test
     void validDates() {
-      assertEquals(Optional.of(LocalDate.parse("2024-02-29")), parse("startDate", "2024-02-29").startDate());
-      assertEquals(Optional.of(LocalDate.parse("2025-03-01")), parse("startDate", " 2025-03-01 ").startDate());
-      assertEquals(Optional.of(LocalDate.parse("2025-12-31")), parse("endDate", "2025-12-31").endDate());
+      assertEquals(
+          Optional.of(LocalDate.parse("2024-02-29")), parse("startDate", "2024-02-29").startDate());
+      assertEquals(
+          Optional.of(LocalDate.parse("2025-03-01")),
+          parse("startDate", " 2025-03-01 ").startDate());
+      assertEquals(
+          Optional.of(LocalDate.parse("2025-12-31")), parse("endDate", "2025-12-31").endDate());
     }
 
     @ParameterizedTest
@@ -234,7 +259,16 @@ class ReadOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"yesterday", "2025-3-1", "2025/03/01", "20250301", "", "2025-03-01T00:00", "today"})
+    @ValueSource(
+        strings = {
+          "yesterday",
+          "2025-3-1",
+          "2025/03/01",
+          "20250301",
+          "",
+          "2025-03-01T00:00",
+          "today"
+        })
     void notADateShape(String value) {
       for (String option : new String[] {"startDate", "endDate"}) {
         InvalidOptionException e = invalid(option, value);
@@ -275,18 +309,29 @@ class ReadOptionsTest {
   class BaseUrl {
     @ParameterizedTest
     @CsvSource({
-        "https://openrouter.ai/api/v1,https://openrouter.ai/api/v1",
-        "https://openrouter.ai/api/v1/,https://openrouter.ai/api/v1",
-        "http://localhost:8080,http://localhost:8080",
-        "HTTP://127.0.0.1:9/x,HTTP://127.0.0.1:9/x",
-        "' https://example.com/api ',https://example.com/api"})
+      "https://openrouter.ai/api/v1,https://openrouter.ai/api/v1",
+      "https://openrouter.ai/api/v1/,https://openrouter.ai/api/v1",
+      "http://localhost:8080,http://localhost:8080",
+      "HTTP://127.0.0.1:9/x,HTTP://127.0.0.1:9/x",
+      "' https://example.com/api ',https://example.com/api"
+    })
     void valid(String value, String expected) {
       assertEquals(expected, parse("baseUrl", value).client().baseUrl());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ftp://x", "not a url", "https://openrouter.ai/api/v1?x=1", "https://openrouter.ai/api#top",
-        "https://user:pw@openrouter.ai/api/v1", "openrouter.ai/api/v1", "file:///tmp/x", "https://", ""})
+    @ValueSource(
+        strings = {
+          "ftp://x",
+          "not a url",
+          "https://openrouter.ai/api/v1?x=1",
+          "https://openrouter.ai/api#top",
+          "https://user:pw@openrouter.ai/api/v1",
+          "openrouter.ai/api/v1",
+          "file:///tmp/x",
+          "https://",
+          ""
+        })
     void invalid(String value) {
       InvalidOptionException e = ReadOptionsTest.invalid("baseUrl", value);
       assertMentions(e, "'baseUrl'", "'" + value + "'", "http or https URL");
@@ -296,8 +341,19 @@ class ReadOptionsTest {
   @Nested
   class Timeouts {
     @ParameterizedTest
-    @CsvSource({"500ms,PT0.5S", "30s,PT30S", "2m,PT2M", "45,PT45S", "1ms,PT0.001S", "10m,PT10M", "600s,PT10M",
-        "5min,PT5M", "' 30 S ',PT30S", "2 m,PT2M", "600000ms,PT10M"})
+    @CsvSource({
+      "500ms,PT0.5S",
+      "30s,PT30S",
+      "2m,PT2M",
+      "45,PT45S",
+      "1ms,PT0.001S",
+      "10m,PT10M",
+      "600s,PT10M",
+      "5min,PT5M",
+      "' 30 S ',PT30S",
+      "2 m,PT2M",
+      "600000ms,PT10M"
+    })
     void valid(String value, String expected) {
       Duration d = Duration.parse(expected);
       assertEquals(d, parse("connectTimeout", value).client().connectTimeout());
@@ -305,8 +361,22 @@ class ReadOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "0ms", "-1", "11m", "601s", "600001ms", "fast", "1.5s", "1h", "", "s",
-        "99999999999999999999", "9999999999m"})
+    @ValueSource(
+        strings = {
+          "0",
+          "0ms",
+          "-1",
+          "11m",
+          "601s",
+          "600001ms",
+          "fast",
+          "1.5s",
+          "1h",
+          "",
+          "s",
+          "99999999999999999999",
+          "9999999999m"
+        })
     void invalid(String value) {
       for (String option : new String[] {"connectTimeout", "readTimeout"}) {
         InvalidOptionException e = ReadOptionsTest.invalid(option, value);
@@ -327,28 +397,57 @@ class ReadOptionsTest {
     @Test
     void categories() {
       assertEquals("cli-agent", parse("appCategories", "cli-agent").client().appCategories());
-      assertEquals("cli-agent,cloud-agent", parse("appCategories", " cli-agent ,  cloud-agent ").client().appCategories());
+      assertEquals(
+          "cli-agent,cloud-agent",
+          parse("appCategories", " cli-agent ,  cloud-agent ").client().appCategories());
       assertEquals("a1,b-2-c", parse("appCategories", "a1,b-2-c").client().appCategories());
       String thirty = "a".repeat(30);
       assertEquals(thirty, parse("appCategories", thirty).client().appCategories());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"a,b,c", "CLI-agent", "Cli", "cli_agent", "cli agent", "-cli", "cli-", "cli--agent", "",
-        ",cli", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"})
+    @ValueSource(
+        strings = {
+          "a,b,c",
+          "CLI-agent",
+          "Cli",
+          "cli_agent",
+          "cli agent",
+          "-cli",
+          "cli-",
+          "cli--agent",
+          "",
+          ",cli",
+          "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+        })
     void badCategories(String value) {
       InvalidOptionException e = ReadOptionsTest.invalid("appCategories", value);
-      assertMentions(e, "'appCategories'", "'" + value + "'", "1 or 2 comma-separated categories", "lowercase");
+      assertMentions(
+          e,
+          "'appCategories'",
+          "'" + value + "'",
+          "1 or 2 comma-separated categories",
+          "lowercase");
     }
 
     @Test
     void headerTextIsStripped() {
       assertEquals("My App", parse("appTitle", "  My App  ").client().appTitle());
-      assertEquals("https://x.example", parse("httpReferer", "https://x.example").client().httpReferer());
+      assertEquals(
+          "https://x.example", parse("httpReferer", "https://x.example").client().httpReferer());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://x.example\nX-Evil: 1", "a\rb", "tab\there", "caf\u00e9", "", "   ", "nul\u0000"})
+    @ValueSource(
+        strings = {
+          "https://x.example\nX-Evil: 1",
+          "a\rb",
+          "tab\there",
+          "caf\u00e9",
+          "",
+          "   ",
+          "nul\u0000"
+        })
     void badHeaderText(String value) {
       for (String option : new String[] {"httpReferer", "appTitle"}) {
         InvalidOptionException e = ReadOptionsTest.invalid(option, value);
@@ -379,12 +478,15 @@ class ReadOptionsTest {
 
     @Test
     void optionWinsOverConfAndEnv() {
-      assertEquals(Optional.of(ApiKey.of(SECRET)), parseWith(options("apiKey", SECRET), CONF_KEY, ENV_KEY).apiKey());
+      assertEquals(
+          Optional.of(ApiKey.of(SECRET)),
+          parseWith(options("apiKey", SECRET), CONF_KEY, ENV_KEY).apiKey());
     }
 
     @Test
     void confWinsOverEnv() {
-      assertEquals(Optional.of(ApiKey.of(CONF_KEY)), parseWith(options(), CONF_KEY, ENV_KEY).apiKey());
+      assertEquals(
+          Optional.of(ApiKey.of(CONF_KEY)), parseWith(options(), CONF_KEY, ENV_KEY).apiKey());
     }
 
     @Test
@@ -395,7 +497,9 @@ class ReadOptionsTest {
 
     @Test
     void keyIsStripped() {
-      assertEquals(Optional.of(ApiKey.of(SECRET)), parseWith(options("apiKey", "  " + SECRET + "\n"), null, null).apiKey());
+      assertEquals(
+          Optional.of(ApiKey.of(SECRET)),
+          parseWith(options("apiKey", "  " + SECRET + "\n"), null, null).apiKey());
     }
 
     @Test
@@ -415,45 +519,67 @@ class ReadOptionsTest {
 
     @Test
     void blankKeyFallsThroughToTheNextSource() {
-      assertEquals(Optional.of(ApiKey.of(CONF_KEY)), parseWith(options("apiKey", ""), CONF_KEY, ENV_KEY).apiKey());
+      assertEquals(
+          Optional.of(ApiKey.of(CONF_KEY)),
+          parseWith(options("apiKey", ""), CONF_KEY, ENV_KEY).apiKey());
       assertEquals(Optional.of(ApiKey.of(ENV_KEY)), parseWith(options(), "  ", ENV_KEY).apiKey());
     }
 
     @Test
     void apiKeySecretIsApiKeyUnderANameSparkRedacts() {
-      assertEquals(Optional.of(ApiKey.of(SECRET)),
+      assertEquals(
+          Optional.of(ApiKey.of(SECRET)),
           parseWith(options("apiKeySecret", SECRET), CONF_KEY, ENV_KEY).apiKey());
-      assertEquals(Optional.of(ApiKey.of(SECRET)), parseWith(options("APIKEYSECRET", SECRET), null, null).apiKey());
-      assertEquals(Optional.of(ApiKey.of(SECRET)),
+      assertEquals(
+          Optional.of(ApiKey.of(SECRET)),
+          parseWith(options("APIKEYSECRET", SECRET), null, null).apiKey());
+      assertEquals(
+          Optional.of(ApiKey.of(SECRET)),
           parseWith(options("apiKey", SECRET, "apiKeySecret", " " + SECRET), null, null).apiKey());
-      assertEquals(Optional.of(ApiKey.of(CONF_KEY)), parseWith(options("apiKeySecret", " "), CONF_KEY, null).apiKey());
+      assertEquals(
+          Optional.of(ApiKey.of(CONF_KEY)),
+          parseWith(options("apiKeySecret", " "), CONF_KEY, null).apiKey());
     }
 
     @Test
     void twoDifferentKeysUnderBothNamesFailWithoutShowingEither() {
-      InvalidOptionException e = assertThrows(InvalidOptionException.class,
-          () -> parseWith(options("apiKey", SECRET, "apiKeySecret", ENV_KEY), null, null));
+      InvalidOptionException e =
+          assertThrows(
+              InvalidOptionException.class,
+              () -> parseWith(options("apiKey", SECRET, "apiKeySecret", ENV_KEY), null, null));
       assertMentions(e, "apiKey", "apiKeySecret", "spark.datasource.openrouter.apiKey");
-      assertFalse(e.getMessage().contains(SECRET) || e.getMessage().contains(ENV_KEY), e.getMessage());
+      assertFalse(
+          e.getMessage().contains(SECRET) || e.getMessage().contains(ENV_KEY), e.getMessage());
     }
 
     @Test
     void aNameGivenWithTheReadOverridesTheOtherNamesSessionDefault() {
       // Spark merges spark.datasource.openrouter.<option> into the options: the value equal to its
       // session conf is the default, the other one was given with the read.
-      Function<String, String> plainDefault = k -> k.equals("spark.datasource.openrouter.apiKey") ? CONF_KEY : null;
-      assertEquals(Optional.of(ApiKey.of(SECRET)), ReadOptions.parse(
-          options("apiKey", CONF_KEY, "apiKeySecret", SECRET), plainDefault, Map.of()).apiKey());
+      Function<String, String> plainDefault =
+          k -> k.equals("spark.datasource.openrouter.apiKey") ? CONF_KEY : null;
+      assertEquals(
+          Optional.of(ApiKey.of(SECRET)),
+          ReadOptions.parse(
+                  options("apiKey", CONF_KEY, "apiKeySecret", SECRET), plainDefault, Map.of())
+              .apiKey());
       Function<String, String> secretDefault =
           k -> k.equals("spark.datasource.openrouter.apiKeySecret") ? CONF_KEY : null;
-      assertEquals(Optional.of(ApiKey.of(SECRET)), ReadOptions.parse(
-          options("apiKey", SECRET, "apiKeySecret", CONF_KEY), secretDefault, Map.of()).apiKey());
+      assertEquals(
+          Optional.of(ApiKey.of(SECRET)),
+          ReadOptions.parse(
+                  options("apiKey", SECRET, "apiKeySecret", CONF_KEY), secretDefault, Map.of())
+              .apiKey());
     }
 
     @Test
     void toStringNeverShowsTheKey() {
-      ReadOptions o = parseWith(options("apiKey", SECRET, "startDate", "2025-03-01", "windowDays", "30",
-          "appTitle", "T"), null, null);
+      ReadOptions o =
+          parseWith(
+              options(
+                  "apiKey", SECRET, "startDate", "2025-03-01", "windowDays", "30", "appTitle", "T"),
+              null,
+              null);
       String text = o.toString();
       assertFalse(text.contains(SECRET), text);
       assertFalse(text.contains("TEST-SECRET"), text);
@@ -480,8 +606,10 @@ class ReadOptionsTest {
 
     @Test
     void errorsNeverShowTheKey() {
-      InvalidOptionException e = assertThrows(InvalidOptionException.class,
-          () -> parseWith(options("apiKey", SECRET, "windowDays", "0"), null, null));
+      InvalidOptionException e =
+          assertThrows(
+              InvalidOptionException.class,
+              () -> parseWith(options("apiKey", SECRET, "windowDays", "0"), null, null));
       assertFalse(e.getMessage().contains(SECRET));
     }
   }
@@ -494,15 +622,28 @@ class ReadOptionsTest {
   @Test
   void clientSettingsFromOptionsSurviveSerialization() throws Exception {
     // The client settings travel to executors inside the reader factory.
-    ReadOptions o = parse("apiKey", SECRET, "baseUrl", "http://localhost:9/api", "appTitle", "T",
-        "appCategories", "cli-agent", "readTimeout", "2m");
+    ReadOptions o =
+        parse(
+            "apiKey",
+            SECRET,
+            "baseUrl",
+            "http://localhost:9/api",
+            "appTitle",
+            "T",
+            "appCategories",
+            "cli-agent",
+            "readTimeout",
+            "2m");
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(o.client());
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       assertEquals(o.client(), in.readObject());
     }
-    assertFalse(new String(bytes.toByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1).contains(SECRET));
+    assertFalse(
+        new String(bytes.toByteArray(), java.nio.charset.StandardCharsets.ISO_8859_1)
+            .contains(SECRET));
   }
 }

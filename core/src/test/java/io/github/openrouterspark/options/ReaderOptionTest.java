@@ -1,9 +1,9 @@
 package io.github.openrouterspark.options;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -65,7 +65,10 @@ class ReaderOptionTest {
     }
   }
 
-  /** The reference shows each typed default as a user writes it: parsing that text gives the default back. */
+  /**
+   * The reference shows each typed default as a user writes it: parsing that text gives the default
+   * back.
+   */
   @ParameterizedTest
   @EnumSource(ReaderOption.class)
   void documentedDefaultParsesToTheTypedDefault(ReaderOption option) {
@@ -76,22 +79,35 @@ class ReaderOptionTest {
         if (dataset.isAnalytics() && option.defaultValue().contains(" for analytics)")) {
           written = option.defaultValue().replaceAll(".*\\((\\S+) for analytics\\).*", "$1");
         }
-        assertEquals(typed.get(), option.parse(written, Object.class), option.key() + " on " + dataset);
+        assertEquals(
+            typed.get(), option.parse(written, Object.class), option.key() + " on " + dataset);
       }
     }
   }
 
   @Test
   void typedDefaults() {
-    assertEquals(Optional.of(Duration.ofSeconds(10)),
+    assertEquals(
+        Optional.of(Duration.ofSeconds(10)),
         ReaderOption.CONNECT_TIMEOUT.defaultFor(DatasetName.ANALYTICS, Duration.class));
-    assertEquals(Optional.of(30), ReaderOption.RATE_LIMIT_PER_MINUTE.defaultFor(DatasetName.APP_RANKINGS, Integer.class));
-    assertEquals(Optional.of(60), ReaderOption.RATE_LIMIT_PER_MINUTE.defaultFor(DatasetName.ANALYTICS_META, Integer.class));
-    assertEquals(Optional.of("popular"), ReaderOption.SORT.defaultFor(DatasetName.APP_RANKINGS, String.class));
-    assertEquals(Optional.empty(), ReaderOption.SORT.defaultFor(DatasetName.RANKINGS_DAILY, String.class),
+    assertEquals(
+        Optional.of(30),
+        ReaderOption.RATE_LIMIT_PER_MINUTE.defaultFor(DatasetName.APP_RANKINGS, Integer.class));
+    assertEquals(
+        Optional.of(60),
+        ReaderOption.RATE_LIMIT_PER_MINUTE.defaultFor(DatasetName.ANALYTICS_META, Integer.class));
+    assertEquals(
+        Optional.of("popular"),
+        ReaderOption.SORT.defaultFor(DatasetName.APP_RANKINGS, String.class));
+    assertEquals(
+        Optional.empty(),
+        ReaderOption.SORT.defaultFor(DatasetName.RANKINGS_DAILY, String.class),
         "no default where the option does not apply");
-    assertEquals(Optional.empty(), ReaderOption.HTTP_REFERER.defaultFor(DatasetName.RANKINGS_DAILY, String.class));
-    assertThrows(IllegalArgumentException.class,
+    assertEquals(
+        Optional.empty(),
+        ReaderOption.HTTP_REFERER.defaultFor(DatasetName.RANKINGS_DAILY, String.class));
+    assertThrows(
+        IllegalArgumentException.class,
         () -> ReaderOption.MAX_RETRIES.defaultFor(DatasetName.RANKINGS_DAILY, String.class));
   }
 
@@ -121,24 +137,25 @@ class ReaderOptionTest {
 
   @ParameterizedTest
   @CsvSource({
-      "windowDay, WINDOW_DAYS",
-      "windowdayz, WINDOW_DAYS",
-      "window_days, WINDOW_DAYS",
-      "startdat, START_DATE",
-      "start-date, START_DATE",
-      "enddat, END_DATE",
-      "apikey, API_KEY",
-      "api_key, API_KEY",
-      "baseurl, BASE_URL",
-      "base_url, BASE_URL",
-      "datset, DATASET",
-      "readTimout, READ_TIMEOUT",
-      "connecttimeout, CONNECT_TIMEOUT",
-      "connectionTimeout, CONNECT_TIMEOUT",
-      "appCategory, APP_CATEGORIES",
-      "appTitel, APP_TITLE",
-      "httpReferrer, HTTP_REFERER",
-      "WINDOWDAY, WINDOW_DAYS"})
+    "windowDay, WINDOW_DAYS",
+    "windowdayz, WINDOW_DAYS",
+    "window_days, WINDOW_DAYS",
+    "startdat, START_DATE",
+    "start-date, START_DATE",
+    "enddat, END_DATE",
+    "apikey, API_KEY",
+    "api_key, API_KEY",
+    "baseurl, BASE_URL",
+    "base_url, BASE_URL",
+    "datset, DATASET",
+    "readTimout, READ_TIMEOUT",
+    "connecttimeout, CONNECT_TIMEOUT",
+    "connectionTimeout, CONNECT_TIMEOUT",
+    "appCategory, APP_CATEGORIES",
+    "appTitel, APP_TITLE",
+    "httpReferrer, HTTP_REFERER",
+    "WINDOWDAY, WINDOW_DAYS"
+  })
   void nearest(String typo, ReaderOption expected) {
     assertEquals(expected, ReaderOption.nearest(typo));
   }

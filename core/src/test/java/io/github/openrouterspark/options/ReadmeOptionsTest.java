@@ -23,11 +23,14 @@ class ReadmeOptionsTest {
     while (m.find()) {
       documented.add(m.group(1));
     }
-    List<String> registered = Arrays.stream(ReaderOption.values())
-        .filter(o -> o != ReaderOption.PATH)
-        .map(ReaderOption::key)
-        .toList();
-    assertEquals(registered.stream().sorted().toList(), documented.stream().sorted().toList(),
+    List<String> registered =
+        Arrays.stream(ReaderOption.values())
+            .filter(o -> o != ReaderOption.PATH)
+            .map(ReaderOption::key)
+            .toList();
+    assertEquals(
+        registered.stream().sorted().toList(),
+        documented.stream().sorted().toList(),
         "README options table vs ReaderOption");
   }
 
@@ -52,11 +55,22 @@ class ReadmeOptionsTest {
       if (o == ReaderOption.PATH || value == null || !value.matches("[A-Za-z0-9_.-]+")) {
         continue;
       }
-      Matcher row = Pattern.compile("^\\| `" + o.key() + "` \\| ([^|]*)\\|", Pattern.MULTILINE).matcher(readme);
+      Matcher row =
+          Pattern.compile("^\\| `" + o.key() + "` \\| ([^|]*)\\|", Pattern.MULTILINE)
+              .matcher(readme);
       if (!row.find() || !row.group(1).contains(value)) {
-        drifted.add(o.key() + " (registry: " + value + ", README: " + (row.find(0) ? row.group(1).trim() : "no row") + ")");
+        drifted.add(
+            o.key()
+                + " (registry: "
+                + value
+                + ", README: "
+                + (row.find(0) ? row.group(1).trim() : "no row")
+                + ")");
       }
     }
-    assertEquals(List.of(), drifted, "README options whose default cell does not name the registry's default");
+    assertEquals(
+        List.of(),
+        drifted,
+        "README options whose default cell does not name the registry's default");
   }
 }

@@ -23,9 +23,11 @@ class AnalyticsGranularityTest {
 
   @Test
   void apiNamesAreLowerCaseAndMatchTheEmulatorsMeta() {
-    assertEquals(List.of("minute", "hour", "day", "week", "month"),
+    assertEquals(
+        List.of("minute", "hour", "day", "week", "month"),
         Arrays.stream(AnalyticsGranularity.values()).map(AnalyticsGranularity::apiName).toList());
-    assertEquals(AnalyticsLog.granularityNames(),
+    assertEquals(
+        AnalyticsLog.granularityNames(),
         Arrays.stream(AnalyticsGranularity.values()).map(AnalyticsGranularity::apiName).toList());
     assertEquals("minute, hour, day, week, month", AnalyticsGranularity.known());
   }
@@ -43,20 +45,20 @@ class AnalyticsGranularityTest {
   // 2026-05-12 is a Tuesday; its Sunday-based week starts 2026-05-10.
   @ParameterizedTest
   @CsvSource({
-      "MINUTE, 2026-05-12T10:17:45.500Z, 2026-05-12T10:17:00Z, 2026-05-12T10:18:00Z",
-      "HOUR,   2026-05-12T10:17:45.500Z, 2026-05-12T10:00:00Z, 2026-05-12T11:00:00Z",
-      "DAY,    2026-05-12T10:17:45.500Z, 2026-05-12T00:00:00Z, 2026-05-13T00:00:00Z",
-      "WEEK,   2026-05-12T10:17:45.500Z, 2026-05-10T00:00:00Z, 2026-05-17T00:00:00Z",
-      "WEEK,   2026-05-10T00:00:00Z,     2026-05-10T00:00:00Z, 2026-05-17T00:00:00Z",
-      "WEEK,   2026-05-09T23:59:59.999Z, 2026-05-03T00:00:00Z, 2026-05-10T00:00:00Z",
-      "WEEK,   2026-06-07T12:00:00Z,     2026-06-07T00:00:00Z, 2026-06-14T00:00:00Z",
-      "WEEK,   2026-01-01T00:00:00Z,     2025-12-28T00:00:00Z, 2026-01-04T00:00:00Z",
-      "MONTH,  2026-05-12T10:17:45.500Z, 2026-05-01T00:00:00Z, 2026-06-01T00:00:00Z",
-      "MONTH,  2026-12-31T23:59:59Z,     2026-12-01T00:00:00Z, 2027-01-01T00:00:00Z",
-      "MONTH,  2028-02-29T08:00:00Z,     2028-02-01T00:00:00Z, 2028-03-01T00:00:00Z",
-      "MONTH,  2026-02-01T00:00:00Z,     2026-02-01T00:00:00Z, 2026-03-01T00:00:00Z",
-      "DAY,    2026-05-12T00:00:00Z,     2026-05-12T00:00:00Z, 2026-05-13T00:00:00Z",
-      "HOUR,   2026-05-12T23:59:59Z,     2026-05-12T23:00:00Z, 2026-05-13T00:00:00Z"
+    "MINUTE, 2026-05-12T10:17:45.500Z, 2026-05-12T10:17:00Z, 2026-05-12T10:18:00Z",
+    "HOUR,   2026-05-12T10:17:45.500Z, 2026-05-12T10:00:00Z, 2026-05-12T11:00:00Z",
+    "DAY,    2026-05-12T10:17:45.500Z, 2026-05-12T00:00:00Z, 2026-05-13T00:00:00Z",
+    "WEEK,   2026-05-12T10:17:45.500Z, 2026-05-10T00:00:00Z, 2026-05-17T00:00:00Z",
+    "WEEK,   2026-05-10T00:00:00Z,     2026-05-10T00:00:00Z, 2026-05-17T00:00:00Z",
+    "WEEK,   2026-05-09T23:59:59.999Z, 2026-05-03T00:00:00Z, 2026-05-10T00:00:00Z",
+    "WEEK,   2026-06-07T12:00:00Z,     2026-06-07T00:00:00Z, 2026-06-14T00:00:00Z",
+    "WEEK,   2026-01-01T00:00:00Z,     2025-12-28T00:00:00Z, 2026-01-04T00:00:00Z",
+    "MONTH,  2026-05-12T10:17:45.500Z, 2026-05-01T00:00:00Z, 2026-06-01T00:00:00Z",
+    "MONTH,  2026-12-31T23:59:59Z,     2026-12-01T00:00:00Z, 2027-01-01T00:00:00Z",
+    "MONTH,  2028-02-29T08:00:00Z,     2028-02-01T00:00:00Z, 2028-03-01T00:00:00Z",
+    "MONTH,  2026-02-01T00:00:00Z,     2026-02-01T00:00:00Z, 2026-03-01T00:00:00Z",
+    "DAY,    2026-05-12T00:00:00Z,     2026-05-12T00:00:00Z, 2026-05-13T00:00:00Z",
+    "HOUR,   2026-05-12T23:59:59Z,     2026-05-12T23:00:00Z, 2026-05-13T00:00:00Z"
   })
   void floorAndNextInUtc(AnalyticsGranularity g, String at, String floor, String next) {
     assertEquals(t(floor), g.floor(t(at)));
@@ -77,12 +79,18 @@ class AnalyticsGranularityTest {
 
   @Test
   void ceilIsIdentityOnABucketStartAndTheNextStartOtherwise() {
-    assertEquals(t("2026-05-12T00:00:00Z"), AnalyticsGranularity.DAY.ceil(t("2026-05-12T00:00:00Z")));
-    assertEquals(t("2026-05-13T00:00:00Z"), AnalyticsGranularity.DAY.ceil(t("2026-05-12T00:00:00.000001Z")));
-    assertEquals(t("2026-06-01T00:00:00Z"), AnalyticsGranularity.MONTH.ceil(t("2026-05-02T00:00:00Z")));
-    assertEquals(t("2026-05-17T00:00:00Z"), AnalyticsGranularity.WEEK.ceil(t("2026-05-11T00:00:00Z")));
-    assertEquals(t("2026-05-10T00:00:00Z"), AnalyticsGranularity.WEEK.ceil(t("2026-05-10T00:00:00Z")));
-    assertEquals(t("2026-05-12T10:18:00Z"), AnalyticsGranularity.MINUTE.ceil(t("2026-05-12T10:17:00.001Z")));
+    assertEquals(
+        t("2026-05-12T00:00:00Z"), AnalyticsGranularity.DAY.ceil(t("2026-05-12T00:00:00Z")));
+    assertEquals(
+        t("2026-05-13T00:00:00Z"), AnalyticsGranularity.DAY.ceil(t("2026-05-12T00:00:00.000001Z")));
+    assertEquals(
+        t("2026-06-01T00:00:00Z"), AnalyticsGranularity.MONTH.ceil(t("2026-05-02T00:00:00Z")));
+    assertEquals(
+        t("2026-05-17T00:00:00Z"), AnalyticsGranularity.WEEK.ceil(t("2026-05-11T00:00:00Z")));
+    assertEquals(
+        t("2026-05-10T00:00:00Z"), AnalyticsGranularity.WEEK.ceil(t("2026-05-10T00:00:00Z")));
+    assertEquals(
+        t("2026-05-12T10:18:00Z"), AnalyticsGranularity.MINUTE.ceil(t("2026-05-12T10:17:00.001Z")));
   }
 
   @Test

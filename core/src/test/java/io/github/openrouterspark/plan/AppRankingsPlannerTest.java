@@ -32,7 +32,8 @@ class AppRankingsPlannerTest {
 
   @Test
   void oneRankingOnePage() {
-    List<AppRankingsTask> tasks = AppRankingsPlanner.plan(List.of(W1), List.of("popular"), NOT_SENT, NOT_SENT, TOP50);
+    List<AppRankingsTask> tasks =
+        AppRankingsPlanner.plan(List.of(W1), List.of("popular"), NOT_SENT, NOT_SENT, TOP50);
     assertEquals(1, tasks.size());
     AppRankingsTask t = tasks.get(0);
     assertEquals(W1, t.window());
@@ -46,8 +47,13 @@ class AppRankingsPlannerTest {
 
   @Test
   void crossProductInWindowSortCategorySubcategoryOrder() {
-    List<AppRankingsTask> tasks = AppRankingsPlanner.plan(List.of(W1, W2), List.of("popular", "trending"),
-        values(null, "coding"), NOT_SENT, new RankRange(1, 150));
+    List<AppRankingsTask> tasks =
+        AppRankingsPlanner.plan(
+            List.of(W1, W2),
+            List.of("popular", "trending"),
+            values(null, "coding"),
+            NOT_SENT,
+            new RankRange(1, 150));
     List<String> expected = new ArrayList<>();
     for (Window w : List.of(W1, W2)) {
       for (String s : List.of("popular", "trending")) {
@@ -66,16 +72,23 @@ class AppRankingsPlannerTest {
 
   @Test
   void inconsistentCategorySubcategoryPairsArePruned() {
-    List<AppRankingsTask> tasks = AppRankingsPlanner.plan(List.of(W1), List.of("popular"),
-        values(null, "coding", "creative"), values(null, "cli-agent", "video-gen"), TOP50);
-    assertEquals(List.of(
-        W1 + "|popular|null|null",
-        W1 + "|popular|null|cli-agent",
-        W1 + "|popular|null|video-gen",
-        W1 + "|popular|coding|null",
-        W1 + "|popular|coding|cli-agent",
-        W1 + "|popular|creative|null",
-        W1 + "|popular|creative|video-gen"), tasks.stream().map(AppRankingsPlannerTest::key).toList());
+    List<AppRankingsTask> tasks =
+        AppRankingsPlanner.plan(
+            List.of(W1),
+            List.of("popular"),
+            values(null, "coding", "creative"),
+            values(null, "cli-agent", "video-gen"),
+            TOP50);
+    assertEquals(
+        List.of(
+            W1 + "|popular|null|null",
+            W1 + "|popular|null|cli-agent",
+            W1 + "|popular|null|video-gen",
+            W1 + "|popular|coding|null",
+            W1 + "|popular|coding|cli-agent",
+            W1 + "|popular|creative|null",
+            W1 + "|popular|creative|video-gen"),
+        tasks.stream().map(AppRankingsPlannerTest::key).toList());
     assertEquals(7, AppRankingsPlanner.requestCount(tasks));
   }
 
@@ -85,8 +98,9 @@ class AppRankingsPlannerTest {
     categories.add(0, null);
     List<String> subcategories = new ArrayList<>(AppRankingsQuery.SUBCATEGORIES);
     subcategories.add(0, null);
-    List<AppRankingsTask> tasks = AppRankingsPlanner.plan(
-        List.of(W1), AppRankingsQuery.SORTS, categories, subcategories, RankRange.ALL);
+    List<AppRankingsTask> tasks =
+        AppRankingsPlanner.plan(
+            List.of(W1), AppRankingsQuery.SORTS, categories, subcategories, RankRange.ALL);
     // Per sort: (null,null) + 15 (null,sub) + 4 (cat,null) + 15 matching (cat,sub).
     assertEquals(2 * 35, tasks.size());
     for (AppRankingsTask t : tasks) {
@@ -99,35 +113,54 @@ class AppRankingsPlannerTest {
   @Test
   void noTasksWhenNoPageIsNeeded() {
     List<Window> windows = List.of(W1, W2);
-    assertEquals(List.of(), AppRankingsPlanner.plan(windows, AppRankingsQuery.SORTS, NOT_SENT, NOT_SENT,
-        RankRange.atLeast(201)));
-    assertEquals(List.of(), AppRankingsPlanner.plan(windows, AppRankingsQuery.SORTS, NOT_SENT, NOT_SENT,
-        RankRange.NONE));
+    assertEquals(
+        List.of(),
+        AppRankingsPlanner.plan(
+            windows, AppRankingsQuery.SORTS, NOT_SENT, NOT_SENT, RankRange.atLeast(201)));
+    assertEquals(
+        List.of(),
+        AppRankingsPlanner.plan(
+            windows, AppRankingsQuery.SORTS, NOT_SENT, NOT_SENT, RankRange.NONE));
     assertEquals(0, AppRankingsPlanner.requestCount(List.of()));
   }
 
   @Test
   void noTasksWhenAnyDimensionIsEmpty() {
-    assertEquals(List.of(), AppRankingsPlanner.plan(List.of(), List.of("popular"), NOT_SENT, NOT_SENT, TOP50));
-    assertEquals(List.of(), AppRankingsPlanner.plan(List.of(W1), List.of(), NOT_SENT, NOT_SENT, TOP50));
-    assertEquals(List.of(), AppRankingsPlanner.plan(List.of(W1), List.of("popular"), List.of(), NOT_SENT, TOP50));
-    assertEquals(List.of(), AppRankingsPlanner.plan(List.of(W1), List.of("popular"), NOT_SENT, List.of(), TOP50));
+    assertEquals(
+        List.of(),
+        AppRankingsPlanner.plan(List.of(), List.of("popular"), NOT_SENT, NOT_SENT, TOP50));
+    assertEquals(
+        List.of(), AppRankingsPlanner.plan(List.of(W1), List.of(), NOT_SENT, NOT_SENT, TOP50));
+    assertEquals(
+        List.of(),
+        AppRankingsPlanner.plan(List.of(W1), List.of("popular"), List.of(), NOT_SENT, TOP50));
+    assertEquals(
+        List.of(),
+        AppRankingsPlanner.plan(List.of(W1), List.of("popular"), NOT_SENT, List.of(), TOP50));
     // Only inconsistent pairs: nothing to read.
-    assertEquals(List.of(), AppRankingsPlanner.plan(List.of(W1), List.of("popular"), List.of("coding"),
-        List.of("roleplay", "legal"), TOP50));
+    assertEquals(
+        List.of(),
+        AppRankingsPlanner.plan(
+            List.of(W1),
+            List.of("popular"),
+            List.of("coding"),
+            List.of("roleplay", "legal"),
+            TOP50));
   }
 
   @Test
   void deepRangesUseAPageFromOffset100() {
-    List<AppRankingsTask> tasks = AppRankingsPlanner.plan(List.of(W1), List.of("trending"), NOT_SENT, NOT_SENT,
-        new RankRange(120, 180));
+    List<AppRankingsTask> tasks =
+        AppRankingsPlanner.plan(
+            List.of(W1), List.of("trending"), NOT_SENT, NOT_SENT, new RankRange(120, 180));
     assertEquals(List.of(new RankPage(100, 80)), tasks.get(0).pages());
     assertEquals(new RankRange(120, 180), tasks.get(0).ranks()); // readers drop ranks 101..119
   }
 
   @Test
   void planIsImmutable() {
-    List<AppRankingsTask> tasks = AppRankingsPlanner.plan(List.of(W1), List.of("popular"), NOT_SENT, NOT_SENT, TOP50);
+    List<AppRankingsTask> tasks =
+        AppRankingsPlanner.plan(List.of(W1), List.of("popular"), NOT_SENT, NOT_SENT, TOP50);
     assertThrows(UnsupportedOperationException.class, () -> tasks.remove(0));
     assertThrows(UnsupportedOperationException.class, () -> tasks.get(0).pages().clear());
   }
@@ -142,25 +175,42 @@ class AppRankingsPlannerTest {
 
   @Test
   void taskText() {
-    AppRankingsTask plain = new AppRankingsTask(W1, "popular", null, null, RankRange.ALL,
-        RankPage.cover(RankRange.ALL));
-    assertEquals("2025-06-01..2025-06-30 sort=popular ranks 1..200 [ranks 1..100, ranks 101..200]",
+    AppRankingsTask plain =
+        new AppRankingsTask(
+            W1, "popular", null, null, RankRange.ALL, RankPage.cover(RankRange.ALL));
+    assertEquals(
+        "2025-06-01..2025-06-30 sort=popular ranks 1..200 [ranks 1..100, ranks 101..200]",
         plain.toString());
-    AppRankingsTask filtered = new AppRankingsTask(W1, "trending", "coding", "cli-agent", new RankRange(7, 7),
-        List.of(new RankPage(6, 1)));
-    assertEquals("2025-06-01..2025-06-30 sort=trending category=coding subcategory=cli-agent ranks 7..7"
-        + " [ranks 7..7]", filtered.toString());
+    AppRankingsTask filtered =
+        new AppRankingsTask(
+            W1,
+            "trending",
+            "coding",
+            "cli-agent",
+            new RankRange(7, 7),
+            List.of(new RankPage(6, 1)));
+    assertEquals(
+        "2025-06-01..2025-06-30 sort=trending category=coding subcategory=cli-agent ranks 7..7"
+            + " [ranks 7..7]",
+        filtered.toString());
   }
 
   @Test
   void taskIsSerializable() throws Exception {
-    AppRankingsTask t = new AppRankingsTask(W1, "trending", "coding", null, new RankRange(1, 150),
-        RankPage.cover(new RankRange(1, 150)));
+    AppRankingsTask t =
+        new AppRankingsTask(
+            W1,
+            "trending",
+            "coding",
+            null,
+            new RankRange(1, 150),
+            RankPage.cover(new RankRange(1, 150)));
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(t);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       assertEquals(t, in.readObject());
     }
   }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class BucketPlannerTest {
   /** A Wednesday, so the current week and month are both partial. */
   static final LocalDate TODAY = LocalDate.of(2026, 6, 17);
+
   static final int MAX = DatePlanner.MAX_WINDOW_DAYS;
   static final LocalDate FIRST = DatePlanner.FIRST_DAY;
 
@@ -31,12 +32,18 @@ class BucketPlannerTest {
     return Optional.ofNullable(iso).map(LocalDate::parse);
   }
 
-  static BucketPlan plan(String start, String end, DateSet filter, int windowDays, BucketCalendar calendar) {
+  static BucketPlan plan(
+      String start, String end, DateSet filter, int windowDays, BucketCalendar calendar) {
     return plan(opt(start), opt(end), filter, TODAY, windowDays, calendar);
   }
 
-  static BucketPlan plan(Optional<LocalDate> start, Optional<LocalDate> end, DateSet filter, LocalDate today,
-      int windowDays, BucketCalendar calendar) {
+  static BucketPlan plan(
+      Optional<LocalDate> start,
+      Optional<LocalDate> end,
+      DateSet filter,
+      LocalDate today,
+      int windowDays,
+      BucketCalendar calendar) {
     BucketPlan p = BucketPlanner.plan(start, end, filter, today, windowDays, calendar);
     assertInvariant(p, windowDays, today);
     return p;
@@ -66,12 +73,21 @@ class BucketPlannerTest {
       Window win = p.windows().get(i);
       LocalDate firstBucket = c.bucketOf(win.start());
       LocalDate lastBucket = c.bucketOf(win.end());
-      assertTrue(win.start().equals(c.firstDay(firstBucket)) || win.start().equals(FIRST), ctx + ": cuts " + win);
-      assertTrue(win.end().equals(c.lastDay(lastBucket)) || win.end().equals(today), ctx + ": cuts " + win);
-      assertTrue(!win.start().isBefore(FIRST) && !win.end().isAfter(today), ctx + ": outside the data " + win);
-      assertTrue(win.days() <= windowDays || firstBucket.equals(lastBucket), ctx + ": too long " + win);
+      assertTrue(
+          win.start().equals(c.firstDay(firstBucket)) || win.start().equals(FIRST),
+          ctx + ": cuts " + win);
+      assertTrue(
+          win.end().equals(c.lastDay(lastBucket)) || win.end().equals(today),
+          ctx + ": cuts " + win);
+      assertTrue(
+          !win.start().isBefore(FIRST) && !win.end().isAfter(today),
+          ctx + ": outside the data " + win);
+      assertTrue(
+          win.days() <= windowDays || firstBucket.equals(lastBucket), ctx + ": too long " + win);
       assertTrue(win.days() <= MAX, ctx + ": longer than the API allows " + win);
-      assertTrue(starts.contains(firstBucket) && starts.contains(lastBucket), ctx + ": starts or ends on an unwanted bucket");
+      assertTrue(
+          starts.contains(firstBucket) && starts.contains(lastBucket),
+          ctx + ": starts or ends on an unwanted bucket");
       if (i > 0) {
         assertTrue(win.start().isAfter(p.windows().get(i - 1).end()), ctx + ": overlap");
       }
@@ -80,8 +96,10 @@ class BucketPlannerTest {
       assertTrue(c.isBucketStart(b), ctx + ": not a bucket start " + b);
       LocalDate first = c.firstDay(b).isBefore(FIRST) ? FIRST : c.firstDay(b);
       LocalDate last = c.lastDay(b).isAfter(today) ? today : c.lastDay(b);
-      long covering = p.windows().stream()
-          .filter(win -> !first.isBefore(win.start()) && !last.isAfter(win.end())).count();
+      long covering =
+          p.windows().stream()
+              .filter(win -> !first.isBefore(win.start()) && !last.isAfter(win.end()))
+              .count();
       assertEquals(1, covering, ctx + ": bucket " + b + " is whole in " + covering + " windows");
     }
   }
@@ -108,7 +126,8 @@ class BucketPlannerTest {
     assertEquals(d("2025-03-03"), BucketCalendar.WEEKLY_MONTH.firstDay(d("2025-03-01")));
     assertEquals(d("2025-04-06"), BucketCalendar.WEEKLY_MONTH.lastDay(d("2025-03-01")));
     assertEquals(d("2024-12-01"), BucketCalendar.WEEKLY_MONTH.bucketOf(FIRST));
-    assertThrows(IllegalArgumentException.class, () -> BucketCalendar.WEEK.lastDay(d("2025-03-04")));
+    assertThrows(
+        IllegalArgumentException.class, () -> BucketCalendar.WEEK.lastDay(d("2025-03-04")));
   }
 
   @Test
@@ -157,27 +176,54 @@ class BucketPlannerTest {
     assertEquals(List.of(d("2025-02-01"), d("2025-03-01")), starts(p));
     assertEquals(List.of(w("2025-02-03", "2025-04-06")), p.windows());
     // A filter selects buckets by the date they carry, even when it precedes their first day.
-    BucketPlan march = plan(null, null, DateSet.of(d("2025-03-01"), d("2025-03-01")), MAX, BucketCalendar.WEEKLY_MONTH);
+    BucketPlan march =
+        plan(
+            null,
+            null,
+            DateSet.of(d("2025-03-01"), d("2025-03-01")),
+            MAX,
+            BucketCalendar.WEEKLY_MONTH);
     assertEquals(List.of(d("2025-03-01")), starts(march));
     assertEquals(List.of(w("2025-03-03", "2025-04-06")), march.windows());
-    BucketPlan ofMarch = plan(null, null, DateSet.of(d("2025-03-01"), d("2025-03-31")), MAX, BucketCalendar.WEEKLY_MONTH);
+    BucketPlan ofMarch =
+        plan(
+            null,
+            null,
+            DateSet.of(d("2025-03-01"), d("2025-03-31")),
+            MAX,
+            BucketCalendar.WEEKLY_MONTH);
     assertEquals(List.of(d("2025-03-01")), starts(ofMarch));
-    // Options ask for days: the March bucket (from 03-03) holds none of 02-20..03-02, so it is not read.
-    BucketPlan days = plan("2025-02-20", "2025-03-02", DateSet.ALL, MAX, BucketCalendar.WEEKLY_MONTH);
+    // Options ask for days: the March bucket (from 03-03) holds none of 02-20..03-02, so it is not
+    // read.
+    BucketPlan days =
+        plan("2025-02-20", "2025-03-02", DateSet.ALL, MAX, BucketCalendar.WEEKLY_MONTH);
     assertEquals(List.of(d("2025-02-01")), starts(days));
     assertEquals(List.of(w("2025-02-03", "2025-03-02")), days.windows());
   }
 
   @Test
   void noSampledMonthStartsAfterTheEndDateOption() {
-    // 2026-04-05 is the Sunday closing March's last week; April's bucket, dated 04-01, starts 04-06.
-    BucketPlan p = plan(Optional.of(d("2026-01-05")), Optional.of(d("2026-04-05")), DateSet.ALL, d("2026-06-01"),
-        MAX, BucketCalendar.WEEKLY_MONTH);
+    // 2026-04-05 is the Sunday closing March's last week; April's bucket, dated 04-01, starts
+    // 04-06.
+    BucketPlan p =
+        plan(
+            Optional.of(d("2026-01-05")),
+            Optional.of(d("2026-04-05")),
+            DateSet.ALL,
+            d("2026-06-01"),
+            MAX,
+            BucketCalendar.WEEKLY_MONTH);
     assertEquals(List.of(d("2026-01-01"), d("2026-02-01"), d("2026-03-01")), starts(p));
     assertEquals(List.of(w("2026-01-05", "2026-04-05")), p.windows());
     // A filter on the date rows carry still selects April's bucket.
-    BucketPlan april = plan(Optional.empty(), Optional.empty(), DateSet.of(d("2026-04-01"), d("2026-04-05")),
-        d("2026-06-01"), MAX, BucketCalendar.WEEKLY_MONTH);
+    BucketPlan april =
+        plan(
+            Optional.empty(),
+            Optional.empty(),
+            DateSet.of(d("2026-04-01"), d("2026-04-05")),
+            d("2026-06-01"),
+            MAX,
+            BucketCalendar.WEEKLY_MONTH);
     assertEquals(List.of(d("2026-04-01")), starts(april));
   }
 
@@ -185,8 +231,12 @@ class BucketPlannerTest {
   void firstBucketsOf2025StartBeforeTheDataAndAreKept() {
     BucketPlan week = plan("2025-01-01", "2025-01-12", DateSet.ALL, MAX, BucketCalendar.WEEK);
     assertEquals(List.of(d("2024-12-30"), d("2025-01-06")), starts(week));
-    assertEquals(List.of(w("2025-01-01", "2025-01-12")), week.windows(), "the request starts on the first day");
-    BucketPlan sampledMonth = plan("2025-01-01", "2025-01-31", DateSet.ALL, MAX, BucketCalendar.WEEKLY_MONTH);
+    assertEquals(
+        List.of(w("2025-01-01", "2025-01-12")),
+        week.windows(),
+        "the request starts on the first day");
+    BucketPlan sampledMonth =
+        plan("2025-01-01", "2025-01-31", DateSet.ALL, MAX, BucketCalendar.WEEKLY_MONTH);
     assertEquals(List.of(d("2024-12-01"), d("2025-01-01")), starts(sampledMonth));
     assertEquals(List.of(w("2025-01-01", "2025-02-02")), sampledMonth.windows());
     BucketPlan month = plan("2024-06-01", "2025-01-31", DateSet.ALL, MAX, BucketCalendar.MONTH);
@@ -195,15 +245,20 @@ class BucketPlannerTest {
 
   @Test
   void aDateFilterOnTheFirstWeekStartReadsIt() {
-    BucketPlan p = plan(null, null, DateSet.of(d("2024-12-30"), d("2024-12-30")), MAX, BucketCalendar.WEEK);
+    BucketPlan p =
+        plan(null, null, DateSet.of(d("2024-12-30"), d("2024-12-30")), MAX, BucketCalendar.WEEK);
     assertEquals(List.of(d("2024-12-30")), starts(p));
     assertEquals(List.of(w("2025-01-01", "2025-01-05")), p.windows());
-    assertEquals(0, plan(null, null, DateSet.atOrBefore(d("2024-12-29")), MAX, BucketCalendar.WEEK).requestCount());
+    assertEquals(
+        0,
+        plan(null, null, DateSet.atOrBefore(d("2024-12-29")), MAX, BucketCalendar.WEEK)
+            .requestCount());
   }
 
   @Test
   void defaultRangeEndsWithTheLiveBucket() {
-    // Asked: 2026-05-17..2026-06-16 (the last 31 completed days); widened: weeks 05-11..06-15, up to today.
+    // Asked: 2026-05-17..2026-06-16 (the last 31 completed days); widened: weeks 05-11..06-15, up
+    // to today.
     BucketPlan p = plan(null, null, DateSet.ALL, MAX, BucketCalendar.WEEK);
     assertEquals(d("2026-05-11"), starts(p).get(0));
     assertEquals(d("2026-06-15"), starts(p).get(starts(p).size() - 1));
@@ -217,15 +272,19 @@ class BucketPlannerTest {
   void onMondayTheDefaultRangeEndsWithLastWeek() {
     LocalDate monday = d("2026-06-15");
     assertEquals(DayOfWeek.MONDAY, monday.getDayOfWeek());
-    BucketPlan p = plan(Optional.empty(), Optional.empty(), DateSet.ALL, monday, MAX, BucketCalendar.WEEK);
+    BucketPlan p =
+        plan(Optional.empty(), Optional.empty(), DateSet.ALL, monday, MAX, BucketCalendar.WEEK);
     assertEquals(d("2026-06-14"), p.windows().get(p.windows().size() - 1).end());
   }
 
   @Test
   void dateFilterSelectsBucketStarts() {
     // Buckets whose start is in March: 03-03..03-31; the last one runs to 04-06.
-    BucketPlan p = plan(null, null, DateSet.of(d("2025-03-01"), d("2025-03-31")), MAX, BucketCalendar.WEEK);
-    assertEquals(List.of(d("2025-03-03"), d("2025-03-10"), d("2025-03-17"), d("2025-03-24"), d("2025-03-31")),
+    BucketPlan p =
+        plan(null, null, DateSet.of(d("2025-03-01"), d("2025-03-31")), MAX, BucketCalendar.WEEK);
+    assertEquals(
+        List.of(
+            d("2025-03-03"), d("2025-03-10"), d("2025-03-17"), d("2025-03-24"), d("2025-03-31")),
         starts(p));
     assertEquals(List.of(w("2025-03-03", "2025-04-06")), p.windows());
   }
@@ -240,18 +299,22 @@ class BucketPlannerTest {
 
   @Test
   void aDateThatStartsNoBucketReadsNothing() {
-    BucketPlan p = plan(null, null, DateSet.of(d("2025-03-04"), d("2025-03-04")), MAX, BucketCalendar.WEEK);
+    BucketPlan p =
+        plan(null, null, DateSet.of(d("2025-03-04"), d("2025-03-04")), MAX, BucketCalendar.WEEK);
     assertEquals(0, p.requestCount());
     assertEquals(DateSet.NONE, p.starts());
-    assertEquals(0, plan(null, null, DateSet.of(d("2025-03-02"), d("2025-03-02")), MAX, BucketCalendar.MONTH)
-        .requestCount());
+    assertEquals(
+        0,
+        plan(null, null, DateSet.of(d("2025-03-02"), d("2025-03-02")), MAX, BucketCalendar.MONTH)
+            .requestCount());
   }
 
   @Test
   void wantedBucketsFartherApartThanAWindowGetTheirOwn() {
     DateSet in = DateSet.ofDates(List.of(d("2025-01-06"), d("2026-03-02")));
     BucketPlan p = plan(null, null, in, MAX, BucketCalendar.WEEK);
-    assertEquals(List.of(w("2025-01-06", "2025-01-12"), w("2026-03-02", "2026-03-08")), p.windows());
+    assertEquals(
+        List.of(w("2025-01-06", "2025-01-12"), w("2026-03-02", "2026-03-08")), p.windows());
   }
 
   @Test
@@ -259,9 +322,11 @@ class BucketPlannerTest {
     // Weeks 2024-12-30..2025-12-29 cover 2025-01-01..2026-01-04: 369 days.
     BucketPlan p = plan("2025-01-01", "2025-12-31", DateSet.ALL, MAX, BucketCalendar.WEEK);
     assertEquals(53, p.bucketCount());
-    assertEquals(List.of(w("2025-01-01", "2025-12-28"), w("2025-12-29", "2026-01-04")), p.windows());
+    assertEquals(
+        List.of(w("2025-01-01", "2025-12-28"), w("2025-12-29", "2026-01-04")), p.windows());
     BucketPlan months = plan("2025-01-01", "2025-12-31", DateSet.ALL, MAX, BucketCalendar.MONTH);
-    assertEquals(List.of(w("2025-01-01", "2025-12-31")), months.windows(), "12 months fit in 366 days");
+    assertEquals(
+        List.of(w("2025-01-01", "2025-12-31")), months.windows(), "12 months fit in 366 days");
   }
 
   @Test
@@ -277,7 +342,11 @@ class BucketPlannerTest {
   void windowDaysTilesWholeWeeks() {
     // 17 weeks; 8 weeks = 56 days fit in 60, 9 = 63 do not.
     BucketPlan p = plan("2025-03-03", "2025-06-29", DateSet.ALL, 60, BucketCalendar.WEEK);
-    assertEquals(List.of(w("2025-03-03", "2025-04-27"), w("2025-04-28", "2025-06-22"), w("2025-06-23", "2025-06-29")),
+    assertEquals(
+        List.of(
+            w("2025-03-03", "2025-04-27"),
+            w("2025-04-28", "2025-06-22"),
+            w("2025-06-23", "2025-06-29")),
         p.windows());
     BucketPlan oneWeekEach = plan("2025-03-03", "2025-03-23", DateSet.ALL, 7, BucketCalendar.WEEK);
     assertEquals(3, oneWeekEach.requestCount());
@@ -286,26 +355,37 @@ class BucketPlannerTest {
   @Test
   void aBucketLongerThanWindowDaysIsNeverCut() {
     BucketPlan p = plan("2025-01-01", "2025-03-31", DateSet.ALL, 7, BucketCalendar.MONTH);
-    assertEquals(List.of(w("2025-01-01", "2025-01-31"), w("2025-02-01", "2025-02-28"), w("2025-03-01", "2025-03-31")),
+    assertEquals(
+        List.of(
+            w("2025-01-01", "2025-01-31"),
+            w("2025-02-01", "2025-02-28"),
+            w("2025-03-01", "2025-03-31")),
         p.windows());
     BucketPlan weeks = plan("2025-03-03", "2025-03-16", DateSet.ALL, 1, BucketCalendar.WEEK);
-    assertEquals(List.of(w("2025-03-03", "2025-03-09"), w("2025-03-10", "2025-03-16")), weeks.windows());
+    assertEquals(
+        List.of(w("2025-03-03", "2025-03-09"), w("2025-03-10", "2025-03-16")), weeks.windows());
   }
 
   @Test
   void emptyCases() {
     for (BucketCalendar c : BucketCalendar.values()) {
       assertEquals(0, plan(null, null, DateSet.NONE, MAX, c).requestCount(), c.toString());
-      assertEquals(0, plan("2025-05-02", "2025-05-01", DateSet.ALL, MAX, c).requestCount(), c.toString());
-      assertEquals(0, plan("2024-01-01", "2024-11-30", DateSet.ALL, MAX, c).requestCount(), c.toString());
-      assertEquals(0, plan("2026-07-06", "2026-08-31", DateSet.ALL, MAX, c).requestCount(), c.toString());
+      assertEquals(
+          0, plan("2025-05-02", "2025-05-01", DateSet.ALL, MAX, c).requestCount(), c.toString());
+      assertEquals(
+          0, plan("2024-01-01", "2024-11-30", DateSet.ALL, MAX, c).requestCount(), c.toString());
+      assertEquals(
+          0, plan("2026-07-06", "2026-08-31", DateSet.ALL, MAX, c).requestCount(), c.toString());
     }
   }
 
   @Test
   void beforeTheFirstDayThereIsNothing() {
     for (BucketCalendar c : BucketCalendar.values()) {
-      assertEquals(0, plan(Optional.empty(), Optional.empty(), DateSet.ALL, d("2024-12-31"), MAX, c).requestCount());
+      assertEquals(
+          0,
+          plan(Optional.empty(), Optional.empty(), DateSet.ALL, d("2024-12-31"), MAX, c)
+              .requestCount());
     }
   }
 
@@ -332,9 +412,9 @@ class BucketPlannerTest {
 
   /**
    * Against a brute-force statement of the rule: a bucket is read iff the filter allows its start,
-   * it holds a day of the asked range (or is dated inside it, when no endDate option bounds the range), and it holds
-   * a day of the data (2025-01-01..today); and the
-   * windows are the fewest possible (greedy over whole buckets).
+   * it holds a day of the asked range (or is dated inside it, when no endDate option bounds the
+   * range), and it holds a day of the data (2025-01-01..today); and the windows are the fewest
+   * possible (greedy over whole buckets).
    */
   @Test
   void randomPlansMatchTheRule() {
@@ -352,18 +432,34 @@ class BucketPlannerTest {
       Optional<DateRange> asked = DatePlanner.askedRange(start, end, filter, today);
       List<LocalDate> expected = new ArrayList<>();
       if (asked.isPresent()) {
-        for (LocalDate x = c.bucketOf(d("2024-10-01")); x.isBefore(d("2027-01-01")); x = c.next(x)) {
-          boolean touchesAsked = !c.lastDay(x).isBefore(asked.get().start()) && !c.firstDay(x).isAfter(asked.get().end())
-              || end.isEmpty() && asked.get().contains(x);
+        for (LocalDate x = c.bucketOf(d("2024-10-01"));
+            x.isBefore(d("2027-01-01"));
+            x = c.next(x)) {
+          boolean touchesAsked =
+              !c.lastDay(x).isBefore(asked.get().start())
+                      && !c.firstDay(x).isAfter(asked.get().end())
+                  || end.isEmpty() && asked.get().contains(x);
           boolean holdsData = !c.lastDay(x).isBefore(FIRST) && !c.firstDay(x).isAfter(today);
           if (filter.contains(x) && touchesAsked && holdsData) {
             expected.add(x);
           }
         }
       }
-      String ctx = c + " " + start + " " + end + " " + filter + " today=" + today + " windowDays=" + windowDays;
+      String ctx =
+          c
+              + " "
+              + start
+              + " "
+              + end
+              + " "
+              + filter
+              + " today="
+              + today
+              + " windowDays="
+              + windowDays;
       if (c == BucketCalendar.DAY) {
-        assertEquals(DatePlanner.plan(start, end, filter, today, windowDays).windows(), p.windows(), ctx);
+        assertEquals(
+            DatePlanner.plan(start, end, filter, today, windowDays).windows(), p.windows(), ctx);
         continue;
       }
       assertEquals(expected, starts(p), ctx);
@@ -390,7 +486,8 @@ class BucketPlannerTest {
   }
 
   /** Fewest windows of whole buckets: the first uncovered bucket starts a window (optimal). */
-  private static int greedyCount(List<LocalDate> buckets, BucketCalendar c, int windowDays, LocalDate today) {
+  private static int greedyCount(
+      List<LocalDate> buckets, BucketCalendar c, int windowDays, LocalDate today) {
     int count = 0;
     LocalDate windowStart = null;
     for (LocalDate b : buckets) {

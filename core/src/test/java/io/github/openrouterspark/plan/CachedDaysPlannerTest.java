@@ -42,8 +42,9 @@ class CachedDaysPlannerTest {
 
   @Test
   void onlyTheMissingDaysAreFetched() {
-    CachedDaysPlan plan = CachedDaysPlanner.plan(
-        range("2025-03-15", "2025-04-20"), range("2025-03-01", "2025-03-31"), 366);
+    CachedDaysPlan plan =
+        CachedDaysPlanner.plan(
+            range("2025-03-15", "2025-04-20"), range("2025-03-01", "2025-03-31"), 366);
     assertEquals(List.of(w("2025-04-01", "2025-04-20")), plan.windows());
     assertEquals(List.of(range("2025-03-15", "2025-03-31")), plan.cachedRuns());
     assertEquals(1, plan.requestCount());
@@ -52,20 +53,25 @@ class CachedDaysPlannerTest {
 
   @Test
   void oneWindowSpansCachedDaysWhenThatSavesARequest() {
-    CachedDaysPlan plan = CachedDaysPlanner.plan(
-        range("2025-02-20", "2025-04-10"), range("2025-03-01", "2025-03-31"), 366);
+    CachedDaysPlan plan =
+        CachedDaysPlanner.plan(
+            range("2025-02-20", "2025-04-10"), range("2025-03-01", "2025-03-31"), 366);
     assertEquals(List.of(w("2025-02-20", "2025-04-10")), plan.windows());
     assertEquals(List.of(), plan.cachedRuns(), "the spanned days come with the window's response");
   }
 
   @Test
   void shortWindowsLeaveCachedRunsBetweenThemInDateOrder() {
-    CachedDaysPlan plan = CachedDaysPlanner.plan(
-        range("2025-02-20", "2025-04-10"), range("2025-03-01", "2025-03-31"), 10);
-    assertEquals(List.of(w("2025-02-20", "2025-02-28"), w("2025-04-01", "2025-04-10")), plan.windows());
+    CachedDaysPlan plan =
+        CachedDaysPlanner.plan(
+            range("2025-02-20", "2025-04-10"), range("2025-03-01", "2025-03-31"), 10);
+    assertEquals(
+        List.of(w("2025-02-20", "2025-02-28"), w("2025-04-01", "2025-04-10")), plan.windows());
     assertEquals(List.of(range("2025-03-01", "2025-03-31")), plan.cachedRuns());
     List<String> order = plan.inDateOrder(Window::toString, DateSet::toString);
-    assertEquals(List.of("2025-02-20..2025-02-28", "{2025-03-01..2025-03-31}", "2025-04-01..2025-04-10"), order);
+    assertEquals(
+        List.of("2025-02-20..2025-02-28", "{2025-03-01..2025-03-31}", "2025-04-01..2025-04-10"),
+        order);
   }
 
   @Test
@@ -79,17 +85,23 @@ class CachedDaysPlannerTest {
   @Test
   void runsInTheSameGapBetweenWindowsFormOnePart() {
     // Wanted: two separate cached ranges after the only window.
-    DateSet wanted = range("2025-01-01", "2025-01-05").union(range("2025-02-01", "2025-02-03"))
-        .union(range("2025-02-10", "2025-02-12"));
+    DateSet wanted =
+        range("2025-01-01", "2025-01-05")
+            .union(range("2025-02-01", "2025-02-03"))
+            .union(range("2025-02-10", "2025-02-12"));
     DateSet cached = range("2025-02-01", "2025-02-28");
     CachedDaysPlan plan = CachedDaysPlanner.plan(wanted, cached, 7);
     assertEquals(List.of(w("2025-01-01", "2025-01-05")), plan.windows());
-    assertEquals(List.of(range("2025-02-01", "2025-02-03").union(range("2025-02-10", "2025-02-12"))),
+    assertEquals(
+        List.of(range("2025-02-01", "2025-02-03").union(range("2025-02-10", "2025-02-12"))),
         plan.cachedRuns());
     assertEquals(6, plan.cachedDayCount());
   }
 
-  /** Random sets: every wanted day is in exactly one window or run; no more windows than without a cache. */
+  /**
+   * Random sets: every wanted day is in exactly one window or run; no more windows than without a
+   * cache.
+   */
   @Test
   void randomPlansCoverEachWantedDayOnce() {
     Random random = new Random(7);
@@ -109,7 +121,8 @@ class CachedDaysPlannerTest {
       DateSet cached = DateSet.ofDates(cachedDays);
       int maxDays = 1 + random.nextInt(40);
       CachedDaysPlan plan = CachedDaysPlanner.plan(wanted, cached, maxDays);
-      String ctx = "wanted=" + wanted + " cached=" + cached + " maxDays=" + maxDays + " plan=" + plan;
+      String ctx =
+          "wanted=" + wanted + " cached=" + cached + " maxDays=" + maxDays + " plan=" + plan;
       assertTrue(plan.requestCount() <= WindowPlanner.plan(wanted, maxDays).size(), ctx);
       for (LocalDate day : wantedDays) {
         int in = 0;
@@ -129,8 +142,10 @@ class CachedDaysPlannerTest {
         assertTrue(win.days() <= maxDays, ctx);
       }
       // Parts in date order do not interleave: each part ends before the next starts.
-      List<LocalDate[]> parts = plan.inDateOrder(
-          win -> new LocalDate[] {win.start(), win.end()}, run -> new LocalDate[] {run.first(), run.last()});
+      List<LocalDate[]> parts =
+          plan.inDateOrder(
+              win -> new LocalDate[] {win.start(), win.end()},
+              run -> new LocalDate[] {run.first(), run.last()});
       for (int i = 1; i < parts.size(); i++) {
         assertTrue(parts.get(i - 1)[1].isBefore(parts.get(i)[0]), ctx);
       }

@@ -25,12 +25,14 @@ class DatePlannerTest {
     return LocalDate.parse(iso);
   }
 
-  static DatePlan plan(Optional<LocalDate> start, Optional<LocalDate> end, DateSet filter, int windowDays) {
+  static DatePlan plan(
+      Optional<LocalDate> start, Optional<LocalDate> end, DateSet filter, int windowDays) {
     DatePlan plan = DatePlanner.plan(start, end, filter, TODAY, windowDays);
     WindowPlannerTest.assertInvariant(plan.dates(), windowDays, plan.windows());
     assertEquals(plan.windows().size(), plan.requestCount());
     if (!plan.dates().isEmpty()) {
-      assertTrue(!plan.dates().first().isBefore(DatePlanner.FIRST_DAY), "no date before the first day");
+      assertTrue(
+          !plan.dates().first().isBefore(DatePlanner.FIRST_DAY), "no date before the first day");
       assertTrue(!plan.dates().last().isAfter(TODAY), "no date after today");
     }
     return plan;
@@ -41,8 +43,11 @@ class DatePlannerTest {
   }
 
   static DatePlan planOptions(String start, String end) {
-    return plan(Optional.ofNullable(start).map(LocalDate::parse), Optional.ofNullable(end).map(LocalDate::parse),
-        DateSet.ALL, MAX);
+    return plan(
+        Optional.ofNullable(start).map(LocalDate::parse),
+        Optional.ofNullable(end).map(LocalDate::parse),
+        DateSet.ALL,
+        MAX);
   }
 
   static long size(DateSet s) {
@@ -244,14 +249,18 @@ class DatePlannerTest {
     DateSet filter = DateSet.ofDates(List.of(d("2025-01-01"), d("2026-06-01")));
     DatePlan p = plan(filter);
     assertEquals(filter, p.dates());
-    assertEquals(List.of(new Window(d("2025-01-01"), d("2025-01-01")), new Window(d("2026-06-01"), d("2026-06-01"))),
+    assertEquals(
+        List.of(
+            new Window(d("2025-01-01"), d("2025-01-01")),
+            new Window(d("2026-06-01"), d("2026-06-01"))),
         p.windows());
   }
 
   @Test
   void filterWithHolesKeepsHolesInDates() {
-    DateSet filter = DateSet.of(d("2026-06-01"), d("2026-06-10")).intersect(
-        DateSet.of(d("2026-06-05"), d("2026-06-05")).complement());
+    DateSet filter =
+        DateSet.of(d("2026-06-01"), d("2026-06-10"))
+            .intersect(DateSet.of(d("2026-06-05"), d("2026-06-05")).complement());
     DatePlan p = plan(filter);
     assertEquals(filter, p.dates());
     assertTrue(!p.dates().contains(d("2026-06-05")));
@@ -268,13 +277,19 @@ class DatePlannerTest {
 
   @Test
   void startOptionWithFilterBoundedAbove() {
-    DatePlan p = plan(Optional.of(d("2026-01-01")), Optional.empty(), DateSet.atOrBefore(d("2026-02-10")), MAX);
+    DatePlan p =
+        plan(
+            Optional.of(d("2026-01-01")),
+            Optional.empty(),
+            DateSet.atOrBefore(d("2026-02-10")),
+            MAX);
     assertEquals(DateSet.of(d("2026-01-01"), d("2026-02-10")), p.dates());
   }
 
   @Test
   void endOptionWithFilterBoundedBelow() {
-    DatePlan p = plan(Optional.empty(), Optional.of(d("2026-02-10")), DateSet.after(d("2025-11-30")), MAX);
+    DatePlan p =
+        plan(Optional.empty(), Optional.of(d("2026-02-10")), DateSet.after(d("2025-11-30")), MAX);
     assertEquals(DateSet.of(d("2025-12-01"), d("2026-02-10")), p.dates());
   }
 
@@ -283,7 +298,9 @@ class DatePlannerTest {
     DatePlan p = planOptions("2025-01-01", null);
     assertEquals(DateSet.of(d("2025-01-01"), YESTERDAY), p.dates());
     assertEquals(530, size(p.dates()));
-    assertEquals(List.of(new Window(d("2025-01-01"), d("2026-01-01")), new Window(d("2026-01-02"), YESTERDAY)),
+    assertEquals(
+        List.of(
+            new Window(d("2025-01-01"), d("2026-01-01")), new Window(d("2026-01-02"), YESTERDAY)),
         p.windows());
     // Same through a filter, and through a start before the first day.
     assertEquals(p, plan(DateSet.atOrAfter(d("2025-01-01"))));
@@ -293,7 +310,8 @@ class DatePlannerTest {
   @Test
   void windowDays30OverTheDefaultRange() {
     DatePlan p = plan(Optional.empty(), Optional.empty(), DateSet.ALL, 30);
-    assertEquals(List.of(new Window(d("2026-05-15"), d("2026-06-13")), new Window(YESTERDAY, YESTERDAY)),
+    assertEquals(
+        List.of(new Window(d("2026-05-15"), d("2026-06-13")), new Window(YESTERDAY, YESTERDAY)),
         p.windows());
   }
 
@@ -313,22 +331,28 @@ class DatePlannerTest {
   @ParameterizedTest
   @ValueSource(ints = {0, -1, 367, 1000, Integer.MIN_VALUE, Integer.MAX_VALUE})
   void windowDaysOutOfRangeIsRejected(int windowDays) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> DatePlanner.plan(Optional.empty(), Optional.empty(), DateSet.ALL, TODAY, windowDays));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                DatePlanner.plan(
+                    Optional.empty(), Optional.empty(), DateSet.ALL, TODAY, windowDays));
     assertTrue(e.getMessage().contains("windowDays"), e.getMessage());
     assertTrue(e.getMessage().contains(String.valueOf(windowDays)), e.getMessage());
   }
 
   @Test
   void windowDaysOutOfRangeIsRejectedEvenForEmptyFilter() {
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> DatePlanner.plan(Optional.empty(), Optional.empty(), DateSet.NONE, TODAY, 0));
   }
 
   @Test
   void todayOnFirstDay() {
-    DatePlan p = DatePlanner.plan(
-        Optional.empty(), Optional.empty(), DateSet.ALL, DatePlanner.FIRST_DAY, MAX);
+    DatePlan p =
+        DatePlanner.plan(
+            Optional.empty(), Optional.empty(), DateSet.ALL, DatePlanner.FIRST_DAY, MAX);
     assertEquals(DateSet.NONE, p.dates(), "yesterday is before the first day");
   }
 
@@ -340,7 +364,8 @@ class DatePlannerTest {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(p);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       assertEquals(p, in.readObject());
     }
   }

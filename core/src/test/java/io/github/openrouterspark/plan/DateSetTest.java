@@ -61,9 +61,20 @@ class DateSetTest {
 
     @Test
     void ofDatesSortsDeduplicatesAndMergesAdjacent() {
-      DateSet s = DateSet.ofDates(List.of(
-          d("2025-03-05"), d("2025-03-01"), d("2025-03-02"), d("2025-03-01"), d("2025-03-03"), d("2025-03-10")));
-      assertEquals(List.of(r("2025-03-01", "2025-03-03"), r("2025-03-05", "2025-03-05"), r("2025-03-10", "2025-03-10")),
+      DateSet s =
+          DateSet.ofDates(
+              List.of(
+                  d("2025-03-05"),
+                  d("2025-03-01"),
+                  d("2025-03-02"),
+                  d("2025-03-01"),
+                  d("2025-03-03"),
+                  d("2025-03-10")));
+      assertEquals(
+          List.of(
+              r("2025-03-01", "2025-03-03"),
+              r("2025-03-05", "2025-03-05"),
+              r("2025-03-10", "2025-03-10")),
           s.ranges());
     }
 
@@ -76,7 +87,9 @@ class DateSetTest {
     @Test
     void ofDatesAtExtremes() {
       DateSet s = DateSet.ofDates(List.of(MAX, MIN, MIN.plusDays(1), MAX.minusDays(1)));
-      assertEquals(List.of(new DateRange(MIN, MIN.plusDays(1)), new DateRange(MAX.minusDays(1), MAX)), s.ranges());
+      assertEquals(
+          List.of(new DateRange(MIN, MIN.plusDays(1)), new DateRange(MAX.minusDays(1), MAX)),
+          s.ranges());
     }
 
     @Test
@@ -118,7 +131,9 @@ class DateSetTest {
     void disjointStaysSeparateAndSorted() {
       DateSet a = set("2025-05-01", "2025-05-03");
       DateSet b = set("2025-03-01", "2025-03-03");
-      assertEquals(List.of(r("2025-03-01", "2025-03-03"), r("2025-05-01", "2025-05-03")), a.union(b).ranges());
+      assertEquals(
+          List.of(r("2025-03-01", "2025-03-03"), r("2025-05-01", "2025-05-03")),
+          a.union(b).ranges());
       assertEquals(a.union(b), b.union(a));
     }
 
@@ -198,24 +213,29 @@ class DateSetTest {
   class Intersect {
     @Test
     void overlapping() {
-      assertEquals(set("2025-03-05", "2025-03-10"),
+      assertEquals(
+          set("2025-03-05", "2025-03-10"),
           set("2025-03-01", "2025-03-10").intersect(set("2025-03-05", "2025-03-20")));
     }
 
     @Test
     void touchingOnOneDay() {
-      assertEquals(set("2025-03-10", "2025-03-10"),
+      assertEquals(
+          set("2025-03-10", "2025-03-10"),
           set("2025-03-01", "2025-03-10").intersect(set("2025-03-10", "2025-03-20")));
     }
 
     @Test
     void adjacentButDisjointIsEmpty() {
-      assertTrue(set("2025-03-01", "2025-03-10").intersect(set("2025-03-11", "2025-03-20")).isEmpty());
+      assertTrue(
+          set("2025-03-01", "2025-03-10").intersect(set("2025-03-11", "2025-03-20")).isEmpty());
     }
 
     @Test
     void multiRange() {
-      DateSet a = DateSet.ofDates(List.of(d("2025-03-01"), d("2025-03-03"), d("2025-03-05"), d("2025-03-07")));
+      DateSet a =
+          DateSet.ofDates(
+              List.of(d("2025-03-01"), d("2025-03-03"), d("2025-03-05"), d("2025-03-07")));
       DateSet b = set("2025-03-02", "2025-03-06");
       assertEquals(DateSet.ofDates(List.of(d("2025-03-03"), d("2025-03-05"))), a.intersect(b));
       assertEquals(a.intersect(b), b.intersect(a));
@@ -223,11 +243,15 @@ class DateSetTest {
 
     @Test
     void oneRangeSpanningManyOfTheOther() {
-      DateSet many = set("2025-01-01", "2025-01-05").union(set("2025-02-01", "2025-02-05"))
-          .union(set("2025-03-01", "2025-03-05"));
+      DateSet many =
+          set("2025-01-01", "2025-01-05")
+              .union(set("2025-02-01", "2025-02-05"))
+              .union(set("2025-03-01", "2025-03-05"));
       DateSet span = set("2025-01-03", "2025-03-02");
-      DateSet expected = set("2025-01-03", "2025-01-05").union(set("2025-02-01", "2025-02-05"))
-          .union(set("2025-03-01", "2025-03-02"));
+      DateSet expected =
+          set("2025-01-03", "2025-01-05")
+              .union(set("2025-02-01", "2025-02-05"))
+              .union(set("2025-03-01", "2025-03-02"));
       assertEquals(expected, many.intersect(span));
       assertEquals(expected, span.intersect(many));
     }
@@ -252,8 +276,10 @@ class DateSetTest {
 
     @Test
     void disjointHalfOpenSetsAreEmpty() {
-      assertEquals(DateSet.NONE, DateSet.after(d("2025-03-01")).intersect(DateSet.before(d("2025-03-02"))));
-      assertEquals(DateSet.of(d("2025-03-01"), d("2025-03-01")),
+      assertEquals(
+          DateSet.NONE, DateSet.after(d("2025-03-01")).intersect(DateSet.before(d("2025-03-02"))));
+      assertEquals(
+          DateSet.of(d("2025-03-01"), d("2025-03-01")),
           DateSet.atOrAfter(d("2025-03-01")).intersect(DateSet.atOrBefore(d("2025-03-01"))));
     }
   }
@@ -269,7 +295,9 @@ class DateSetTest {
     @Test
     void ofBoundedRange() {
       DateSet c = set("2025-03-01", "2025-03-10").complement();
-      assertEquals(List.of(new DateRange(MIN, d("2025-02-28")), new DateRange(d("2025-03-11"), MAX)), c.ranges());
+      assertEquals(
+          List.of(new DateRange(MIN, d("2025-02-28")), new DateRange(d("2025-03-11"), MAX)),
+          c.ranges());
       assertFalse(c.isBoundedBelow());
       assertFalse(c.isBoundedAbove());
     }
@@ -294,18 +322,27 @@ class DateSetTest {
     void ofSeveralRanges() {
       DateSet s = DateSet.ofDates(List.of(d("2025-03-01"), d("2025-03-03")));
       DateSet c = s.complement();
-      assertEquals(List.of(new DateRange(MIN, d("2025-02-28")), r("2025-03-02", "2025-03-02"),
-          new DateRange(d("2025-03-04"), MAX)), c.ranges());
+      assertEquals(
+          List.of(
+              new DateRange(MIN, d("2025-02-28")),
+              r("2025-03-02", "2025-03-02"),
+              new DateRange(d("2025-03-04"), MAX)),
+          c.ranges());
     }
 
     @Test
     void complementOfComplementIsIdentity() {
-      List<DateSet> samples = List.of(
-          DateSet.ALL, DateSet.NONE, set("2025-03-01", "2025-03-10"),
-          DateSet.atOrAfter(d("2025-01-01")), DateSet.before(d("2025-01-01")),
-          DateSet.ofDates(List.of(d("2025-03-01"), d("2025-03-03"), d("2025-04-01"))),
-          DateSet.of(MIN, MIN), DateSet.of(MAX, MAX),
-          set("2025-01-01", "2025-01-01").complement());
+      List<DateSet> samples =
+          List.of(
+              DateSet.ALL,
+              DateSet.NONE,
+              set("2025-03-01", "2025-03-10"),
+              DateSet.atOrAfter(d("2025-01-01")),
+              DateSet.before(d("2025-01-01")),
+              DateSet.ofDates(List.of(d("2025-03-01"), d("2025-03-03"), d("2025-04-01"))),
+              DateSet.of(MIN, MIN),
+              DateSet.of(MAX, MAX),
+              set("2025-01-01", "2025-01-01").complement());
       for (DateSet s : samples) {
         assertEquals(s, s.complement().complement(), s.toString());
         assertEquals(DateSet.NONE, s.intersect(s.complement()), s.toString());
@@ -318,8 +355,9 @@ class DateSetTest {
   class Queries {
     @Test
     void containsChecksEveryRange() {
-      DateSet s = DateSet.ofDates(List.of(d("2025-03-01"), d("2025-03-03")))
-          .union(set("2025-04-01", "2025-04-30"));
+      DateSet s =
+          DateSet.ofDates(List.of(d("2025-03-01"), d("2025-03-03")))
+              .union(set("2025-04-01", "2025-04-30"));
       assertTrue(s.contains(d("2025-03-01")));
       assertFalse(s.contains(d("2025-03-02")));
       assertTrue(s.contains(d("2025-03-03")));
@@ -377,7 +415,8 @@ class DateSetTest {
     @Test
     void rangesAreImmutable() {
       DateSet s = set("2025-03-01", "2025-03-10");
-      assertThrows(UnsupportedOperationException.class, () -> s.ranges().add(r("2025-04-01", "2025-04-02")));
+      assertThrows(
+          UnsupportedOperationException.class, () -> s.ranges().add(r("2025-04-01", "2025-04-02")));
     }
   }
 
@@ -407,12 +446,15 @@ class DateSetTest {
 
     @Test
     void serializationRoundTrip() throws Exception {
-      DateSet s = DateSet.ofDates(List.of(d("2025-03-01"), d("2025-03-03"))).union(DateSet.after(d("2026-01-01")));
+      DateSet s =
+          DateSet.ofDates(List.of(d("2025-03-01"), d("2025-03-03")))
+              .union(DateSet.after(d("2026-01-01")));
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
         out.writeObject(s);
       }
-      try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+      try (ObjectInputStream in =
+          new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
         assertEquals(s, in.readObject());
       }
     }
@@ -421,7 +463,8 @@ class DateSetTest {
     void toStringIsReadable() {
       assertEquals("all dates", DateSet.ALL.toString());
       assertEquals("no dates", DateSet.NONE.toString());
-      assertEquals("{2025-03-01..2025-03-03, 2025-03-05}",
+      assertEquals(
+          "{2025-03-01..2025-03-03, 2025-03-05}",
           set("2025-03-01", "2025-03-03").union(set("2025-03-05", "2025-03-05")).toString());
       assertEquals("{≥2025-03-01..}", DateSet.atOrAfter(d("2025-03-01")).toString());
       assertEquals("{..≤2025-03-01}", DateSet.atOrBefore(d("2025-03-01")).toString());
@@ -430,15 +473,17 @@ class DateSetTest {
 
   /**
    * Compares union, intersect and complement with a brute-force bit set over a small universe of
-   * dates. Sets are built only from ranges inside the universe or open towards MIN/MAX, so the
-   * bits at the universe's edges stand for "and everything beyond".
+   * dates. Sets are built only from ranges inside the universe or open towards MIN/MAX, so the bits
+   * at the universe's edges stand for "and everything beyond".
    */
   @Nested
   class AgainstBruteForce {
     static final LocalDate BASE = LocalDate.of(2025, 1, 1);
     static final int SIZE = 40;
 
-    /** Universe index 0 stands for MIN..BASE, SIZE-1 for BASE+SIZE-2..MAX; the rest are single days. */
+    /**
+     * Universe index 0 stands for MIN..BASE, SIZE-1 for BASE+SIZE-2..MAX; the rest are single days.
+     */
     DateSet randomSet(Random random, BitSet bits) {
       DateSet s = DateSet.NONE;
       int pieces = random.nextInt(5);
@@ -467,14 +512,21 @@ class DateSetTest {
 
     void assertMatches(BitSet expected, DateSet actual, String context) {
       for (int i = 0; i < SIZE; i++) {
-        assertEquals(expected.get(i), actual.contains(BASE.plusDays(i)), context + " at index " + i);
+        assertEquals(
+            expected.get(i), actual.contains(BASE.plusDays(i)), context + " at index " + i);
       }
       assertEquals(expected.get(0), actual.contains(MIN), context + " at MIN");
       assertEquals(expected.get(SIZE - 1), actual.contains(MAX), context + " at MAX");
       assertEquals(expected.isEmpty(), actual.isEmpty(), context + " emptiness");
       assertEquals(expected.cardinality() == SIZE, actual.isAll(), context + " isAll");
-      assertEquals(!expected.get(0) && !expected.isEmpty(), actual.isBoundedBelow(), context + " boundedBelow");
-      assertEquals(!expected.get(SIZE - 1) && !expected.isEmpty(), actual.isBoundedAbove(), context + " boundedAbove");
+      assertEquals(
+          !expected.get(0) && !expected.isEmpty(),
+          actual.isBoundedBelow(),
+          context + " boundedBelow");
+      assertEquals(
+          !expected.get(SIZE - 1) && !expected.isEmpty(),
+          actual.isBoundedAbove(),
+          context + " boundedAbove");
       assertCanonical(actual, context);
     }
 
@@ -483,7 +535,8 @@ class DateSetTest {
       for (int i = 1; i < ranges.size(); i++) {
         DateRange prev = ranges.get(i - 1);
         DateRange cur = ranges.get(i);
-        assertTrue(cur.start().isAfter(prev.end().plusDays(1)),
+        assertTrue(
+            cur.start().isAfter(prev.end().plusDays(1)),
             context + ": ranges must be sorted, disjoint and non-adjacent: " + ranges);
       }
     }
@@ -536,8 +589,14 @@ class DateSetTest {
         assertEquals(a, a.complement().complement(), ctx + " double complement");
 
         // De Morgan
-        assertEquals(a.union(b).complement(), a.complement().intersect(b.complement()), ctx + " De Morgan 1");
-        assertEquals(a.intersect(b).complement(), a.complement().union(b.complement()), ctx + " De Morgan 2");
+        assertEquals(
+            a.union(b).complement(),
+            a.complement().intersect(b.complement()),
+            ctx + " De Morgan 1");
+        assertEquals(
+            a.intersect(b).complement(),
+            a.complement().union(b.complement()),
+            ctx + " De Morgan 2");
       }
     }
   }

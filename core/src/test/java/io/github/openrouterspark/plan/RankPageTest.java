@@ -34,7 +34,8 @@ class RankPageTest {
       assertTrue(p.limit() >= 1 && p.limit() <= 100, ctx + ": limit");
       assertTrue(p.lastRank() <= reachable.hi(), ctx + ": page runs past the reachable end");
       if (k > 0) {
-        assertTrue(p.firstRank() > pages.get(k - 1).lastRank(), ctx + ": pages overlap or are unsorted");
+        assertTrue(
+            p.firstRank() > pages.get(k - 1).lastRank(), ctx + ": pages overlap or are unsorted");
       }
     }
     if (reachable.isEmpty()) {
@@ -43,12 +44,14 @@ class RankPageTest {
     }
     for (int r = reachable.lo(); r <= reachable.hi(); r++) {
       final int rank = r;
-      assertTrue(pages.stream().anyMatch(p -> p.firstRank() <= rank && rank <= p.lastRank()),
+      assertTrue(
+          pages.stream().anyMatch(p -> p.firstRank() <= rank && rank <= p.lastRank()),
           ctx + ": rank " + rank + " not covered");
     }
     int first = pages.get(0).firstRank();
     if (range.lo() <= 101) {
-      assertEquals(range.lo(), first, ctx + ": starts before the range although it could start at it");
+      assertEquals(
+          range.lo(), first, ctx + ": starts before the range although it could start at it");
     } else {
       assertEquals(101, first, ctx + ": a range past rank 101 starts at offset 100");
     }
@@ -72,8 +75,10 @@ class RankPageTest {
   @ParameterizedTest
   @CsvSource({"-1,10", "101,10", "0,0", "0,101", "0,-5", "200,1"})
   void outOfBoundsPagesAreRejected(int offset, int limit) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> page(offset, limit));
-    assertTrue(e.getMessage().contains("offset " + offset) && e.getMessage().contains("limit " + limit),
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> page(offset, limit));
+    assertTrue(
+        e.getMessage().contains("offset " + offset) && e.getMessage().contains("limit " + limit),
         e.getMessage());
   }
 

@@ -83,7 +83,8 @@ class RankRangeTest {
     assertEquals(new RankRange(5, 7), new RankRange(5, 7).firstN(50)); // shorter than n
     assertEquals(new RankRange(5, 5), new RankRange(5, 100).firstN(1));
     assertTrue(new RankRange(5, 100).firstN(0).isEmpty());
-    assertEquals(new RankRange(MAX, MAX), RankRange.atLeast(MAX).firstN(Integer.MAX_VALUE)); // no overflow
+    assertEquals(
+        new RankRange(MAX, MAX), RankRange.atLeast(MAX).firstN(Integer.MAX_VALUE)); // no overflow
     assertEquals(RankRange.ALL, RankRange.ALL.firstN(Integer.MAX_VALUE));
     assertEquals(RankRange.NONE, RankRange.NONE.firstN(5));
     RankRange empty = new RankRange(9, 3);
@@ -116,7 +117,8 @@ class RankRangeTest {
     try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
       out.writeObject(r);
     }
-    try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+    try (ObjectInputStream in =
+        new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
       assertEquals(r, in.readObject());
     }
   }

@@ -22,7 +22,9 @@ class WindowPlannerTest {
     return new Window(d(start), d(end));
   }
 
-  /** Every date in exactly one window; sorted, disjoint, at most maxDays each; ends on set dates. */
+  /**
+   * Every date in exactly one window; sorted, disjoint, at most maxDays each; ends on set dates.
+   */
   static void assertInvariant(DateSet dates, int maxDays, List<Window> windows) {
     String ctx = "dates=" + dates + " maxDays=" + maxDays + " windows=" + windows;
     for (int i = 0; i < windows.size(); i++) {
@@ -31,7 +33,9 @@ class WindowPlannerTest {
       assertTrue(dates.contains(win.start()), ctx + ": window starts outside the set: " + win);
       assertTrue(dates.contains(win.end()), ctx + ": window ends outside the set: " + win);
       if (i > 0) {
-        assertTrue(win.start().isAfter(windows.get(i - 1).end()), ctx + ": windows overlap or are unsorted");
+        assertTrue(
+            win.start().isAfter(windows.get(i - 1).end()),
+            ctx + ": windows overlap or are unsorted");
       }
     }
     for (DateRange r : dates.ranges()) {
@@ -55,7 +59,8 @@ class WindowPlannerTest {
     return minCover(points, 0, maxDays, new HashMap<>());
   }
 
-  private static int minCover(List<Integer> points, long coveredMask, int maxDays, Map<Long, Integer> memo) {
+  private static int minCover(
+      List<Integer> points, long coveredMask, int maxDays, Map<Long, Integer> memo) {
     int first = -1;
     for (int i = 0; i < points.size(); i++) {
       if ((coveredMask & (1L << i)) == 0) {
@@ -95,7 +100,8 @@ class WindowPlannerTest {
 
   @Test
   void singleDate() {
-    assertEquals(List.of(w("2025-03-01", "2025-03-01")),
+    assertEquals(
+        List.of(w("2025-03-01", "2025-03-01")),
         WindowPlanner.plan(DateSet.of(d("2025-03-01"), d("2025-03-01")), 366));
   }
 
@@ -118,7 +124,8 @@ class WindowPlannerTest {
   void range367DaysNeedsTwoWindows() {
     DateSet range = DateSet.of(d("2024-01-01"), d("2025-01-01"));
     assertEquals(367, range.ranges().get(0).days());
-    assertEquals(List.of(w("2024-01-01", "2024-12-31"), w("2025-01-01", "2025-01-01")),
+    assertEquals(
+        List.of(w("2024-01-01", "2024-12-31"), w("2025-01-01", "2025-01-01")),
         WindowPlanner.plan(range, 366));
   }
 
@@ -135,7 +142,8 @@ class WindowPlannerTest {
   void twoDatesSpanning367DaysNeedTwoWindows() {
     LocalDate x = d("2025-02-10");
     DateSet dates = DateSet.ofDates(List.of(x, x.plusDays(366)));
-    assertEquals(List.of(new Window(x, x), new Window(x.plusDays(366), x.plusDays(366))),
+    assertEquals(
+        List.of(new Window(x, x), new Window(x.plusDays(366), x.plusDays(366))),
         WindowPlanner.plan(dates, 366));
   }
 
@@ -143,12 +151,14 @@ class WindowPlannerTest {
   void sevenDayWindowsOverThirtyDays() {
     DateSet month = DateSet.of(d("2025-04-01"), d("2025-04-30"));
     List<Window> windows = WindowPlanner.plan(month, 7);
-    assertEquals(List.of(
-        w("2025-04-01", "2025-04-07"),
-        w("2025-04-08", "2025-04-14"),
-        w("2025-04-15", "2025-04-21"),
-        w("2025-04-22", "2025-04-28"),
-        w("2025-04-29", "2025-04-30")), windows);
+    assertEquals(
+        List.of(
+            w("2025-04-01", "2025-04-07"),
+            w("2025-04-08", "2025-04-14"),
+            w("2025-04-15", "2025-04-21"),
+            w("2025-04-22", "2025-04-28"),
+            w("2025-04-29", "2025-04-30")),
+        windows);
     assertInvariant(month, 7, windows);
   }
 
@@ -158,14 +168,16 @@ class WindowPlannerTest {
     List<Window> windows = WindowPlanner.plan(week, 1);
     assertEquals(7, windows.size());
     for (int i = 0; i < 7; i++) {
-      assertEquals(new Window(d("2025-04-01").plusDays(i), d("2025-04-01").plusDays(i)), windows.get(i));
+      assertEquals(
+          new Window(d("2025-04-01").plusDays(i), d("2025-04-01").plusDays(i)), windows.get(i));
     }
   }
 
   @Test
   void windowSpansGapsButIsTrimmedToLastWantedDate() {
     DateSet dates = DateSet.ofDates(List.of(d("2025-03-01"), d("2025-03-05"), d("2025-03-20")));
-    assertEquals(List.of(w("2025-03-01", "2025-03-05"), w("2025-03-20", "2025-03-20")),
+    assertEquals(
+        List.of(w("2025-03-01", "2025-03-05"), w("2025-03-20", "2025-03-20")),
         WindowPlanner.plan(dates, 10));
     assertEquals(List.of(w("2025-03-01", "2025-03-20")), WindowPlanner.plan(dates, 20));
   }
@@ -173,7 +185,9 @@ class WindowPlannerTest {
   @Test
   void rangeSplitAcrossWindowContinuesFromLimit() {
     // window 1 takes 03-01 and 03-03..03-07 (limit 03-07); the rest of the range starts window 2.
-    DateSet dates = DateSet.ofDates(List.of(d("2025-03-01"))).union(DateSet.of(d("2025-03-03"), d("2025-03-12")));
+    DateSet dates =
+        DateSet.ofDates(List.of(d("2025-03-01")))
+            .union(DateSet.of(d("2025-03-03"), d("2025-03-12")));
     List<Window> windows = WindowPlanner.plan(dates, 7);
     assertEquals(List.of(w("2025-03-01", "2025-03-07"), w("2025-03-08", "2025-03-12")), windows);
     assertInvariant(dates, 7, windows);
@@ -182,17 +196,21 @@ class WindowPlannerTest {
   @Test
   void resultIsImmutable() {
     List<Window> windows = WindowPlanner.plan(DateSet.of(d("2025-03-01"), d("2025-03-02")), 366);
-    assertThrows(UnsupportedOperationException.class, () -> windows.add(w("2025-04-01", "2025-04-01")));
+    assertThrows(
+        UnsupportedOperationException.class, () -> windows.add(w("2025-04-01", "2025-04-01")));
   }
 
   @Test
   void unboundedSetsAreRejected() {
     assertThrows(IllegalArgumentException.class, () -> WindowPlanner.plan(DateSet.ALL, 366));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> WindowPlanner.plan(DateSet.atOrAfter(d("2025-01-01")), 366));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> WindowPlanner.plan(DateSet.atOrBefore(d("2025-01-01")), 366));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> WindowPlanner.plan(DateSet.of(d("2025-01-01"), d("2025-01-31")).complement(), 366));
   }
 
@@ -212,6 +230,7 @@ class WindowPlannerTest {
     assertEquals((days + 365) / 366, windows.size());
     assertInvariant(dates, 366, windows);
   }
+
   @Test
   void boundedSetNearMaxDoesNotOverflow() {
     LocalDate nearMax = LocalDate.MAX.minusDays(1);
@@ -238,7 +257,9 @@ class WindowPlannerTest {
       DateSet dates = DateSet.ofDates(list);
       List<Window> windows = WindowPlanner.plan(dates, maxDays);
       assertInvariant(dates, maxDays, windows);
-      assertEquals(bruteForceMinimum(offsets, maxDays), windows.size(),
+      assertEquals(
+          bruteForceMinimum(offsets, maxDays),
+          windows.size(),
           "case " + n + ": dates=" + dates + " maxDays=" + maxDays + " windows=" + windows);
     }
   }

@@ -46,8 +46,10 @@ class KeyCoordinatorTest {
     assertEquals(399, key.requestsToday());
     key.reserveMillis(10_000);
     assertEquals(1, warnings.size());
-    assertTrue(warnings.get(0).contains("0123456789abcdef has sent 400 requests today")
-        && warnings.get(0).contains("80% of the account's 500"), warnings.get(0));
+    assertTrue(
+        warnings.get(0).contains("0123456789abcdef has sent 400 requests today")
+            && warnings.get(0).contains("80% of the account's 500"),
+        warnings.get(0));
     for (int i = 0; i < 50; i++) {
       key.reserveMillis(10_000);
     }
@@ -64,7 +66,8 @@ class KeyCoordinatorTest {
   @Test
   void aScopedLimiterHasNoDailyAllowance() {
     List<String> warnings = new ArrayList<>();
-    KeyCoordinator analytics = new KeyCoordinator("0123456789abcdef/analytics", 10_000, new MovableClock(), warnings::add);
+    KeyCoordinator analytics =
+        new KeyCoordinator("0123456789abcdef/analytics", 10_000, new MovableClock(), warnings::add);
     for (int i = 0; i < 600; i++) {
       analytics.reserveMillis(10_000);
     }

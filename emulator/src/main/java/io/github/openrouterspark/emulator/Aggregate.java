@@ -20,8 +20,10 @@ final class Aggregate {
   long throughputTenthsSum;
   private static final CostPart[] PARTS = CostPart.values();
   final long[] cost = new long[PARTS.length];
+
   /** Whether any generation used the part; a part nobody used is null, not 0. */
   final boolean[] costUsed = new boolean[PARTS.length];
+
   private long[] latencies;
   private long[] throughputs;
   private int kept;
@@ -74,8 +76,8 @@ final class Aggregate {
   }
 
   /**
-   * The smallest value with at least {@code p}% of the values at or below it: the element at
-   * rank ceil(p/100 * n) of the sorted values.
+   * The smallest value with at least {@code p}% of the values at or below it: the element at rank
+   * ceil(p/100 * n) of the sorted values.
    */
   private long nearestRank(long[] values, int p) {
     long[] sorted = Arrays.copyOf(values, kept);

@@ -14,8 +14,8 @@ import java.util.List;
 /**
  * Reads the JSON body of {@code POST /analytics/query} into an {@link AnalyticsQuery} with
  * Jackson's streaming parser, checking the types the spec's schema declares (the rest is {@link
- * AnalyticsPlanner}'s job). Unknown members are ignored and a repeated member's last value wins,
- * as with {@code JSON.parse} and zod's default object schema.
+ * AnalyticsPlanner}'s job). Unknown members are ignored and a repeated member's last value wins, as
+ * with {@code JSON.parse} and zod's default object schema.
  *
  * <p>Numbers are read as doubles, as JavaScript reads them; {@code limit} and {@code group_limit}
  * must be integral ({@code 10.0} passes, as {@code Number.isInteger} says). The emulator has no
@@ -68,7 +68,8 @@ final class AnalyticsBodyParser {
         case "order_by" -> orderBy = orderBy(json, token);
         case "limit" -> limit = integer("limit", json, token);
         case "group_limit" -> groupLimit = integer("group_limit", json, token);
-        case "classifier_dimensions", "classifier_filters" -> classifier = classifier(name, json, token);
+        case "classifier_dimensions", "classifier_filters" ->
+            classifier = classifier(name, json, token);
         default -> json.skipChildren();
       }
     }
@@ -78,7 +79,8 @@ final class AnalyticsBodyParser {
     if (classifier != null) {
       throw bad(classifier);
     }
-    return new AnalyticsQuery(metrics, dimensions, filters, granularity, timeRange, orderBy, limit, groupLimit);
+    return new AnalyticsQuery(
+        metrics, dimensions, filters, granularity, timeRange, orderBy, limit, groupLimit);
   }
 
   private static List<String> strings(String at, JsonParser json, JsonToken token)
@@ -115,7 +117,8 @@ final class AnalyticsBodyParser {
           }
           case "include_unset" -> {
             if (v != JsonToken.VALUE_TRUE && v != JsonToken.VALUE_FALSE) {
-              throw bad(at + ".include_unset: Invalid input: expected boolean, received " + type(v));
+              throw bad(
+                  at + ".include_unset: Invalid input: expected boolean, received " + type(v));
             }
             includeUnset = v == JsonToken.VALUE_TRUE;
           }
@@ -129,7 +132,8 @@ final class AnalyticsBodyParser {
         throw bad(at + ".operator: Invalid input: expected string, received undefined");
       }
       if (!hasValue) {
-        throw bad(at + ".value: Invalid input: expected string, number or array, received undefined");
+        throw bad(
+            at + ".value: Invalid input: expected string, number or array, received undefined");
       }
       filters.add(new AnalyticsQuery.Filter(field, operator, value, includeUnset));
     }
@@ -144,7 +148,12 @@ final class AnalyticsBodyParser {
       for (JsonToken t = json.nextToken(); t != JsonToken.END_ARRAY; t = json.nextToken()) {
         Object scalar = scalar(json, t);
         if (scalar == null) {
-          throw bad(at + "." + values.size() + ": Invalid input: expected string or number, received " + type(t));
+          throw bad(
+              at
+                  + "."
+                  + values.size()
+                  + ": Invalid input: expected string or number, received "
+                  + type(t));
         }
         values.add(scalar);
       }

@@ -4,15 +4,14 @@ import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The dimensions of {@code /analytics/meta} and {@code /analytics/query}, in docs/api-contract.md §4 order:
- * six over any range, seven that need the raw generations table and so at most 31 days.
+ * The dimensions of {@code /analytics/meta} and {@code /analytics/query}, in docs/api-contract.md
+ * §4 order: six over any range, seven that need the raw generations table and so at most 31 days.
  *
- * <p>{@link #key} is the underlying value that groups, filters and sorts: a {@link Long} for
- * {@code app} and {@code api_key_id}, else a String; {@code null} for an unset value ({@code app},
- * {@code origin} and {@code external_user} have unset buckets). Rows show labels instead for
- * {@code api_key_id} (key name), {@code app} (app title), {@code workspace} (name) and {@code
- * user} (display name, plus a {@code user_email} column), as the real API does; filters take the
- * ids.
+ * <p>{@link #key} is the underlying value that groups, filters and sorts: a {@link Long} for {@code
+ * app} and {@code api_key_id}, else a String; {@code null} for an unset value ({@code app}, {@code
+ * origin} and {@code external_user} have unset buckets). Rows show labels instead for {@code
+ * api_key_id} (key name), {@code app} (app title), {@code workspace} (name) and {@code user}
+ * (display name, plus a {@code user_email} column), as the real API does; filters take the ids.
  */
 enum AnalyticsDimension {
   MODEL("Model", false, false, Generation::model),

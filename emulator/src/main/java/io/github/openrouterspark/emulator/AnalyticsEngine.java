@@ -12,9 +12,9 @@ import java.util.Map;
 
 /**
  * Runs an {@link AnalyticsPlan} over generations: filter (ANDed), group by time bucket and
- * dimensions, aggregate, sort, keep {@code group_limit} rows per dimension combination, then
- * {@code limit} rows. Groups exist only where generations are: empty buckets have no row, as in a
- * SQL GROUP BY.
+ * dimensions, aggregate, sort, keep {@code group_limit} rows per dimension combination, then {@code
+ * limit} rows. Groups exist only where generations are: empty buckets have no row, as in a SQL
+ * GROUP BY.
  */
 final class AnalyticsEngine {
   /** Time buckets as the spec's example writes them: {@code 2025-01-01T00:00:00.000Z}. */
@@ -101,7 +101,8 @@ final class AnalyticsEngine {
     for (Group group : rows) {
       Map<String, Object> row = new LinkedHashMap<>();
       if (plan.granularity() != null) {
-        row.put(plan.granularity().column(), BUCKET.format(Instant.ofEpochSecond(group.key.bucket())));
+        row.put(
+            plan.granularity().column(), BUCKET.format(Instant.ofEpochSecond(group.key.bucket())));
       }
       for (int i = 0; i < dims; i++) {
         labels.write(plan.dimensions().get(i), group.dimension(i), row);
@@ -125,8 +126,8 @@ final class AnalyticsEngine {
   }
 
   /**
-   * The plan's order, then time bucket ascending, then each dimension's underlying value
-   * ascending. Nulls sort last in either direction, as ClickHouse's default NULLS LAST does.
+   * The plan's order, then time bucket ascending, then each dimension's underlying value ascending.
+   * Nulls sort last in either direction, as ClickHouse's default NULLS LAST does.
    */
   private static Comparator<Group> comparator(AnalyticsPlan plan) {
     AnalyticsPlan.Order order = plan.order();
@@ -152,7 +153,8 @@ final class AnalyticsEngine {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private static Comparator<Group> nullsLast(java.util.function.Function<Group, Object> value, boolean descending) {
+  private static Comparator<Group> nullsLast(
+      java.util.function.Function<Group, Object> value, boolean descending) {
     Comparator<Object> natural = (a, b) -> ((Comparable) a).compareTo(b);
     Comparator<Object> values = Comparator.nullsLast(descending ? natural.reversed() : natural);
     return (a, b) -> values.compare(value.apply(a), value.apply(b));

@@ -11,17 +11,19 @@ import java.util.Locale;
  * {@link #UNRESOLVED} for a key hash that names no key; for the other dimensions a String, a JSON
  * number becoming its JavaScript string form.
  *
- * <p>Unset values behave as SQL NULLs: they match no comparison, except that {@code in} and
- * {@code not_in} with {@code include_unset} let them through.
+ * <p>Unset values behave as SQL NULLs: they match no comparison, except that {@code in} and {@code
+ * not_in} with {@code include_unset} let them through.
  */
-record AnalyticsFilter(AnalyticsDimension dimension, Op op, List<Object> values, boolean includeUnset) {
+record AnalyticsFilter(
+    AnalyticsDimension dimension, Op op, List<Object> values, boolean includeUnset) {
   /** A value that equals nothing: an api_key_id hash that names no key of the account. */
-  static final Object UNRESOLVED = new Object() {
-    @Override
-    public String toString() {
-      return "UNRESOLVED";
-    }
-  };
+  static final Object UNRESOLVED =
+      new Object() {
+        @Override
+        public String toString() {
+          return "UNRESOLVED";
+        }
+      };
 
   enum Op {
     EQ(false),

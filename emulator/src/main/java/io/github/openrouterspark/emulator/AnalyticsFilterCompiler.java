@@ -12,9 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * Validates the {@code filters} of an analytics query and compiles them to {@link
- * AnalyticsFilter}s: a known dimension and operator, an array value exactly for {@code
- * in}/{@code not_in}, and numeric ids (or, for {@code api_key_id}, a key's 64-hex hash) for the
- * id dimensions.
+ * AnalyticsFilter}s: a known dimension and operator, an array value exactly for {@code in}/{@code
+ * not_in}, and numeric ids (or, for {@code api_key_id}, a key's 64-hex hash) for the id dimensions.
  */
 final class AnalyticsFilterCompiler {
   static final int MAX_FILTERS = 20;
@@ -79,10 +78,15 @@ final class AnalyticsFilterCompiler {
   }
 
   private static Object value(
-      String where, AnalyticsDimension dimension, Object value, Map<String, Long> keyIdsByHash,
-      List<String> warnings) throws RequestRejected {
+      String where,
+      AnalyticsDimension dimension,
+      Object value,
+      Map<String, Long> keyIdsByHash,
+      List<String> warnings)
+      throws RequestRejected {
     if (!(value instanceof String) && !(value instanceof Number)) {
-      throw bad(where + ": Invalid input: expected string or number, received " + JsonTypes.name(value));
+      throw bad(
+          where + ": Invalid input: expected string or number, received " + JsonTypes.name(value));
     }
     if (!dimension.numericId()) {
       return value instanceof Number n ? JsonTypes.javaScriptString(n.doubleValue()) : value;
@@ -108,9 +112,14 @@ final class AnalyticsFilterCompiler {
       }
     }
     throw bad(
-        where + ": " + dimension.dimensionName() + " filters take numeric IDs"
+        where
+            + ": "
+            + dimension.dimensionName()
+            + " filters take numeric IDs"
             + (dimension == AnalyticsDimension.API_KEY_ID ? " or 64-character key hashes" : "")
-            + ", not labels: got '" + text + "'");
+            + ", not labels: got '"
+            + text
+            + "'");
   }
 
   private static List<String> opNames() {

@@ -15,10 +15,10 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One account's synthetic generation log, the ground truth behind {@code /analytics/query}:
- * every generation from {@link #FIRST_DAY} to the clock's now, deterministic for (seed, account).
- * Tests read the raw generations with {@link #generations} and the endpoint's exact answer with
- * {@link #query}.
+ * One account's synthetic generation log, the ground truth behind {@code /analytics/query}: every
+ * generation from {@link #FIRST_DAY} to the clock's now, deterministic for (seed, account). Tests
+ * read the raw generations with {@link #generations} and the endpoint's exact answer with {@link
+ * #query}.
  *
  * <p>The account is a small organisation ({@link #workspaces()}, {@link #users()}, five to nine
  * {@link #apiKeys()} with distinct roles: batch jobs, a chatbot with end users, a support bot, a
@@ -26,16 +26,16 @@ import java.util.Objects;
  * 2025 and 1,500-2,500 in 2026. Each day is generated on demand from hashes, so any window costs
  * only its own days; recently used days are cached.
  *
- * <p>Today is live: generations exist up to the clock's instant, so the same query gives more
- * rows later in the day. Past days never change.
+ * <p>Today is live: generations exist up to the clock's instant, so the same query gives more rows
+ * later in the day. Past days never change.
  */
 public final class AnalyticsLog {
   /** The first day with generations. */
   public static final LocalDate FIRST_DAY = LocalDate.of(2025, 1, 1);
 
   /**
-   * Days kept: a 31-day window and some. A day takes about 1 MB, and the cache holds it softly,
-   * so a JVM short of memory (a Spark test with several accounts) drops days and regenerates them.
+   * Days kept: a 31-day window and some. A day takes about 1 MB, and the cache holds it softly, so
+   * a JVM short of memory (a Spark test with several accounts) drops days and regenerates them.
    */
   private static final int CACHED_DAYS = 40;
 
@@ -49,16 +49,21 @@ public final class AnalyticsLog {
   public record User(String id, String name, String email) {}
 
   /**
-   * An inference key of the account; rows grouped by {@code api_key_id} show the name, filters
-   * take the id or the hash.
+   * An inference key of the account; rows grouped by {@code api_key_id} show the name, filters take
+   * the id or the hash.
    *
    * @param hash 64 lower-case hex characters, as {@code GET /keys} lists keys
    * @param created first day with traffic
    * @param disabled first day without traffic again, or null
    */
   public record ApiKey(
-      long id, String name, String hash, String workspaceId, String creatorUserId,
-      LocalDate created, LocalDate disabled) {}
+      long id,
+      String name,
+      String hash,
+      String workspaceId,
+      String creatorUserId,
+      LocalDate created,
+      LocalDate disabled) {}
 
   private final AnalyticsOrg org;
   private final AppCatalog apps;
@@ -71,7 +76,8 @@ public final class AnalyticsLog {
   private final Map<LocalDate, SoftReference<List<Generation>>> days =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<LocalDate, SoftReference<List<Generation>>> eldest) {
+        protected boolean removeEldestEntry(
+            Map.Entry<LocalDate, SoftReference<List<Generation>>> eldest) {
           return size() > CACHED_DAYS;
         }
       };
@@ -118,7 +124,9 @@ public final class AnalyticsLog {
 
   /** The dimension names of {@code /analytics/meta}, in its order. */
   public static List<String> dimensionNames() {
-    return Arrays.stream(AnalyticsDimension.values()).map(AnalyticsDimension::dimensionName).toList();
+    return Arrays.stream(AnalyticsDimension.values())
+        .map(AnalyticsDimension::dimensionName)
+        .toList();
   }
 
   /** The dimensions whose use limits a query to 31 days. */

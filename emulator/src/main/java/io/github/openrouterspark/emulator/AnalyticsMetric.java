@@ -6,8 +6,8 @@ import java.util.function.Function;
 
 /**
  * The metrics of {@code /analytics/meta} and {@code /analytics/query}: the list of OpenRouter's
- * analytics skill (docs/api-contract.md §4), with the 31-day metrics of its query reference. Each computes
- * its value from an {@link Aggregate}:
+ * analytics skill (docs/api-contract.md §4), with the 31-day metrics of its query reference. Each
+ * computes its value from an {@link Aggregate}:
  *
  * <ul>
  *   <li>counts: exact sums, sent as JSON strings as the real API does;
@@ -50,13 +50,17 @@ enum AnalyticsMetric {
   P50_LATENCY("P50 Latency", Format.LATENCY, a -> a.latencyPercentile(50)),
   P90_LATENCY("P90 Latency", Format.LATENCY, a -> a.latencyPercentile(90)),
   P99_LATENCY("P99 Latency", Format.LATENCY, a -> a.latencyPercentile(99)),
-  AVG_THROUGHPUT("Avg Throughput", Format.THROUGHPUT, a -> a.throughputTenthsSum / (10.0 * a.requests)),
+  AVG_THROUGHPUT(
+      "Avg Throughput", Format.THROUGHPUT, a -> a.throughputTenthsSum / (10.0 * a.requests)),
   P50_THROUGHPUT("P50 Throughput", Format.THROUGHPUT, a -> a.throughputPercentile(50) / 10.0),
   P90_THROUGHPUT("P90 Throughput", Format.THROUGHPUT, a -> a.throughputPercentile(90) / 10.0),
   P99_THROUGHPUT("P99 Throughput", Format.THROUGHPUT, a -> a.throughputPercentile(99) / 10.0),
-  CACHE_HIT_RATE("Cache Hit Rate", Format.PERCENT, a -> a.prompt == 0 ? null : (double) a.cached / a.prompt),
-  GUARDRAIL_INVOKED_RATE("Guardrail Invoked Rate", Format.PERCENT, a -> (double) a.guardrails / a.requests),
-  RESPONSE_CACHED_RATE("Response Cached Rate", Format.PERCENT, a -> (double) a.responsesCached / a.requests);
+  CACHE_HIT_RATE(
+      "Cache Hit Rate", Format.PERCENT, a -> a.prompt == 0 ? null : (double) a.cached / a.prompt),
+  GUARDRAIL_INVOKED_RATE(
+      "Guardrail Invoked Rate", Format.PERCENT, a -> (double) a.guardrails / a.requests),
+  RESPONSE_CACHED_RATE(
+      "Response Cached Rate", Format.PERCENT, a -> (double) a.responsesCached / a.requests);
 
   /** How a metric is summed and shown; {@link #displayFormat} is the meta endpoint's enum value. */
   enum Format {
@@ -80,9 +84,10 @@ enum AnalyticsMetric {
   private final String label;
   private final Format format;
   private final Function<Aggregate, Object> value;
+
   /**
-   * Whether the metric needs the raw generations table, which the real API queries over at most
-   * 31 days: latency and throughput, and the usage parts its query reference lists as such.
+   * Whether the metric needs the raw generations table, which the real API queries over at most 31
+   * days: latency and throughput, and the usage parts its query reference lists as such.
    */
   private final boolean generationsOnly;
 

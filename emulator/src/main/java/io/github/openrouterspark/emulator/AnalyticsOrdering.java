@@ -6,15 +6,18 @@ import static io.github.openrouterspark.emulator.QueryIssues.string;
 import java.util.List;
 
 /**
- * Resolves the {@code order_by} of an analytics query: a requested metric, {@code
- * request_count}, a requested dimension or {@code date} (only with a granularity).
+ * Resolves the {@code order_by} of an analytics query: a requested metric, {@code request_count}, a
+ * requested dimension or {@code date} (only with a granularity).
  */
 final class AnalyticsOrdering {
   private AnalyticsOrdering() {}
 
   static AnalyticsPlan.Order resolve(
-      AnalyticsQuery.OrderBy orderBy, List<AnalyticsMetric> metrics,
-      List<AnalyticsDimension> dimensions, Granularity granularity) throws RequestRejected {
+      AnalyticsQuery.OrderBy orderBy,
+      List<AnalyticsMetric> metrics,
+      List<AnalyticsDimension> dimensions,
+      Granularity granularity)
+      throws RequestRejected {
     if (orderBy == null) {
       // Time series: newest bucket first, as the query reference documents. Totals: the first
       // metric, largest first (the reference documents no default there).
@@ -43,7 +46,9 @@ final class AnalyticsOrdering {
       return AnalyticsPlan.Order.byDate(descending);
     }
     throw bad(
-        "order_by.field: '" + field + "' is not a requested metric, request_count, a requested"
+        "order_by.field: '"
+            + field
+            + "' is not a requested metric, request_count, a requested"
             + " dimension or date");
   }
 }

@@ -32,8 +32,8 @@ record AnalyticsPlan(
   /**
    * What rows are sorted by first: a metric (possibly {@code request_count} without it being
    * requested), the dimension at an index of {@link #dimensions}, or the time bucket. Ties are
-   * broken by time bucket ascending, then the dimensions' underlying values ascending, so the
-   * order is total and reproducible.
+   * broken by time bucket ascending, then the dimensions' underlying values ascending, so the order
+   * is total and reproducible.
    */
   record Order(AnalyticsMetric metric, int dimension, boolean date, boolean descending) {
     static Order byMetric(AnalyticsMetric metric, boolean descending) {

@@ -10,20 +10,20 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Validates an {@link AnalyticsQuery} and resolves its defaults, per docs/api-contract.md §5. The first
- * problem found is the 400; messages follow the one the real API is known to send, zod's {@code
- * "dimensions: Too big: expected array to have <=2 items"}: a dotted path, then the issue. The
- * messages for rules the spec leaves to prose (unknown names, caps) are the emulator's own.
+ * Validates an {@link AnalyticsQuery} and resolves its defaults, per docs/api-contract.md §5. The
+ * first problem found is the 400; messages follow the one the real API is known to send, zod's
+ * {@code "dimensions: Too big: expected array to have <=2 items"}: a dotted path, then the issue.
+ * The messages for rules the spec leaves to prose (unknown names, caps) are the emulator's own.
  *
  * <p>Rules beyond the OpenAPI schema: metric, dimension, operator and granularity names must be
  * those of {@code /analytics/meta}, without repeats; a filter value must be an array for {@code
  * in}/{@code not_in} and a scalar otherwise; {@code app} and {@code api_key_id} take numeric ids
  * ({@code api_key_id} also a key's 64-hex hash; an unknown hash is a warning and matches nothing);
  * {@code time_range.start} before {@code end} (default: the 7 days before now); {@code limit} and
- * {@code group_limit} 1-10000; {@code order_by.field} a requested metric, {@code request_count},
- * a requested dimension or {@code date} (only with a granularity); windows of at most 365 days,
- * 31 when a latency/throughput metric, a 31-day usage part or a per-generation dimension (grouped
- * or filtered) is involved, and 3 hours for minute buckets.
+ * {@code group_limit} 1-10000; {@code order_by.field} a requested metric, {@code request_count}, a
+ * requested dimension or {@code date} (only with a granularity); windows of at most 365 days, 31
+ * when a latency/throughput metric, a 31-day usage part or a per-generation dimension (grouped or
+ * filtered) is involved, and 3 hours for minute buckets.
  */
 final class AnalyticsPlanner {
   static final int DEFAULT_LIMIT = 1_000;
@@ -51,7 +51,8 @@ final class AnalyticsPlanner {
     if (query.granularity() != null) {
       granularity = Granularity.byName(query.granularity());
       if (granularity == null) {
-        throw bad("granularity: Invalid option: expected one of " + quoted(names(Granularity.values())));
+        throw bad(
+            "granularity: Invalid option: expected one of " + quoted(names(Granularity.values())));
       }
     }
 
@@ -95,9 +96,21 @@ final class AnalyticsPlanner {
       throw bad("time_range: Time range cannot exceed 365 days");
     }
     boolean raisable =
-        query.limit() == null && query.groupLimit() == null && granularity != null && !dimensions.isEmpty();
+        query.limit() == null
+            && query.groupLimit() == null
+            && granularity != null
+            && !dimensions.isEmpty();
     return new AnalyticsPlan(
-        metrics, dimensions, filters, granularity, start, end, order, limit, raisable, groupLimit,
+        metrics,
+        dimensions,
+        filters,
+        granularity,
+        start,
+        end,
+        order,
+        limit,
+        raisable,
+        groupLimit,
         warnings);
   }
 
@@ -151,7 +164,8 @@ final class AnalyticsPlanner {
 
   /** The first field that limits the window to 31 days, or null. */
   private static String generationsOnly(
-      List<AnalyticsMetric> metrics, List<AnalyticsDimension> dimensions,
+      List<AnalyticsMetric> metrics,
+      List<AnalyticsDimension> dimensions,
       List<AnalyticsFilter> filters) {
     for (AnalyticsMetric metric : metrics) {
       if (metric.generationsOnly()) {

@@ -49,31 +49,52 @@ public record AnalyticsQuery(
   }
 
   public AnalyticsQuery withDimensions(String... dimensions) {
-    return new AnalyticsQuery(metrics, List.of(dimensions), filters, granularity, timeRange, orderBy, limit, groupLimit);
+    return new AnalyticsQuery(
+        metrics, List.of(dimensions), filters, granularity, timeRange, orderBy, limit, groupLimit);
   }
 
   public AnalyticsQuery withFilters(Filter... filters) {
-    return new AnalyticsQuery(metrics, dimensions, List.of(filters), granularity, timeRange, orderBy, limit, groupLimit);
+    return new AnalyticsQuery(
+        metrics, dimensions, List.of(filters), granularity, timeRange, orderBy, limit, groupLimit);
   }
 
   public AnalyticsQuery withGranularity(String granularity) {
-    return new AnalyticsQuery(metrics, dimensions, filters, granularity, timeRange, orderBy, limit, groupLimit);
+    return new AnalyticsQuery(
+        metrics, dimensions, filters, granularity, timeRange, orderBy, limit, groupLimit);
   }
 
   public AnalyticsQuery withTimeRange(Instant start, Instant end) {
-    return new AnalyticsQuery(metrics, dimensions, filters, granularity, new TimeRange(start, end), orderBy, limit, groupLimit);
+    return new AnalyticsQuery(
+        metrics,
+        dimensions,
+        filters,
+        granularity,
+        new TimeRange(start, end),
+        orderBy,
+        limit,
+        groupLimit);
   }
 
   public AnalyticsQuery withOrderBy(String field, String direction) {
-    return new AnalyticsQuery(metrics, dimensions, filters, granularity, timeRange, new OrderBy(field, direction), limit, groupLimit);
+    return new AnalyticsQuery(
+        metrics,
+        dimensions,
+        filters,
+        granularity,
+        timeRange,
+        new OrderBy(field, direction),
+        limit,
+        groupLimit);
   }
 
   public AnalyticsQuery withLimit(Integer limit) {
-    return new AnalyticsQuery(metrics, dimensions, filters, granularity, timeRange, orderBy, limit, groupLimit);
+    return new AnalyticsQuery(
+        metrics, dimensions, filters, granularity, timeRange, orderBy, limit, groupLimit);
   }
 
   public AnalyticsQuery withGroupLimit(Integer groupLimit) {
-    return new AnalyticsQuery(metrics, dimensions, filters, granularity, timeRange, orderBy, limit, groupLimit);
+    return new AnalyticsQuery(
+        metrics, dimensions, filters, granularity, timeRange, orderBy, limit, groupLimit);
   }
 
   /**
@@ -97,7 +118,9 @@ public record AnalyticsQuery(
     }
   }
 
-  /** @param direction {@code asc} or {@code desc} */
+  /**
+   * @param direction {@code asc} or {@code desc}
+   */
   public record OrderBy(String field, String direction) {}
 
   private static <T> List<T> copy(List<T> list) {

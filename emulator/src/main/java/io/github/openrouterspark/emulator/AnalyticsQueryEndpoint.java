@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * {@code POST /analytics/query}: parses the JSON body, validates it against the account's log
- * and answers {@code {"data":{"data":[rows],"metadata":{...},"warnings":[...]}}}. {@code warnings}
- * is present only when there are some (the spec marks it optional); {@code cachedAt} never is, as
- * the emulator caches no results. {@code query_time_ms} is the real computing time.
+ * {@code POST /analytics/query}: parses the JSON body, validates it against the account's log and
+ * answers {@code {"data":{"data":[rows],"metadata":{...},"warnings":[...]}}}. {@code warnings} is
+ * present only when there are some (the spec marks it optional); {@code cachedAt} never is, as the
+ * emulator caches no results. {@code query_time_ms} is the real computing time.
  */
 final class AnalyticsQueryEndpoint implements Endpoint {
   static final String PATH = "/analytics/query";

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@code POST /analytics/query} answers, without the timing: the rows of {@code data.data}
- * in order, {@code metadata.truncated} and {@code warnings}.
+ * What {@code POST /analytics/query} answers, without the timing: the rows of {@code data.data} in
+ * order, {@code metadata.truncated} and {@code warnings}.
  *
  * @param rows one map per row, keys in the order the endpoint writes them (time bucket, then
  *     dimensions, then metrics); values as JSON carries them: Strings for counts, labels and
@@ -17,7 +17,8 @@ import java.util.Map;
  * @param truncated whether more rows than the limit existed
  * @param warnings non-fatal problems, e.g. an api_key_id hash that matches no key
  */
-public record AnalyticsResult(List<Map<String, Object>> rows, boolean truncated, List<String> warnings) {
+public record AnalyticsResult(
+    List<Map<String, Object>> rows, boolean truncated, List<String> warnings) {
   public AnalyticsResult {
     List<Map<String, Object>> copies = new ArrayList<>(rows.size());
     for (Map<String, Object> row : rows) {

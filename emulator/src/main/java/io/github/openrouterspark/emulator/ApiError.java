@@ -9,13 +9,14 @@ import java.util.Objects;
 
 /**
  * An error answer in OpenRouter's shape: {@code {"error":{"code":N,"message":"...","metadata":
- * {...}|null}}}, sent with HTTP status {@code code}. Every error the emulator sends is built by
- * one of the factories here, so a change of shape (such as 429 headers) happens in one place.
+ * {...}|null}}}, sent with HTTP status {@code code}. Every error the emulator sends is built by one
+ * of the factories here, so a change of shape (such as 429 headers) happens in one place.
  *
  * @param metadata {@code error.metadata}, or {@code null} to send JSON null
  * @param headers extra HTTP headers of the response
  */
-record ApiError(int code, String message, Map<String, String> metadata, Map<String, String> headers) {
+record ApiError(
+    int code, String message, Map<String, String> metadata, Map<String, String> headers) {
   ApiError {
     Objects.requireNonNull(message, "message");
     metadata = metadata == null ? null : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
@@ -58,8 +59,8 @@ record ApiError(int code, String message, Map<String, String> metadata, Map<Stri
   }
 
   /**
-   * The error an injected {@link Fault} sends for {@code code}: the spec's example message where
-   * it has one (400, 408, 429, 500), else the status's reason phrase.
+   * The error an injected {@link Fault} sends for {@code code}: the spec's example message where it
+   * has one (400, 408, 429, 500), else the status's reason phrase.
    */
   static ApiError injected(int code, Map<String, String> headers) {
     if (code == 429) {
@@ -88,8 +89,8 @@ record ApiError(int code, String message, Map<String, String> metadata, Map<Stri
   }
 
   /**
-   * This error sent with HTTP status {@code status}, which differs from {@code error.code} only
-   * for a {@link Fault.Wrapped400}.
+   * This error sent with HTTP status {@code status}, which differs from {@code error.code} only for
+   * a {@link Fault.Wrapped400}.
    */
   Reply toReply(int status) {
     return new Reply(status, headers, this::writeBody);

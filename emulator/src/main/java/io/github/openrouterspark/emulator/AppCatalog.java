@@ -19,11 +19,11 @@ import java.util.Set;
  * also depends on each app's launch date, trend and noise. Some slots are fixed:
  *
  * <ul>
- *   <li>Slots 1, 7, 13, ... hold the {@link AppNames#SPECIAL_NAMES}, which exercise escaping: non-Latin
- *       scripts, emoji with surrogate pairs and ZWJ sequences, quotes, backslashes, commas,
- *       markup, the text {@code null}, and one display name shared by two apps.
- *   <li>Slot 3 has app id 2<sup>53</sup>+1, which a client parsing JSON numbers as doubles
- *       silently turns into 2<sup>53</sup>; about a sixth of the other ids exceed 2<sup>31</sup>.
+ *   <li>Slots 1, 7, 13, ... hold the {@link AppNames#SPECIAL_NAMES}, which exercise escaping:
+ *       non-Latin scripts, emoji with surrogate pairs and ZWJ sequences, quotes, backslashes,
+ *       commas, markup, the text {@code null}, and one display name shared by two apps.
+ *   <li>Slot 3 has app id 2<sup>53</sup>+1, which a client parsing JSON numbers as doubles silently
+ *       turns into 2<sup>53</sup>; about a sixth of the other ids exceed 2<sup>31</sup>.
  *   <li>Slots 11 and 42 are twins of slots 10 and 41: same tags and volume on every day, so the
  *       pairs tie exactly in every window and the tie-break by app id decides their order.
  *   <li>Slots 150-179 cycle through the 15 subcategories, so each has at least two visible apps;
@@ -34,6 +34,7 @@ final class AppCatalog {
   static final int VISIBLE_APPS = 300;
   static final int HIDDEN_APPS = 18;
   static final int ALIASES = 10;
+
   /** Above 2^53: the first integer a JSON parser that reads numbers as doubles gets wrong. */
   static final long DOUBLE_UNSAFE_ID = (1L << 53) + 1;
 
@@ -96,15 +97,23 @@ final class AppCatalog {
       AppSpec original = before.get(twinOf);
       String name = names.generated(slot, original.subcategories().get(0));
       return new AppSpec(
-          appId, name, original.subcategories(), AppSpec.Visibility.VISIBLE, appId,
-          original.profile(), original.avgTokensPerRequest());
+          appId,
+          name,
+          original.subcategories(),
+          AppSpec.Visibility.VISIBLE,
+          appId,
+          original.profile(),
+          original.avgTokensPerRequest());
     }
     AppNames.SpecialName special = AppNames.special(slot);
     String primary;
     if (special != null) {
       primary = special.subcategory();
-    } else if (slot >= ROUND_ROBIN_FROM && slot < ROUND_ROBIN_FROM + 2 * Marketplace.SUBCATEGORIES.size()) {
-      primary = Marketplace.SUBCATEGORIES.get((slot - ROUND_ROBIN_FROM) % Marketplace.SUBCATEGORIES.size());
+    } else if (slot >= ROUND_ROBIN_FROM
+        && slot < ROUND_ROBIN_FROM + 2 * Marketplace.SUBCATEGORIES.size()) {
+      primary =
+          Marketplace.SUBCATEGORIES.get(
+              (slot - ROUND_ROBIN_FROM) % Marketplace.SUBCATEGORIES.size());
     } else {
       primary = tags.primary(slot);
     }
@@ -114,7 +123,12 @@ final class AppCatalog {
     AppProfile profile =
         profiles.profile(slot, AppProfiles.baseVolume(slot), group, AppProfiles.Kind.APP);
     return new AppSpec(
-        appId, name, appTags, AppSpec.Visibility.VISIBLE, appId, profile,
+        appId,
+        name,
+        appTags,
+        AppSpec.Visibility.VISIBLE,
+        appId,
+        profile,
         profiles.requestSize(slot, group));
   }
 
@@ -129,11 +143,18 @@ final class AppCatalog {
         i == 0
             ? profiles.giant(salt)
             : profiles.profile(
-                salt, AppProfiles.baseVolume((int) ((h >>> 1) % VISIBLE_APPS)), group,
+                salt,
+                AppProfiles.baseVolume((int) ((h >>> 1) % VISIBLE_APPS)),
+                group,
                 AppProfiles.Kind.APP);
     return new AppSpec(
-        appId, "Private " + names.generated(salt, primary), tags.tags(salt, primary),
-        AppSpec.Visibility.HIDDEN, appId, profile, profiles.requestSize(salt, group));
+        appId,
+        "Private " + names.generated(salt, primary),
+        tags.tags(salt, primary),
+        AppSpec.Visibility.HIDDEN,
+        appId,
+        profile,
+        profiles.requestSize(salt, group));
   }
 
   private AppSpec alias(int i, AppSpec canonical) {
@@ -142,11 +163,18 @@ final class AppCatalog {
     // Even aliases still send traffic (a second URL of the app); odd ones are old names, retired.
     AppProfile profile =
         profiles.profile(
-            salt, canonical.profile().base() * share, Marketplace.categoryOf(canonical.subcategories().get(0)),
+            salt,
+            canonical.profile().base() * share,
+            Marketplace.categoryOf(canonical.subcategories().get(0)),
             i % 2 == 0 ? AppProfiles.Kind.ACTIVE_ALIAS : AppProfiles.Kind.RETIRED_ALIAS);
     return new AppSpec(
-        drawId(salt), canonical.name() + " (legacy)", canonical.subcategories(), AppSpec.Visibility.ALIAS,
-        canonical.appId(), profile, canonical.avgTokensPerRequest());
+        drawId(salt),
+        canonical.name() + " (legacy)",
+        canonical.subcategories(),
+        AppSpec.Visibility.ALIAS,
+        canonical.appId(),
+        profile,
+        canonical.avgTokensPerRequest());
   }
 
   /** Distinct popular slots that get an alias; never a twin, so the twins stay tied. */

@@ -52,12 +52,16 @@ final class AppNames {
 
   private static final Map<String, List<String>> SUFFIXES =
       Map.of(
-          "coding", List.of("Code", "Dev", "Agent", "CLI", "IDE", "Build", "Stack", "Forge", "Pilot", "Commit"),
+          "coding",
+              List.of(
+                  "Code", "Dev", "Agent", "CLI", "IDE", "Build", "Stack", "Forge", "Pilot",
+                  "Commit"),
           "creative", List.of("Studio", "Canvas", "Muse", "Story", "Frames", "Sound", "Ink"),
           "productivity", List.of("Assist", "Notes", "Mail", "Desk", "Flow", "Brief", "Counsel"),
           "entertainment", List.of("Tales", "Quest", "Play", "Realm", "Companion"));
 
   private final long seed;
+
   /** Names handed out so far; the special names are reserved from the start. */
   private final Set<String> generatedNames = new HashSet<>();
 

@@ -29,19 +29,27 @@ final class AppProfiles {
   }
 
   /**
-   * An old, steadily growing giant that out-trades the visible apps, so that leaking the hidden
-   * app carrying it would be obvious.
+   * An old, steadily growing giant that out-trades the visible apps, so that leaking the hidden app
+   * carrying it would be obvious.
    */
   AppProfile giant(long salt) {
     return new AppProfile(
-        Hashing.hash(seed, PROFILE, salt), 2 * TOP_VOLUME, EARLIEST_LAUNCH, null, 10,
-        LocalDate.of(2026, 1, 1), 0.004, 0.004, 0.1);
+        Hashing.hash(seed, PROFILE, salt),
+        2 * TOP_VOLUME,
+        EARLIEST_LAUNCH,
+        null,
+        10,
+        LocalDate.of(2026, 1, 1),
+        0.004,
+        0.004,
+        0.1);
   }
 
   /**
    * Per-app constants. About 55% of apps predate the dataset; the rest launch between 2025-01-01
-   * and mid-2027, so there are fresh launches whenever the clock is. One in twenty shuts down. The trend pivots once, so an app can rise then fade,
-   * or the reverse. Aliases predate the dataset; retired ones stop during it.
+   * and mid-2027, so there are fresh launches whenever the clock is. One in twenty shuts down. The
+   * trend pivots once, so an app can rise then fade, or the reverse. Aliases predate the dataset;
+   * retired ones stop during it.
    */
   AppProfile profile(long salt, double base, String group, Kind kind) {
     double[] u = new double[9];

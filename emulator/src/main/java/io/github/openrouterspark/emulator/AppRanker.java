@@ -23,15 +23,15 @@ final class AppRanker {
   }
 
   /**
-   * The full ranked list of a validated app-rankings request, computed for the instant {@code
-   * now}; the query's limit and offset are not applied.
+   * The full ranked list of a validated app-rankings request, computed for the instant {@code now};
+   * the query's limit and offset are not applied.
    *
    * <p>Window volume sums the window's days; days after today count zero, today counts partially.
    * {@code trending} compares it with the three periods of the window's length (resolved dates,
    * future days included) right before it, where days before {@link SyntheticMarket#FIRST_DAY}
-   * count zero: the score is {@code 3 * window - (p1 + p2 + p3)}, i.e. three times the excess
-   * over their mean, so no rounding is involved. Aliases add their traffic to their canonical app
-   * before ranking.
+   * count zero: the score is {@code 3 * window - (p1 + p2 + p3)}, i.e. three times the excess over
+   * their mean, so no rounding is involved. Aliases add their traffic to their canonical app before
+   * ranking.
    */
   List<AppRankingRow> rank(AppRankingsQuery query, Instant now) {
     List<AppSpec> apps = catalog.apps();
@@ -68,7 +68,8 @@ final class AppRanker {
     List<Integer> ranked = new ArrayList<>();
     for (int i = 0; i < apps.size(); i++) {
       AppSpec app = apps.get(i);
-      score[i] = trending ? Math.subtractExact(Math.multiplyExact(3, window[i]), before[i]) : window[i];
+      score[i] =
+          trending ? Math.subtractExact(Math.multiplyExact(3, window[i]), before[i]) : window[i];
       if (app.visible() && query.matches(app) && score[i] > 0) {
         ranked.add(i);
       }
@@ -82,7 +83,11 @@ final class AppRanker {
       AppSpec app = apps.get(i);
       rows.add(
           new AppRankingRow(
-              rows.size() + 1, app.appId(), app.name(), BigInteger.valueOf(window[i]), requests[i]));
+              rows.size() + 1,
+              app.appId(),
+              app.name(),
+              BigInteger.valueOf(window[i]),
+              requests[i]));
     }
     return rows;
   }

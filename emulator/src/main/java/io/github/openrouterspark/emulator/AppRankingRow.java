@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param totalTokens prompt + completion tokens inside the window, for {@code trending} too
  * @param totalRequests requests inside the window
  */
-public record AppRankingRow(int rank, long appId, String appName, BigInteger totalTokens, long totalRequests) {
+public record AppRankingRow(
+    int rank, long appId, String appName, BigInteger totalTokens, long totalRequests) {
   public AppRankingRow {
     Objects.requireNonNull(appName, "appName");
     Objects.requireNonNull(totalTokens, "totalTokens");

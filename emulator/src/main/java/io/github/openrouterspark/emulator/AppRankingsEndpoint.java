@@ -3,8 +3,8 @@ package io.github.openrouterspark.emulator;
 import java.util.List;
 
 /**
- * {@code GET /datasets/app-rankings}: one page of the apps ranked by window volume
- * ({@code popular}) or excess growth ({@code trending}), with absolute ranks.
+ * {@code GET /datasets/app-rankings}: one page of the apps ranked by window volume ({@code
+ * popular}) or excess growth ({@code trending}), with absolute ranks.
  */
 final class AppRankingsEndpoint implements Endpoint {
   static final String PATH = "/datasets/app-rankings";

@@ -22,9 +22,11 @@ record AppRankingsQuery(
       throw new IllegalArgumentException("Unknown category: " + category);
     }
     if (subcategory != null
-        && (category == null ? !Marketplace.SUBCATEGORIES.contains(subcategory)
+        && (category == null
+            ? !Marketplace.SUBCATEGORIES.contains(subcategory)
             : !Marketplace.GROUPS.get(category).contains(subcategory))) {
-      throw new IllegalArgumentException("Subcategory " + subcategory + " does not fit category " + category);
+      throw new IllegalArgumentException(
+          "Subcategory " + subcategory + " does not fit category " + category);
     }
     if (limit < 1 || limit > MAX_LIMIT || offset < 0 || offset > MAX_OFFSET) {
       throw new IllegalArgumentException("limit or offset out of range: " + limit + ", " + offset);

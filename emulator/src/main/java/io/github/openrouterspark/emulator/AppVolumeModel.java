@@ -8,17 +8,17 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Full-day token volumes of every app of an {@link AppCatalog} (visible, hidden and aliases) on
- * one UTC day. Each (app, day) value is a pure function of the seed, the app's profile and the
- * day; days are cached because trending windows read four times their length.
+ * Full-day token volumes of every app of an {@link AppCatalog} (visible, hidden and aliases) on one
+ * UTC day. Each (app, day) value is a pure function of the seed, the app's profile and the day;
+ * days are cached because trending windows read four times their length.
  *
- * <p>Volume = base x trend x hype x launch ramp x weekly dip x noise. The trend is exponential
- * with one change of rate at the app's pivot day. Hype adds bursts of attention: about one per
- * {@value #BURST_SPACING} days per app, each rising for {@value #BURST_RISE} days to 1.5-6 times
- * the usual volume and fading with a {@value #BURST_DECAY}-day time constant, so at any date
- * some smaller apps grow fast and {@code trending} differs from {@code popular}. Days before the
- * dataset's first day, before the launch, from the retirement on, and about 1% of days at random
- * (outages) carry no traffic.
+ * <p>Volume = base x trend x hype x launch ramp x weekly dip x noise. The trend is exponential with
+ * one change of rate at the app's pivot day. Hype adds bursts of attention: about one per {@value
+ * #BURST_SPACING} days per app, each rising for {@value #BURST_RISE} days to 1.5-6 times the usual
+ * volume and fading with a {@value #BURST_DECAY}-day time constant, so at any date some smaller
+ * apps grow fast and {@code trending} differs from {@code popular}. Days before the dataset's first
+ * day, before the launch, from the retirement on, and about 1% of days at random (outages) carry no
+ * traffic.
  */
 final class AppVolumeModel {
   private static final double OUTAGE_CHANCE = 0.01;
@@ -27,8 +27,10 @@ final class AppVolumeModel {
   private static final int BURST_SPACING = 200;
   private static final int BURST_RISE = 14;
   private static final int BURST_DECAY = 40;
+
   /** Bursts older than this contribute less than e^-6 of their peak; they are ignored. */
   private static final int BURST_SPAN = BURST_RISE + 6 * BURST_DECAY;
+
   private static final long NOISE = 21;
   private static final long OUTAGE = 22;
   private static final long BURST = 23;

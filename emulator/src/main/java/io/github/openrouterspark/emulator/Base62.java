@@ -7,8 +7,8 @@ final class Base62 {
   private Base62() {}
 
   /**
-   * Up to 20 base-62 digits drawn from two 64-bit hashes, 6 bits each (slightly favouring the
-   * first two digits, which no one will notice in an id).
+   * Up to 20 base-62 digits drawn from two 64-bit hashes, 6 bits each (slightly favouring the first
+   * two digits, which no one will notice in an id).
    */
   static String of(long a, long b, int length) {
     if (length > 20) {

@@ -7,9 +7,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The models one key may call on one day, with cumulative weights: served that day, from the
- * key's vendors, free variants only for the dev laptop and eval harness, favouring recent
- * launches and (for batch and agent keys) a fitting tier.
+ * The models one key may call on one day, with cumulative weights: served that day, from the key's
+ * vendors, free variants only for the dev laptop and eval harness, favouring recent launches and
+ * (for batch and agent keys) a fitting tier.
  */
 final class CandidateModels {
   private static final long MODEL_AFFINITY = 53;
@@ -40,7 +40,10 @@ final class CandidateModels {
       double recency = StrictMath.exp(-age / 240) + 0.03;
       double fit =
           switch (habits.kind()) {
-            case BATCH -> model.tier() == ModelTraits.Tier.FRONTIER ? 0.1 : model.tier() == ModelTraits.Tier.SMALL ? 3 : 1;
+            case BATCH ->
+                model.tier() == ModelTraits.Tier.FRONTIER
+                    ? 0.1
+                    : model.tier() == ModelTraits.Tier.SMALL ? 3 : 1;
             case AGENT -> model.tier() == ModelTraits.Tier.FRONTIER ? 4 : 0.5;
             default -> 1;
           };

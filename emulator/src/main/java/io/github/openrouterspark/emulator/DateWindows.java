@@ -5,9 +5,9 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Resolves {@code start_date}/{@code end_date} the way every Data API endpoint does: end defaults
- * to the last completed UTC day and must not precede the dataset; start defaults to 30 days
- * before end and is clamped forward to the dataset's first day; the inclusive span is at most
- * 366 days. End dates in the future are accepted.
+ * to the last completed UTC day and must not precede the dataset; start defaults to 30 days before
+ * end and is clamped forward to the dataset's first day; the inclusive span is at most 366 days.
+ * End dates in the future are accepted.
  */
 final class DateWindows {
   private static final LocalDate FIRST_DAY = SyntheticMarket.FIRST_DAY;

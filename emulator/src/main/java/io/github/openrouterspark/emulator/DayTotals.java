@@ -12,7 +12,9 @@ final class DayTotals {
 
   private DayTotals() {}
 
-  /** Milliseconds of {@code today} elapsed at {@code now}: today's volumes are this share of a day. */
+  /**
+   * Milliseconds of {@code today} elapsed at {@code now}: today's volumes are this share of a day.
+   */
   static long elapsedToday(LocalDate today, Instant now) {
     return now.toEpochMilli() - today.atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
   }

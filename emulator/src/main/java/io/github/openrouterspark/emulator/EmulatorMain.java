@@ -6,16 +6,16 @@ import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the emulator as a process, for a notebook, a shell or another language's tests:
- * {@code java -cp <emulator jar>:<jackson-core jar> io.github.openrouterspark.emulator.EmulatorMain
- * [--port N] [--exit-on-stdin-close]}.
+ * Runs the emulator as a process, for a notebook, a shell or another language's tests: {@code java
+ * -cp <emulator jar>:<jackson-core jar> io.github.openrouterspark.emulator.EmulatorMain [--port N]
+ * [--exit-on-stdin-close]}.
  *
  * <p>Once it listens on 127.0.0.1 it prints exactly one line on stdout, {@code
- * OPENROUTER_EMULATOR_URL=http://127.0.0.1:<port>/api/v1}, the base URL to read from; keys and
- * how to stop it go to stderr. {@code --port 0}, the default, picks a free port. It exits with
- * status 0 on SIGTERM or Ctrl-C, and with {@code --exit-on-stdin-close} also when its stdin
- * reaches end of file, so a parent that dies without stopping it does not leave it running.
- * Status 2 is a bad command line, 1 a port it cannot listen on.
+ * OPENROUTER_EMULATOR_URL=http://127.0.0.1:<port>/api/v1}, the base URL to read from; keys and how
+ * to stop it go to stderr. {@code --port 0}, the default, picks a free port. It exits with status 0
+ * on SIGTERM or Ctrl-C, and with {@code --exit-on-stdin-close} also when its stdin reaches end of
+ * file, so a parent that dies without stopping it does not leave it running. Status 2 is a bad
+ * command line, 1 a port it cannot listen on.
  */
 public final class EmulatorMain {
   /** The name of the one line on stdout, also the environment variable the notebooks read. */
@@ -68,7 +68,8 @@ public final class EmulatorMain {
     System.out.flush();
     CountDownLatch stop = new CountDownLatch(1);
     if (options.exitOnStdinClose()) {
-      Thread watcher = new Thread(() -> awaitEndOfInput(System.in, stop), "openrouter-emulator-stdin");
+      Thread watcher =
+          new Thread(() -> awaitEndOfInput(System.in, stop), "openrouter-emulator-stdin");
       watcher.setDaemon(true);
       watcher.start();
     }
@@ -104,7 +105,8 @@ public final class EmulatorMain {
           port = port(args[++i]);
         }
         case "--exit-on-stdin-close" -> exitOnStdinClose = true;
-        default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "'\n" + USAGE);
+        default ->
+            throw new IllegalArgumentException("Unknown argument '" + args[i] + "'\n" + USAGE);
       }
     }
     return new Options(port, exitOnStdinClose);

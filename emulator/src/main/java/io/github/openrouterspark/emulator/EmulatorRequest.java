@@ -21,7 +21,8 @@ record EmulatorRequest(
     boolean management,
     byte[] body) {
   /** A request without a body, as the GET endpoints get it. */
-  EmulatorRequest(Instant now, String path, Map<String, String> query, String apiKey, String account) {
+  EmulatorRequest(
+      Instant now, String path, Map<String, String> query, String apiKey, String account) {
     this(now, path, query, apiKey, account, false, new byte[0]);
   }
 }

@@ -14,8 +14,11 @@ final class EmulatorRoutes {
   private EmulatorRoutes() {}
 
   static Router of(
-      SyntheticMarket market, DatasetEnvelope envelope, RateLimiter datasetQuota,
-      RateLimiter analyticsQuota, Supplier<RetryAfterFlavour> retryAfter,
+      SyntheticMarket market,
+      DatasetEnvelope envelope,
+      RateLimiter datasetQuota,
+      RateLimiter analyticsQuota,
+      Supplier<RetryAfterFlavour> retryAfter,
       Function<String, AnalyticsLog> analytics) {
     return new Router()
         .add(
@@ -35,6 +38,7 @@ final class EmulatorRoutes {
             "POST",
             API_PREFIX + AnalyticsQueryEndpoint.PATH,
             new ManagementOnly(
-                new RateLimited(analyticsQuota, retryAfter, new AnalyticsQueryEndpoint(analytics))));
+                new RateLimited(
+                    analyticsQuota, retryAfter, new AnalyticsQueryEndpoint(analytics))));
   }
 }

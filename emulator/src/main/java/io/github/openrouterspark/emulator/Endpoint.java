@@ -6,8 +6,8 @@ interface Endpoint {
   Reply handle(EmulatorRequest request) throws RequestRejected;
 
   /**
-   * The same operation without its rate limit, for a {@link Fault.TruncatedBody}: it sends a
-   * normal body, cut short, and an injected fault must not use the client's quota.
+   * The same operation without its rate limit, for a {@link Fault.TruncatedBody}: it sends a normal
+   * body, cut short, and an injected fault must not use the client's quota.
    */
   default Endpoint withoutQuota() {
     return this;

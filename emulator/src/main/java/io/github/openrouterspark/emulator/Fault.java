@@ -14,8 +14,14 @@ import java.util.function.UnaryOperator;
  * rate-limit quota.
  */
 public sealed interface Fault
-    permits Fault.Status, Fault.Wrapped400, Fault.Slow, Fault.ConnectionReset, Fault.TruncatedBody,
-        Fault.ShortBody, Fault.Redirect, Fault.EditedBody {
+    permits Fault.Status,
+        Fault.Wrapped400,
+        Fault.Slow,
+        Fault.ConnectionReset,
+        Fault.TruncatedBody,
+        Fault.ShortBody,
+        Fault.Redirect,
+        Fault.EditedBody {
 
   /**
    * An error answer with HTTP status {@code code} (400-599) and the documented error body, {@code
@@ -36,8 +42,8 @@ public sealed interface Fault
   }
 
   /**
-   * HTTP 400 whose JSON {@code error.code} is {@code innerCode} (e.g. 429, 502), the way
-   * OpenRouter can wrap a transient upstream failure; the OpenRouter Python SDK retries these.
+   * HTTP 400 whose JSON {@code error.code} is {@code innerCode} (e.g. 429, 502), the way OpenRouter
+   * can wrap a transient upstream failure; the OpenRouter Python SDK retries these.
    */
   static Fault wrapped400(int innerCode) {
     return new Wrapped400(innerCode);
@@ -49,9 +55,9 @@ public sealed interface Fault
   }
 
   /**
-   * Closes the connection without sending any response byte (an orderly close, not a TCP RST,
-   * which the JDK server cannot send). Clients may hide it: for a GET, the JDK {@code HttpClient}
-   * and {@code HttpURLConnection} silently resend once, and OkHttp with {@code
+   * Closes the connection without sending any response byte (an orderly close, not a TCP RST, which
+   * the JDK server cannot send). Clients may hide it: for a GET, the JDK {@code HttpClient} and
+   * {@code HttpURLConnection} silently resend once, and OkHttp with {@code
    * retryOnConnectionFailure} resends up to twice when the connection came from its pool. The
    * {@link RequestLog} shows every attempt; fault as many requests as the client must see fail.
    */
@@ -72,8 +78,8 @@ public sealed interface Fault
   /**
    * Sends the normal status and the first half of the normal body (cut mid-JSON) as a complete
    * response: its {@code Content-Length} is the half's. A client sees what a body without any
-   * framing (ended by closing the connection) looks like when it is cut: a clean end of stream,
-   * so only the JSON shows that the body is short.
+   * framing (ended by closing the connection) looks like when it is cut: a clean end of stream, so
+   * only the JSON shows that the body is short.
    */
   static Fault shortBody() {
     return new ShortBody();

@@ -63,10 +63,10 @@ public final class FaultInjector {
   }
 
   /**
-   * From now on each request, with probability {@code fraction}, gets one of {@code faults}
-   * (chosen uniformly), drawn from a {@link Random} seeded with {@code seed}: the same seed and
-   * the same arrival order give the same faults. Replaces an earlier {@code failRandomly}; a
-   * {@link #failNext} or {@link #failEvery} fault for the same request wins.
+   * From now on each request, with probability {@code fraction}, gets one of {@code faults} (chosen
+   * uniformly), drawn from a {@link Random} seeded with {@code seed}: the same seed and the same
+   * arrival order give the same faults. Replaces an earlier {@code failRandomly}; a {@link
+   * #failNext} or {@link #failEvery} fault for the same request wins.
    */
   public synchronized FaultInjector failRandomly(double fraction, long seed, List<Fault> faults) {
     if (!(fraction >= 0 && fraction <= 1)) {

@@ -11,8 +11,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Clock;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -21,11 +21,10 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * The one HTTP handler of the emulator. For every request it routes (404/405), authenticates
- * (401), applies a scheduled {@link Fault} if there is one, else lets the endpoint answer (which
- * may add 429 and 400), logs the outcome and streams the JSON reply. The log entry is written
- * before the reply, so a client that has its answer (or its failure) always finds its request in
- * the log.
+ * The one HTTP handler of the emulator. For every request it routes (404/405), authenticates (401),
+ * applies a scheduled {@link Fault} if there is one, else lets the endpoint answer (which may add
+ * 429 and 400), logs the outcome and streams the JSON reply. The log entry is written before the
+ * reply, so a client that has its answer (or its failure) always finds its request in the log.
  */
 final class Gateway implements HttpHandler {
   private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
@@ -56,9 +55,9 @@ final class Gateway implements HttpHandler {
 
   /**
    * Thrown out of {@link #handle} to drop the connection. The JDK server answers an IOException
-   * from a handler by closing the connection, without writing anything more: no status line if
-   * none was sent, no end of body (or final chunk) if a body was begun. Closing the exchange
-   * instead would complete the response.
+   * from a handler by closing the connection, without writing anything more: no status line if none
+   * was sent, no end of body (or final chunk) if a body was begun. Closing the exchange instead
+   * would complete the response.
    */
   private static final class Disconnect extends IOException {
     private static final long serialVersionUID = 1L;
@@ -139,16 +138,17 @@ final class Gateway implements HttpHandler {
               : flavour.get().headers(now, now.plus(status.retryAfter()));
       respond(exchange, request, ApiError.injected(status.code(), hint).toReply(), fault);
     } else if (fault instanceof Fault.Wrapped400 wrapped) {
-      respond(exchange, request, ApiError.injected(wrapped.innerCode(), Map.of()).toReply(400), fault);
+      respond(
+          exchange, request, ApiError.injected(wrapped.innerCode(), Map.of()).toReply(400), fault);
     } else {
       throw new IllegalStateException("Unhandled fault " + fault);
     }
   }
 
   /**
-   * The whole request body, read before anything else so that every answer, even a refusal,
-   * leaves the connection clean for the next request. Bodies beyond {@value #MAX_BODY} bytes are
-   * cut there: no endpoint needs more, and the cut makes the JSON invalid, hence a 400.
+   * The whole request body, read before anything else so that every answer, even a refusal, leaves
+   * the connection clean for the next request. Bodies beyond {@value #MAX_BODY} bytes are cut
+   * there: no endpoint needs more, and the cut makes the JSON invalid, hence a 400.
    */
   private static byte[] readBody(HttpExchange exchange) throws IOException {
     try (InputStream in = exchange.getRequestBody()) {
@@ -200,7 +200,9 @@ final class Gateway implements HttpHandler {
             request.account(),
             status,
             fault,
-            request.body().length == 0 ? null : new String(request.body(), StandardCharsets.UTF_8)));
+            request.body().length == 0
+                ? null
+                : new String(request.body(), StandardCharsets.UTF_8)));
   }
 
   private static void send(HttpExchange exchange, Reply reply) throws IOException {
@@ -255,10 +257,10 @@ final class Gateway implements HttpHandler {
   }
 
   /**
-   * Writes characters outside the BMP (emoji in app names) as raw 4-byte UTF-8, like the real
-   * API's {@code JSON.stringify}, instead of the surrogate-pair escapes Jackson writes by default.
-   * The feature exists from Jackson 2.18 on; it is looked up by name so that an older
-   * jackson-core on the classpath still works, with escapes.
+   * Writes characters outside the BMP (emoji in app names) as raw 4-byte UTF-8, like the real API's
+   * {@code JSON.stringify}, instead of the surrogate-pair escapes Jackson writes by default. The
+   * feature exists from Jackson 2.18 on; it is looked up by name so that an older jackson-core on
+   * the classpath still works, with escapes.
    */
   private static JsonFactory jsonFactory() {
     JsonFactory factory = new JsonFactory();

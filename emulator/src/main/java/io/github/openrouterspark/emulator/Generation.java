@@ -5,11 +5,11 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * One generation (API request) of an account's synthetic {@link AnalyticsLog}, the raw record
- * every analytics aggregate is computed from. Fields hold underlying values, as analytics filters
- * use them: numeric ids for keys and apps, Clerk ids for users, UUIDs for workspaces; the labels
- * that query rows show instead come from {@link AnalyticsLog#apiKeys()}, {@link
- * AnalyticsLog#users()}, {@link AnalyticsLog#workspaces()} and {@link AnalyticsLog#appName}.
+ * One generation (API request) of an account's synthetic {@link AnalyticsLog}, the raw record every
+ * analytics aggregate is computed from. Fields hold underlying values, as analytics filters use
+ * them: numeric ids for keys and apps, Clerk ids for users, UUIDs for workspaces; the labels that
+ * query rows show instead come from {@link AnalyticsLog#apiKeys()}, {@link AnalyticsLog#users()},
+ * {@link AnalyticsLog#workspaces()} and {@link AnalyticsLog#appName}.
  *
  * @param id {@code gen-<epoch seconds>-<20 base62 characters>}, like OpenRouter's
  * @param createdAt whole seconds, UTC

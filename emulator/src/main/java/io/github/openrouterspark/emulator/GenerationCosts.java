@@ -9,8 +9,10 @@ import java.util.List;
  */
 final class GenerationCosts {
   private static final double NANOS_PER_USD = 1e9;
+
   /** $0.02: five web results at $4 per 1000, OpenRouter's web plugin price. */
   private static final long WEB_SEARCH = 20_000_000;
+
   private static final List<String> NATIVE_SEARCH =
       List.of("openai", "x-ai", "google", "anthropic", "perplexity");
 
@@ -22,8 +24,14 @@ final class GenerationCosts {
   }
 
   static Generation.Cost of(
-      ModelTraits model, String variant, long prompt, long completion, long cached,
-      boolean cacheWrite, boolean byok, Draws d) {
+      ModelTraits model,
+      String variant,
+      long prompt,
+      long completion,
+      long cached,
+      boolean cacheWrite,
+      boolean byok,
+      Draws d) {
     long upstream = prompt * model.inputPrice() + completion * model.outputPrice();
     Long cache = null;
     if (cached > 0) {
@@ -44,7 +52,10 @@ final class GenerationCosts {
     Long webFetch = d.next() < 0.004 ? usd(0.001 * (1 + (int) (d.next() * 5))) : null;
     Long upstreamWebFetch = d.next() < 0.002 ? usd(0.002 * (1 + (int) (d.next() * 3))) : null;
     long gross = upstream;
-    for (Long part : new Long[] {cache, data, web, upstreamWeb, file, upstreamFile, webFetch, upstreamWebFetch}) {
+    for (Long part :
+        new Long[] {
+          cache, data, web, upstreamWeb, file, upstreamFile, webFetch, upstreamWebFetch
+        }) {
       if (part != null) {
         gross += part;
       }
@@ -53,8 +64,20 @@ final class GenerationCosts {
     long byokFees = byok ? gross * 5 / 100 : 0;
     long credits = byok ? byokFees : gross;
     return new Generation.Cost(
-        credits + byokUsage, byokUsage, credits, credits - byokFees, byokFees, upstream, cache, data,
-        web, upstreamWeb, file, upstreamFile, webFetch, upstreamWebFetch);
+        credits + byokUsage,
+        byokUsage,
+        credits,
+        credits - byokFees,
+        byokFees,
+        upstream,
+        cache,
+        data,
+        web,
+        upstreamWeb,
+        file,
+        upstreamFile,
+        webFetch,
+        upstreamWebFetch);
   }
 
   private static long usd(double dollars) {

@@ -11,8 +11,8 @@ import java.util.Locale;
 
 /**
  * Time buckets of {@code /analytics/query}, in UTC. Weeks start on <em>Sunday</em>: the only
- * published weekly rows (OpenRouter's cost-control cookbook: {@code "date__week": "2026-06-07"}
- * and {@code "2026-05-31"}) are Sundays, ClickHouse's default {@code toStartOfWeek}. Rankings-daily
+ * published weekly rows (OpenRouter's cost-control cookbook: {@code "date__week": "2026-06-07"} and
+ * {@code "2026-05-31"}) are Sundays, ClickHouse's default {@code toStartOfWeek}. Rankings-daily
  * weeks start on Monday; a client must not assume the two agree.
  */
 enum Granularity {

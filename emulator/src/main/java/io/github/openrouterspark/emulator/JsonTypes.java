@@ -3,7 +3,9 @@ package io.github.openrouterspark.emulator;
 import java.util.List;
 import java.util.Map;
 
-/** JSON type names and number formatting as JavaScript (and so the real API's validator) sees them. */
+/**
+ * JSON type names and number formatting as JavaScript (and so the real API's validator) sees them.
+ */
 final class JsonTypes {
   private JsonTypes() {}
 

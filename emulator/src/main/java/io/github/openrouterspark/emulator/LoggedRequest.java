@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param at the emulator clock's instant on arrival
  * @param path the full request path, e.g. {@code /api/v1/datasets/rankings-daily}
  * @param query decoded query parameters in request order (first occurrence of a repeated name)
- * @param headers request headers by lower-cased name, repeated values joined with ", "; the
- *     {@code authorization} header is never stored, so logs cannot leak keys
+ * @param headers request headers by lower-cased name, repeated values joined with ", "; the {@code
+ *     authorization} header is never stored, so logs cannot leak keys
  * @param account the account of the API key, or {@code null} when the key was missing or unknown
  * @param status the HTTP status of the answer, or {@link #NO_RESPONSE} when the client got no
  *     complete response ({@link Fault.ConnectionReset}, {@link Fault.TruncatedBody}), so that

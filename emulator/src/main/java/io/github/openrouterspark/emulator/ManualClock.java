@@ -9,9 +9,8 @@ import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A UTC clock that only moves when told to. Give it to {@link OpenRouterEmulator.Builder#clock}
- * to step through rate-limit windows, day boundaries and partial days without sleeping.
- * Thread-safe.
+ * A UTC clock that only moves when told to. Give it to {@link OpenRouterEmulator.Builder#clock} to
+ * step through rate-limit windows, day boundaries and partial days without sleeping. Thread-safe.
  */
 public final class ManualClock extends Clock {
   private final AtomicReference<Instant> now;

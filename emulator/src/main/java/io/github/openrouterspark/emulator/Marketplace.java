@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * The apps marketplace taxonomy of {@code GET /datasets/app-rankings}: four category groups and
- * their fifteen subcategories, as OpenRouter's app-attribution docs list them (docs/api-contract.md §8). The
- * spec's {@code subcategory} enum has the same fifteen values in another order.
+ * their fifteen subcategories, as OpenRouter's app-attribution docs list them (docs/api-contract.md
+ * §8). The spec's {@code subcategory} enum has the same fifteen values in another order.
  */
 final class Marketplace {
   static final Map<String, List<String>> GROUPS;
@@ -17,9 +17,11 @@ final class Marketplace {
     Map<String, List<String>> groups = new LinkedHashMap<>();
     groups.put(
         "coding",
-        List.of("cli-agent", "ide-extension", "cloud-agent", "programming-app", "native-app-builder"));
+        List.of(
+            "cli-agent", "ide-extension", "cloud-agent", "programming-app", "native-app-builder"));
     groups.put("creative", List.of("creative-writing", "video-gen", "image-gen", "audio-gen"));
-    groups.put("productivity", List.of("writing-assistant", "general-chat", "personal-agent", "legal"));
+    groups.put(
+        "productivity", List.of("writing-assistant", "general-chat", "personal-agent", "legal"));
     groups.put("entertainment", List.of("roleplay", "game"));
     GROUPS = Collections.unmodifiableMap(groups);
   }
@@ -30,9 +32,21 @@ final class Marketplace {
   /** The {@code subcategory} enum, in the spec's order. */
   static final List<String> SUBCATEGORIES =
       List.of(
-          "cli-agent", "ide-extension", "cloud-agent", "programming-app", "native-app-builder",
-          "creative-writing", "video-gen", "image-gen", "audio-gen", "roleplay", "game",
-          "writing-assistant", "general-chat", "personal-agent", "legal");
+          "cli-agent",
+          "ide-extension",
+          "cloud-agent",
+          "programming-app",
+          "native-app-builder",
+          "creative-writing",
+          "video-gen",
+          "image-gen",
+          "audio-gen",
+          "roleplay",
+          "game",
+          "writing-assistant",
+          "general-chat",
+          "personal-agent",
+          "legal");
 
   private Marketplace() {}
 

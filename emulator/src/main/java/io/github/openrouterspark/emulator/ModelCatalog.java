@@ -5,10 +5,9 @@ import java.util.List;
 
 /**
  * The fixed list of models the synthetic market trades in. Launch and retirement dates follow the
- * real models' history where there is one, so charts built on the emulator look plausible; the
- * 2026 entries are invented. About 45 models already exist on 2025-01-01 so that the first days
- * of the dataset have fewer than 50 models (no {@code other} row), while later days have far
- * more than 50.
+ * real models' history where there is one, so charts built on the emulator look plausible; the 2026
+ * entries are invented. About 45 models already exist on 2025-01-01 so that the first days of the
+ * dataset have fewer than 50 models (no {@code other} row), while later days have far more than 50.
  */
 final class ModelCatalog {
   private ModelCatalog() {}

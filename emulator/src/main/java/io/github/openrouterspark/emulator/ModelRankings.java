@@ -56,9 +56,9 @@ final class ModelRankings {
   }
 
   /**
-   * Sampled datasets only exist at weekly grain: every ISO week touching the window counts in
-   * full (so the last bucket may include traffic after {@code end_date}), and {@code month}
-   * buckets each week by the month of its Monday, as the API documents.
+   * Sampled datasets only exist at weekly grain: every ISO week touching the window counts in full
+   * (so the last bucket may include traffic after {@code end_date}), and {@code month} buckets each
+   * week by the month of its Monday, as the API documents.
    */
   private Map<LocalDate, long[]> weeklyEstimates(RankingsQuery query, Instant now) {
     Map<LocalDate, long[]> buckets = new TreeMap<>();

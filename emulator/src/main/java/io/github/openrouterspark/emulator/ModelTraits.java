@@ -9,8 +9,8 @@ import java.util.Map;
  * {@code variant} (a catalog permaslug such as {@code deepseek/deepseek-r1:free} is model {@code
  * deepseek/deepseek-r1}, variant {@code free}, as OpenRouter stores them), the vendor, the
  * providers that serve it, list prices and speed. Prices and speeds are drawn from the seed within
- * ranges set by the model's tier, which is read off its name, so an "opus" costs more than a
- * "nano" in every seed.
+ * ranges set by the model's tier, which is read off its name, so an "opus" costs more than a "nano"
+ * in every seed.
  *
  * @param index position in {@link ModelCatalog#MODELS}
  * @param model permaslug without the variant suffix
@@ -46,10 +46,13 @@ record ModelTraits(
           Map.entry("openai", List.of("OpenAI", "Azure")),
           Map.entry("anthropic", List.of("Anthropic", "Amazon Bedrock", "Google Vertex")),
           Map.entry("google", List.of("Google AI Studio", "Google Vertex")),
-          Map.entry("meta-llama", List.of("DeepInfra", "Together", "Fireworks", "Groq", "Lambda", "Novita")),
+          Map.entry(
+              "meta-llama",
+              List.of("DeepInfra", "Together", "Fireworks", "Groq", "Lambda", "Novita")),
           Map.entry("mistralai", List.of("Mistral", "DeepInfra")),
           Map.entry("qwen", List.of("Alibaba", "DeepInfra", "Together", "Fireworks")),
-          Map.entry("deepseek", List.of("DeepSeek", "DeepInfra", "Fireworks", "Together", "Chutes")),
+          Map.entry(
+              "deepseek", List.of("DeepSeek", "DeepInfra", "Fireworks", "Together", "Chutes")),
           Map.entry("x-ai", List.of("xAI")),
           Map.entry("moonshotai", List.of("Moonshot AI", "Groq", "Together")),
           Map.entry("z-ai", List.of("Z.AI", "DeepInfra", "Chutes")),
@@ -101,15 +104,26 @@ record ModelTraits(
                     + "deepseek-r1|claude-3\\.7|claude-4|minimax-m).*")
             || name.contains("r1");
     return new ModelTraits(
-        index, spec, model, variant, vendor, PROVIDERS.getOrDefault(vendor, OPEN_WEIGHT_HOSTS),
-        tier, input, output, speed, reasoning);
+        index,
+        spec,
+        model,
+        variant,
+        vendor,
+        PROVIDERS.getOrDefault(vendor, OPEN_WEIGHT_HOSTS),
+        tier,
+        input,
+        output,
+        speed,
+        reasoning);
   }
 
   private static Tier tier(String name) {
-    if (name.matches(".*(mini|nano|flash|haiku|small|lite|-8b|-3b|7b|8x7b|nemo|13b|14b|20b|30b|gemma|a3b|air|fast).*")) {
+    if (name.matches(
+        ".*(mini|nano|flash|haiku|small|lite|-8b|-3b|7b|8x7b|nemo|13b|14b|20b|30b|gemma|a3b|air|fast).*")) {
       return Tier.SMALL;
     }
-    if (name.matches(".*(opus|gpt-4|o1|o3-|o3$|gpt-5|sonnet|-pro|large|grok-3|grok-4|405b|gpt-4\\.5|max|medium).*")) {
+    if (name.matches(
+        ".*(opus|gpt-4|o1|o3-|o3$|gpt-5|sonnet|-pro|large|grok-3|grok-4|405b|gpt-4\\.5|max|medium).*")) {
       return Tier.FRONTIER;
     }
     return Tier.MID;

@@ -26,16 +26,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * }</pre>
  *
  * <p>Keys: inference keys ({@link Builder#apiKey}) reach the datasets; the analytics endpoints
- * answer them 403 {@code Only management keys can perform this operation}. Management keys
- * ({@link Builder#managementKey}) reach the analytics endpoints, and the datasets too: the spec
- * says the datasets take "any valid OpenRouter API key" and declares no 403 for them, while
- * whether a management key qualifies is unpublished (docs/api-contract.md §9.3); the emulator accepts it,
+ * answer them 403 {@code Only management keys can perform this operation}. Management keys ({@link
+ * Builder#managementKey}) reach the analytics endpoints, and the datasets too: the spec says the
+ * datasets take "any valid OpenRouter API key" and declares no 403 for them, while whether a
+ * management key qualifies is unpublished (docs/api-contract.md §9.3); the emulator accepts it,
  * counting against the same per-key and per-account dataset quotas as any key.
  *
- * <p>Quotas: the datasets share 30 requests per minute per key and 500 per day per account; the
- * two analytics endpoints share their own 64 per minute per key (OpenRouter's analytics skill
- * documents it; the spec declares no 429 there), with no daily cap. Both answer 429 in the
- * current {@link RetryAfterFlavour}.
+ * <p>Quotas: the datasets share 30 requests per minute per key and 500 per day per account; the two
+ * analytics endpoints share their own 64 per minute per key (OpenRouter's analytics skill documents
+ * it; the spec declares no 429 there), with no daily cap. Both answer 429 in the current {@link
+ * RetryAfterFlavour}.
  */
 public final class OpenRouterEmulator implements AutoCloseable {
   /** Accepted when the builder adds no key; deliberately unlike a real {@code sk-or-v1-} key. */
@@ -53,14 +53,18 @@ public final class OpenRouterEmulator implements AutoCloseable {
   private final RequestLog requestLog = new RequestLog();
   private final FaultInjector faults = new FaultInjector();
   private final SyntheticMarket market;
+
   /** One limiter for all Data API endpoints: the daily quota is shared across them. */
   private final RateLimiter datasetQuota;
+
   /** The analytics endpoints' own per-key limit; no daily cap. */
   private final RateLimiter analyticsQuota;
+
   private final Map<String, AnalyticsLog> analyticsLogs = new ConcurrentHashMap<>();
   private final List<ModelTraits> modelTraits;
   private final Clock clock;
   private final long seed;
+
   /** Read per response, so a test can switch it between queries. */
   private volatile RetryAfterFlavour retryAfter;
 
@@ -80,13 +84,21 @@ public final class OpenRouterEmulator implements AutoCloseable {
     analyticsQuota = new RateLimiter(builder.analyticsRateLimitPerMinute, Integer.MAX_VALUE);
     Router router =
         EmulatorRoutes.of(
-            market, new DatasetEnvelope(builder.metaFirst), datasetQuota, analyticsQuota,
-            this::retryAfter, this::analytics);
+            market,
+            new DatasetEnvelope(builder.metaFirst),
+            datasetQuota,
+            analyticsQuota,
+            this::retryAfter,
+            this::analytics);
     server =
         new EmulatorServer(
             builder.port,
             new Gateway(
-                builder.clock, router, new ApiKeys(keys, managementKeys), requestLog, faults,
+                builder.clock,
+                router,
+                new ApiKeys(keys, managementKeys),
+                requestLog,
+                faults,
                 this::retryAfter));
   }
 
@@ -99,7 +111,9 @@ public final class OpenRouterEmulator implements AutoCloseable {
     return new Builder();
   }
 
-  /** {@code http://127.0.0.1:<port>/api/v1}, the equivalent of {@code https://openrouter.ai/api/v1}. */
+  /**
+   * {@code http://127.0.0.1:<port>/api/v1}, the equivalent of {@code https://openrouter.ai/api/v1}.
+   */
   public String baseUrl() {
     return "http://127.0.0.1:" + server.port() + EmulatorRoutes.API_PREFIX;
   }
@@ -135,7 +149,10 @@ public final class OpenRouterEmulator implements AutoCloseable {
     datasetQuota.setPerDay(n);
   }
 
-  /** Changes the analytics per-key limit from the next request on, like {@link #setRateLimitPerMinute}. */
+  /**
+   * Changes the analytics per-key limit from the next request on, like {@link
+   * #setRateLimitPerMinute}.
+   */
   public void setAnalyticsRateLimitPerMinute(int n) {
     analyticsQuota.setPerMinute(n);
   }
@@ -188,8 +205,8 @@ public final class OpenRouterEmulator implements AutoCloseable {
     }
 
     /**
-     * Accepts {@code key} for {@code account}. Several keys may share an account, and so its
-     * daily quota. Once a key is added, {@link #DEFAULT_API_KEY} is no longer accepted.
+     * Accepts {@code key} for {@code account}. Several keys may share an account, and so its daily
+     * quota. Once a key is added, {@link #DEFAULT_API_KEY} is no longer accepted.
      */
     public Builder apiKey(String key, String account) {
       checkKey(key, account);
@@ -214,7 +231,10 @@ public final class OpenRouterEmulator implements AutoCloseable {
       return this;
     }
 
-    /** Accepted analytics requests per key in any rolling 60 seconds, meta and query together; default 64. */
+    /**
+     * Accepted analytics requests per key in any rolling 60 seconds, meta and query together;
+     * default 64.
+     */
     public Builder analyticsRateLimitPerMinute(int n) {
       this.analyticsRateLimitPerMinute = positive(n, "analyticsRateLimitPerMinute");
       return this;
@@ -228,7 +248,10 @@ public final class OpenRouterEmulator implements AutoCloseable {
       }
     }
 
-    /** Accepted requests per key in any rolling 60 seconds, across all dataset endpoints; default 30. */
+    /**
+     * Accepted requests per key in any rolling 60 seconds, across all dataset endpoints; default
+     * 30.
+     */
     public Builder rateLimitPerMinute(int n) {
       this.rateLimitPerMinute = positive(n, "rateLimitPerMinute");
       return this;
@@ -251,8 +274,8 @@ public final class OpenRouterEmulator implements AutoCloseable {
     }
 
     /**
-     * Writes {@code meta} before {@code data}. The default, data first, matches the spec's
-     * example; JSON member order is not part of the contract, so clients must accept both.
+     * Writes {@code meta} before {@code data}. The default, data first, matches the spec's example;
+     * JSON member order is not part of the contract, so clients must accept both.
      */
     public Builder metaFirst(boolean metaFirst) {
       this.metaFirst = metaFirst;

@@ -16,7 +16,10 @@ import java.util.regex.Pattern;
 final class QueryParams {
   /** The spec's pattern; {@code \d} only matches ASCII digits in Java. */
   private static final Pattern DATE = Pattern.compile("^\\d{4}-\\d{2}-\\d{2}$");
-  /** A JSON integer's lexical form: no sign but minus, no leading zeros, no fraction or exponent. */
+
+  /**
+   * A JSON integer's lexical form: no sign but minus, no leading zeros, no fraction or exponent.
+   */
   private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
 
   private final Map<String, String> values;

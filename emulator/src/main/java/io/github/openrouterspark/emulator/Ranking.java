@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * Turns the per-model totals of one date bucket into API rows: models with zero tokens are
- * dropped, the rest ordered by tokens descending then permaslug ascending, the first 50 kept and
- * everything after them summed into a single {@code other} row, which comes last even when it is
- * the largest and is omitted when nothing is left over.
+ * Turns the per-model totals of one date bucket into API rows: models with zero tokens are dropped,
+ * the rest ordered by tokens descending then permaslug ascending, the first 50 kept and everything
+ * after them summed into a single {@code other} row, which comes last even when it is the largest
+ * and is omitted when nothing is left over.
  */
 final class Ranking {
   static final int TOP_N = 50;

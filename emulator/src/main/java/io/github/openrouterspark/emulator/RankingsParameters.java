@@ -10,9 +10,9 @@ import java.util.Optional;
  * Validates the query of {@code GET /datasets/rankings-daily} into a {@link RankingsQuery}.
  *
  * <p>{@code modality} and {@code context_bucket} select exact datasets and may be combined with
- * each other; {@code category} and {@code language_type} select sampled weekly datasets and
- * combine with nothing. The sampled datasets have no daily grain: their period defaults to
- * {@code week}, and an explicit {@code period=day} is a 400.
+ * each other; {@code category} and {@code language_type} select sampled weekly datasets and combine
+ * with nothing. The sampled datasets have no daily grain: their period defaults to {@code week},
+ * and an explicit {@code period=day} is a 400.
  */
 final class RankingsParameters {
   static final List<String> MODALITIES =
@@ -20,8 +20,18 @@ final class RankingsParameters {
   static final List<String> CONTEXT_BUCKETS = List.of("1K", "10K", "100K", "1M", "10M");
   static final List<String> CATEGORIES =
       List.of(
-          "programming", "roleplay", "marketing", "marketing/seo", "technology", "science",
-          "translation", "legal", "finance", "health", "trivia", "academia");
+          "programming",
+          "roleplay",
+          "marketing",
+          "marketing/seo",
+          "technology",
+          "science",
+          "translation",
+          "legal",
+          "finance",
+          "health",
+          "trivia",
+          "academia");
   static final List<String> LANGUAGE_TYPES = List.of("natural", "programming");
 
   private RankingsParameters() {}
@@ -51,7 +61,9 @@ final class RankingsParameters {
     }
     if (period.orElse(Period.WEEK) == Period.DAY) {
       throw QueryParams.bad(
-          "period: 'day' is not available with " + name + " (weekly sampled dataset); use week or month");
+          "period: 'day' is not available with "
+              + name
+              + " (weekly sampled dataset); use week or month");
     }
     return new RankingsQuery(window, period.orElse(Period.WEEK), new Slice(sampled, true));
   }

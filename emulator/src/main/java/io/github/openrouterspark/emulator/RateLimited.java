@@ -5,12 +5,12 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Puts an endpoint behind a quota; Data API endpoints share one {@link RateLimiter}. A refusal is
- * a 429 with a retry hint in the emulator's current {@link RetryAfterFlavour} and, as OpenRouter
+ * Puts an endpoint behind a quota; Data API endpoints share one {@link RateLimiter}. A refusal is a
+ * 429 with a retry hint in the emulator's current {@link RetryAfterFlavour} and, as OpenRouter
  * documents for its platform limits, {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining} (0)
  * and {@code X-RateLimit-Reset}, which OpenRouter leaves without a unit; the emulator uses epoch
- * milliseconds. (The JDK server sends header names case-normalized, e.g. {@code
- * X-ratelimit-reset}; names are case-insensitive, so clients must not care.)
+ * milliseconds. (The JDK server sends header names case-normalized, e.g. {@code X-ratelimit-reset};
+ * names are case-insensitive, so clients must not care.)
  */
 final class RateLimited implements Endpoint {
   private final RateLimiter limiter;
@@ -33,7 +33,8 @@ final class RateLimited implements Endpoint {
       headers.put("X-RateLimit-Limit", Integer.toString(rejection.limit()));
       headers.put("X-RateLimit-Remaining", "0");
       headers.put(
-          "X-RateLimit-Reset", Long.toString(RetryAfterFlavour.ceilEpochMillis(rejection.retryAt())));
+          "X-RateLimit-Reset",
+          Long.toString(RetryAfterFlavour.ceilEpochMillis(rejection.retryAt())));
       throw new RequestRejected(ApiError.rateLimitExceeded(headers));
     }
     return endpoint.handle(request);

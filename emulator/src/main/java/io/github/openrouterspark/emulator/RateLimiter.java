@@ -14,9 +14,9 @@ import java.util.Optional;
 /**
  * The Data API quotas: at most {@code perMinute} accepted requests per key in any rolling 60
  * seconds, and {@code perDay} per account per UTC day. Time comes from the caller (the emulator
- * clock), never from the system, so tests move through windows without sleeping. A rejected
- * request consumes neither quota. Both limits can change while requests flow; a change applies
- * from the next request on, against the requests already counted.
+ * clock), never from the system, so tests move through windows without sleeping. A rejected request
+ * consumes neither quota. Both limits can change while requests flow; a change applies from the
+ * next request on, against the requests already counted.
  */
 final class RateLimiter {
   private static final Duration WINDOW = Duration.ofMinutes(1);

@@ -24,7 +24,9 @@ public final class RequestLog {
     requests.clear();
   }
 
-  /** The requests whose path ends with {@code pathSuffix}, e.g. {@code "/datasets/rankings-daily"}. */
+  /**
+   * The requests whose path ends with {@code pathSuffix}, e.g. {@code "/datasets/rankings-daily"}.
+   */
   public synchronized List<LoggedRequest> forPath(String pathSuffix) {
     return requests.stream().filter(r -> r.path().endsWith(pathSuffix)).toList();
   }

@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * How a 429 (and an injected fault that carries a retry hint) says when to come back. The real
- * Data API's choice is unpublished (docs/api-contract.md §6, §9.1): OpenRouter's docs say a 429 or 503
+ * How a 429 (and an injected fault that carries a retry hint) says when to come back. The real Data
+ * API's choice is unpublished (docs/api-contract.md §6, §9.1): OpenRouter's docs say a 429 or 503
  * <em>may</em> carry {@code Retry-After} in seconds, HTTP allows an HTTP-date there, and the
  * Speakeasy SDKs read {@code retry-after-ms} first. A client should cope with each, and with none.
  *
@@ -55,7 +55,9 @@ public enum RetryAfterFlavour {
   }
 
   static Instant ceilToSecond(Instant instant) {
-    return instant.getNano() == 0 ? instant : instant.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+    return instant.getNano() == 0
+        ? instant
+        : instant.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
   }
 
   /** Epoch milliseconds, rounded up like the waits, for {@code X-RateLimit-Reset}. */

@@ -6,19 +6,20 @@ import java.util.Map;
 
 /**
  * The sub-dataset a rankings request reads, from its {@code modality}, {@code context_bucket},
- * {@code category} and {@code language_type} parameters. The emulator derives a slice from the
- * base data: each (filter value, model) pair gets a fixed share of the model's traffic, and about
- * a third of the models get none, so slices rank differently from the whole market.
+ * {@code category} and {@code language_type} parameters. The emulator derives a slice from the base
+ * data: each (filter value, model) pair gets a fixed share of the model's traffic, and about a
+ * third of the models get none, so slices rank differently from the whole market.
  *
  * @param filters parameter name to value, in request order; empty for the whole market
- * @param sampled true for the sampled, upsampled weekly datasets behind {@code category} and
- *     {@code language_type}, whose totals are estimates
+ * @param sampled true for the sampled, upsampled weekly datasets behind {@code category} and {@code
+ *     language_type}, whose totals are estimates
  */
 record Slice(Map<String, String> filters, boolean sampled) {
   static final Slice ALL = new Slice(Map.of(), false);
 
   /** Share drawn below this means the model has no traffic in the slice. */
   private static final double ABSENT_BELOW = 0.35;
+
   private static final long SHARE = 6;
 
   Slice {

@@ -80,17 +80,17 @@ public final class SyntheticMarket {
 
   /**
    * Exactly the rows {@code GET /datasets/rankings-daily} returns for these parameters, in API
-   * order. The arguments are validated and resolved as the endpoint does it (today per the
-   * clock): a null date takes the endpoint's default, {@code from} is clamped to {@link
-   * #firstDay()}, a null {@code period} defaults to {@code day}, or {@code week} for the sampled
-   * {@code category}/{@code language_type} slices. Passing the resolved {@code meta.start_date}
-   * and {@code meta.end_date} of a response gives that response's rows.
+   * order. The arguments are validated and resolved as the endpoint does it (today per the clock):
+   * a null date takes the endpoint's default, {@code from} is clamped to {@link #firstDay()}, a
+   * null {@code period} defaults to {@code day}, or {@code week} for the sampled {@code
+   * category}/{@code language_type} slices. Passing the resolved {@code meta.start_date} and {@code
+   * meta.end_date} of a response gives that response's rows.
    *
    * @param period {@code day}, {@code week}, {@code month} or null
-   * @param slice parameter name ({@code modality}, {@code context_bucket}, {@code category},
-   *     {@code language_type}) to value; empty for the whole market
-   * @throws IllegalArgumentException with the endpoint's 400 message when it would answer 400,
-   *     or for a slice key the endpoint does not know
+   * @param slice parameter name ({@code modality}, {@code context_bucket}, {@code category}, {@code
+   *     language_type}) to value; empty for the whole market
+   * @throws IllegalArgumentException with the endpoint's 400 message when it would answer 400, or
+   *     for a slice key the endpoint does not know
    */
   public List<RankingRow> rankings(
       LocalDate from, LocalDate to, String period, Map<String, String> slice) {
@@ -117,20 +117,20 @@ public final class SyntheticMarket {
   }
 
   /**
-   * The complete ranked list {@code GET /datasets/app-rankings} pages through for these
-   * parameters: every rank from 1, without limit or offset, so the page at {@code offset} with
-   * {@code limit} is {@code subList(offset, offset + limit)} (clipped). Validated and resolved as
-   * the endpoint does it: null dates take its defaults, {@code start} is clamped to {@link
-   * #firstDay()}, a null {@code sort} is {@code popular}.
+   * The complete ranked list {@code GET /datasets/app-rankings} pages through for these parameters:
+   * every rank from 1, without limit or offset, so the page at {@code offset} with {@code limit} is
+   * {@code subList(offset, offset + limit)} (clipped). Validated and resolved as the endpoint does
+   * it: null dates take its defaults, {@code start} is clamped to {@link #firstDay()}, a null
+   * {@code sort} is {@code popular}.
    *
    * <p>Semantics: an app's window volume sums its days in the window (today partially, days after
    * today as zero), its aliases' traffic included; hidden apps are never listed. {@code popular}
    * lists apps with a positive window volume, by volume descending. {@code trending} lists apps
    * whose window volume exceeds the mean of the three periods of the window's length right before
    * it (days before 2025-01-01 count zero), by that excess descending; its rows still carry the
-   * window volume. Ties go to the lower app id. A {@code subcategory} filter keeps apps tagged
-   * with it, a {@code category} filter apps tagged with any subcategory of its group; ranks are
-   * 1..N after filtering. {@code totalRequests} sums whole requests per app and day.
+   * window volume. Ties go to the lower app id. A {@code subcategory} filter keeps apps tagged with
+   * it, a {@code category} filter apps tagged with any subcategory of its group; ranks are 1..N
+   * after filtering. {@code totalRequests} sums whole requests per app and day.
    *
    * @param sort {@code popular}, {@code trending} or null
    * @param category a marketplace category group or null
@@ -161,8 +161,8 @@ public final class SyntheticMarket {
   }
 
   /**
-   * One listed app's tokens on one day as app-rankings counts them: its aliases' traffic
-   * included, partial today, zero before launch or after today.
+   * One listed app's tokens on one day as app-rankings counts them: its aliases' traffic included,
+   * partial today, zero before launch or after today.
    *
    * @throws IllegalArgumentException if {@code appId} is not a listed app
    */

@@ -14,9 +14,9 @@ import java.util.List;
  * result, so a query over any window costs only the days in it.
  *
  * <p>A key's requests per day = its base x adoption ramp after creation x account growth (the
- * traffic roughly triples over 2025-2026) x weekday factor x noise; batch keys run a triple
- * job on one day in ten, the eval harness runs mostly in bursts. Within the day, requests cluster
- * around the key's peak hour. Models are drawn among those served that day from the key's vendors,
+ * traffic roughly triples over 2025-2026) x weekday factor x noise; batch keys run a triple job on
+ * one day in ten, the eval harness runs mostly in bursts. Within the day, requests cluster around
+ * the key's peak hour. Models are drawn among those served that day from the key's vendors,
  * favouring recent launches, so traffic migrates to new models as they appear; batch keys favour
  * cheap models, and only the dev laptop and eval harness call free variants.
  */
@@ -91,8 +91,13 @@ final class TrafficModel {
   }
 
   private Generation generation(
-      int k, AnalyticsLog.ApiKey key, KeyHabits habits, CandidateModels candidates, LocalDate day,
-      long dayStart, int i) {
+      int k,
+      AnalyticsLog.ApiKey key,
+      KeyHabits habits,
+      CandidateModels candidates,
+      LocalDate day,
+      long dayStart,
+      int i) {
     Draws d = new Draws(Hashing.mix(Hashing.hash(org.seed(), GENERATION, k, day.toEpochDay()) ^ i));
     // When: a peaked hour (or a flat spread for a third of batch traffic), then a second in it.
     int hour;
@@ -125,11 +130,13 @@ final class TrafficModel {
       provider = "Groq";
     }
     Long app = habits.app() != null && d.next() < habits.appShare() ? habits.app() : null;
-    String origin = habits.origin() != null && d.next() < habits.originShare() ? habits.origin() : null;
+    String origin =
+        habits.origin() != null && d.next() < habits.originShare() ? habits.origin() : null;
     String country =
         d.next() < 0.85
             ? habits.homeCountry()
-            : AnalyticsOrg.COUNTRIES.get(AnalyticsOrg.weighted(d.next(), AnalyticsOrg.COUNTRY_WEIGHTS));
+            : AnalyticsOrg.COUNTRIES.get(
+                AnalyticsOrg.weighted(d.next(), AnalyticsOrg.COUNTRY_WEIGHTS));
     String externalUser = null;
     if (habits.externalUserPrefix() != null) {
       // Zipf-like: a few end users send most requests.
@@ -165,7 +172,8 @@ final class TrafficModel {
 
     // Speed.
     double providerFactor = provider.equals("Groq") ? 4 : variant.equals("nitro") ? 1.6 : 1;
-    double tps = completion == 0 ? 0 : model.tokensPerSecond() * providerFactor * (0.6 + 0.8 * d.next());
+    double tps =
+        completion == 0 ? 0 : model.tokensPerSecond() * providerFactor * (0.6 + 0.8 * d.next());
     long tenths = Math.round(tps * 10);
     long latency;
     if (responseCached) {
@@ -181,9 +189,30 @@ final class TrafficModel {
             ? GenerationCosts.none()
             : GenerationCosts.of(model, variant, prompt, completion, cached, cacheWrite, byok, d);
     return new Generation(
-        id, createdAt, model.model(), variant, provider, app, key.id(), key.creatorUserId(),
-        key.workspaceId(), origin, country, finish, externalUser, bucket(prompt), prompt, completion,
-        reasoning, cached, byok, guardrail, responseCached, latency, tenths / 10.0, cost);
+        id,
+        createdAt,
+        model.model(),
+        variant,
+        provider,
+        app,
+        key.id(),
+        key.creatorUserId(),
+        key.workspaceId(),
+        origin,
+        country,
+        finish,
+        externalUser,
+        bucket(prompt),
+        prompt,
+        completion,
+        reasoning,
+        cached,
+        byok,
+        guardrail,
+        responseCached,
+        latency,
+        tenths / 10.0,
+        cost);
   }
 
   private static String finishReason(KeyHabits habits, double u) {

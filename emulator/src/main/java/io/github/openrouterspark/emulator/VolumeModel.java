@@ -20,8 +20,10 @@ import java.util.stream.IntStream;
 final class VolumeModel {
   private static final double TOP_VOLUME = 4e11;
   private static final LocalDate GROWTH_ORIGIN = LocalDate.of(2025, 1, 1);
+
   /** Chance that a served model records no traffic on a day; exercises "zero rows are dropped". */
   private static final double OUTAGE_CHANCE = 0.01;
+
   /** Chance that a day carries an exact tie between two neighbouring ranks. */
   private static final double TIE_CHANCE = 0.25;
 
@@ -38,7 +40,11 @@ final class VolumeModel {
 
   /** Per-model constants, drawn once from the seed. */
   private record Profile(
-      long key, double base, double rampDays, double plateauDays, double halfLifeDays,
+      long key,
+      double base,
+      double rampDays,
+      double plateauDays,
+      double halfLifeDays,
       double weekendDip) {}
 
   VolumeModel(long seed, List<ModelSpec> models) {
@@ -81,7 +87,9 @@ final class VolumeModel {
     double growth = 1 + 1.5 * Math.max(0, ChronoUnit.DAYS.between(GROWTH_ORIGIN, day)) / 365.0;
     double ramp = 1 - StrictMath.exp(-(age + 1) / p.rampDays());
     double ageing =
-        age <= p.plateauDays() ? 1 : StrictMath.pow(0.5, (age - p.plateauDays()) / p.halfLifeDays());
+        age <= p.plateauDays()
+            ? 1
+            : StrictMath.pow(0.5, (age - p.plateauDays()) / p.halfLifeDays());
     DayOfWeek dow = day.getDayOfWeek();
     double weekly = dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY ? 1 - p.weekendDip() : 1;
     double noise = 0.85 + 0.3 * Hashing.unit(Hashing.hash(seed, NOISE, p.key(), epochDay));
@@ -90,10 +98,9 @@ final class VolumeModel {
   }
 
   /**
-   * On some days, gives the model at one rank exactly the volume of the model just above it, so
-   * the alphabetical tie-break decides their order. Sometimes the tie straddles ranks 50 and 51,
-   * where the tie-break also decides which model makes the top 50 and which is folded into
-   * {@code other}.
+   * On some days, gives the model at one rank exactly the volume of the model just above it, so the
+   * alphabetical tie-break decides their order. Sometimes the tie straddles ranks 50 and 51, where
+   * the tie-break also decides which model makes the top 50 and which is folded into {@code other}.
    */
   private void injectTie(LocalDate day, long[] volumes) {
     long draw = Hashing.hash(seed, TIE, day.toEpochDay());
@@ -112,7 +119,8 @@ final class VolumeModel {
       return;
     }
     boolean atCutoff = (draw & 1) == 0 && ranked.length > Ranking.TOP_N;
-    int upper = atCutoff ? Ranking.TOP_N - 1 : (int) ((draw >>> 1) % Math.min(20, ranked.length - 1));
+    int upper =
+        atCutoff ? Ranking.TOP_N - 1 : (int) ((draw >>> 1) % Math.min(20, ranked.length - 1));
     volumes[ranked[upper + 1]] = volumes[ranked[upper]];
   }
 

@@ -26,7 +26,8 @@ import java.util.StringJoiner;
  * (method, path, decoded query and headers from the emulator's log), plus the Authorization header
  * as sent, because the log never stores it.
  */
-record EmulatorExchange(HttpRequestRecord received, LoggedRequest logged, HttpResponseRecord response) {
+record EmulatorExchange(
+    HttpRequestRecord received, LoggedRequest logged, HttpResponseRecord response) {
   private static final HttpClient CLIENT =
       HttpClient.newBuilder()
           .version(HttpClient.Version.HTTP_1_1)
@@ -70,7 +71,8 @@ record EmulatorExchange(HttpRequestRecord received, LoggedRequest logged, HttpRe
     }
     HttpResponse<String> response;
     try {
-      response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      response =
+          CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("Request to the emulator failed: " + method + " " + uri, e);
     } catch (InterruptedException e) {
@@ -94,9 +96,14 @@ record EmulatorExchange(HttpRequestRecord received, LoggedRequest logged, HttpRe
         new HttpRequestRecord(logged.method(), logged.path(), logged.query(), headers, jsonBody);
 
     Map<String, String> responseHeaders = new LinkedHashMap<>();
-    response.headers().map().forEach((name, values) -> responseHeaders.put(name, String.join(", ", values)));
+    response
+        .headers()
+        .map()
+        .forEach((name, values) -> responseHeaders.put(name, String.join(", ", values)));
     return new EmulatorExchange(
-        received, logged, new HttpResponseRecord(response.statusCode(), responseHeaders, response.body()));
+        received,
+        logged,
+        new HttpResponseRecord(response.statusCode(), responseHeaders, response.body()));
   }
 
   private static String queryString(Map<String, String> query) {

@@ -47,10 +47,10 @@ import java.util.regex.Pattern;
  * <p>This class adds only the HTTP layer that a JSON Schema validator does not have: finding the
  * operation for a method and path under the server's base path, merging path-level and
  * operation-level parameters, turning query/header strings into typed JSON values the way the
- * parameter's schema types say, the operation's security requirements, choosing the response
- * object for a status ({@code 404}, then {@code 4XX}, then {@code default}) and matching the
- * Content-Type. Whatever it cannot check (array or object parameters, cookies) is reported as a
- * violation rather than passed silently.
+ * parameter's schema types say, the operation's security requirements, choosing the response object
+ * for a status ({@code 404}, then {@code 4XX}, then {@code default}) and matching the Content-Type.
+ * Whatever it cannot check (array or object parameters, cookies) is reported as a violation rather
+ * than passed silently.
  */
 final class OpenApiValidator {
   /**
@@ -97,7 +97,10 @@ final class OpenApiValidator {
    * @param body the request body, or {@code null} when there is none
    */
   record HttpRequestRecord(
-      String method, String path, Map<String, String> query, Map<String, String> headers,
+      String method,
+      String path,
+      Map<String, String> query,
+      Map<String, String> headers,
       String body) {
     HttpRequestRecord {
       query = Map.copyOf(query);
@@ -117,7 +120,8 @@ final class OpenApiValidator {
   }
 
   /** The operation a request resolved to, with the JSON pointer of its Operation Object. */
-  record Operation(String operationId, String method, String pathTemplate, String pointer, JsonNode node) {}
+  record Operation(
+      String operationId, String method, String pathTemplate, String pointer, JsonNode node) {}
 
   private OpenApiValidator(String yaml) {
     try {
@@ -127,7 +131,8 @@ final class OpenApiValidator {
     }
     String version = document.path("openapi").asText("");
     if (!version.startsWith("3.1.")) {
-      throw new IllegalArgumentException("Expected an OpenAPI 3.1 document, got openapi: " + version);
+      throw new IllegalArgumentException(
+          "Expected an OpenAPI 3.1 document, got openapi: " + version);
     }
     this.basePath = basePathOf(document);
     // JSON Schema 2020-12 collects unknown keywords as annotations; the default factory does the
@@ -137,7 +142,8 @@ final class OpenApiValidator {
             .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
             .build();
     this.registry =
-        SchemaRegistry.withDefaultDialect(dialect, builder -> builder.schemas(Map.of(DOCUMENT_IRI, yaml)));
+        SchemaRegistry.withDefaultDialect(
+            dialect, builder -> builder.schemas(Map.of(DOCUMENT_IRI, yaml)));
   }
 
   /** The validator for the vendored OpenAPI excerpt ({@link #SPEC_RESOURCE}). */
@@ -162,8 +168,11 @@ final class OpenApiValidator {
     try (InputStream in = OpenApiValidator.class.getResourceAsStream(name)) {
       if (in == null) {
         throw new IllegalStateException(
-            "The OpenAPI document the contract tests validate against is missing from the test classpath: " + name
-                + " (src/test/resources" + name + ").");
+            "The OpenAPI document the contract tests validate against is missing from the test classpath: "
+                + name
+                + " (src/test/resources"
+                + name
+                + ").");
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -216,7 +225,11 @@ final class OpenApiValidator {
         violations.add(
             new Violation(
                 "request.query." + name,
-                "is not a parameter of " + op.operationId() + " (declared: " + declaredNames(declared, "query") + ")"));
+                "is not a parameter of "
+                    + op.operationId()
+                    + " (declared: "
+                    + declaredNames(declared, "query")
+                    + ")"));
       }
     }
     validateSecurity(op, request, violations);
@@ -246,8 +259,12 @@ final class OpenApiValidator {
       violations.add(
           new Violation(
               "response.status",
-              response.status() + " is not a documented response of " + op.operationId()
-                  + " (documented: " + fieldNames(responses) + ")"));
+              response.status()
+                  + " is not a documented response of "
+                  + op.operationId()
+                  + " (documented: "
+                  + fieldNames(responses)
+                  + ")"));
       return violations;
     }
     Resolved responseObject = resolve(op.pointer() + "/responses/" + escape(key));
@@ -256,7 +273,9 @@ final class OpenApiValidator {
     if (content.isObject() && content.size() > 0) {
       String contentType = response.header("Content-Type").orElse(null);
       if (contentType == null) {
-        violations.add(new Violation("response.header.Content-Type", "is missing; documented: " + fieldNames(content)));
+        violations.add(
+            new Violation(
+                "response.header.Content-Type", "is missing; documented: " + fieldNames(content)));
         return violations;
       }
       Optional<String> mediaType = matchMediaType(content, contentType);
@@ -264,7 +283,13 @@ final class OpenApiValidator {
         violations.add(
             new Violation(
                 "response.header.Content-Type",
-                "'" + contentType + "' is not documented for " + code + " (documented: " + fieldNames(content) + ")"));
+                "'"
+                    + contentType
+                    + "' is not documented for "
+                    + code
+                    + " (documented: "
+                    + fieldNames(content)
+                    + ")"));
         return violations;
       }
       String mediaPointer = responseObject.pointer() + "/content/" + escape(mediaType.get());
@@ -276,7 +301,10 @@ final class OpenApiValidator {
   }
 
   private void validateParameter(
-      Parameter parameter, HttpRequestRecord request, Map<String, String> pathValues, List<Violation> violations) {
+      Parameter parameter,
+      HttpRequestRecord request,
+      Map<String, String> pathValues,
+      List<Violation> violations) {
     String where = "request." + parameter.in() + "." + parameter.name();
     String raw =
         switch (parameter.in()) {
@@ -284,7 +312,10 @@ final class OpenApiValidator {
           case "header" -> request.headers().get(parameter.name());
           case "path" -> pathValues.get(parameter.name());
           default -> {
-            violations.add(new Violation(where, "parameters in " + parameter.in() + " are not supported by this harness"));
+            violations.add(
+                new Violation(
+                    where,
+                    "parameters in " + parameter.in() + " are not supported by this harness"));
             yield null;
           }
         };
@@ -297,7 +328,11 @@ final class OpenApiValidator {
     if (parameter.node().has("content")) {
       JsonNode content = parameter.node().get("content");
       String mediaType = content.fieldNames().next();
-      validateJson(where, raw, parameter.pointer() + "/content/" + escape(mediaType) + "/schema", violations);
+      validateJson(
+          where,
+          raw,
+          parameter.pointer() + "/content/" + escape(mediaType) + "/schema",
+          violations);
       return;
     }
     if (!parameter.node().has("schema")) {
@@ -306,7 +341,8 @@ final class OpenApiValidator {
     String schemaPointer = parameter.pointer() + "/schema";
     List<String> types = types(resolve(schemaPointer).node());
     if (types.contains("array") || types.contains("object")) {
-      violations.add(new Violation(where, "array and object parameters are not supported by this harness"));
+      violations.add(
+          new Violation(where, "array and object parameters are not supported by this harness"));
       return;
     }
     report(where, schema(schemaPointer).validate(typed(raw, types)), violations);
@@ -327,8 +363,10 @@ final class OpenApiValidator {
     return nodes.textNode(raw);
   }
 
-  private void validateSecurity(Operation op, HttpRequestRecord request, List<Violation> violations) {
-    JsonNode requirements = op.node().has("security") ? op.node().get("security") : document.path("security");
+  private void validateSecurity(
+      Operation op, HttpRequestRecord request, List<Violation> violations) {
+    JsonNode requirements =
+        op.node().has("security") ? op.node().get("security") : document.path("security");
     if (!requirements.isArray() || requirements.isEmpty()) {
       return;
     }
@@ -345,10 +383,13 @@ final class OpenApiValidator {
       }
       unmet.add(String.join(" and ", missing));
     }
-    violations.add(new Violation("request.security", "no security requirement is met: " + String.join("; or ", unmet)));
+    violations.add(
+        new Violation(
+            "request.security", "no security requirement is met: " + String.join("; or ", unmet)));
   }
 
-  private static Optional<String> securityProblem(String name, JsonNode scheme, HttpRequestRecord request) {
+  private static Optional<String> securityProblem(
+      String name, JsonNode scheme, HttpRequestRecord request) {
     String type = scheme.path("type").asText("");
     String authorization = request.headers().get("Authorization");
     switch (type) {
@@ -357,7 +398,8 @@ final class OpenApiValidator {
         Pattern credentials = Pattern.compile("(?i)" + Pattern.quote(wanted) + " +\\S.*");
         return authorization != null && credentials.matcher(authorization.strip()).matches()
             ? Optional.empty()
-            : Optional.of(name + " needs 'Authorization: " + capitalized(wanted) + " <credentials>'");
+            : Optional.of(
+                name + " needs 'Authorization: " + capitalized(wanted) + " <credentials>'");
       }
       case "apiKey" -> {
         String param = scheme.path("name").asText();
@@ -367,10 +409,13 @@ final class OpenApiValidator {
               case "query" -> request.query().containsKey(param);
               default -> false;
             };
-        return present ? Optional.empty() : Optional.of(name + " needs " + scheme.path("in").asText() + " " + param);
+        return present
+            ? Optional.empty()
+            : Optional.of(name + " needs " + scheme.path("in").asText() + " " + param);
       }
       case "oauth2", "openIdConnect" -> {
-        return authorization != null && authorization.strip().regionMatches(true, 0, "Bearer ", 0, 7)
+        return authorization != null
+                && authorization.strip().regionMatches(true, 0, "Bearer ", 0, 7)
             ? Optional.empty()
             : Optional.of(name + " needs a Bearer token");
       }
@@ -380,7 +425,8 @@ final class OpenApiValidator {
     }
   }
 
-  private void validateRequestBody(Operation op, HttpRequestRecord request, List<Violation> violations) {
+  private void validateRequestBody(
+      Operation op, HttpRequestRecord request, List<Violation> violations) {
     if (!op.node().has("requestBody")) {
       return;
     }
@@ -393,18 +439,26 @@ final class OpenApiValidator {
     }
     JsonNode content = body.node().path("content");
     String contentType = request.headers().get("Content-Type");
-    Optional<String> mediaType = contentType == null ? Optional.empty() : matchMediaType(content, contentType);
+    Optional<String> mediaType =
+        contentType == null ? Optional.empty() : matchMediaType(content, contentType);
     if (mediaType.isEmpty()) {
       violations.add(
-          new Violation("request.header.Content-Type", "'" + contentType + "' is not documented (documented: " + fieldNames(content) + ")"));
+          new Violation(
+              "request.header.Content-Type",
+              "'" + contentType + "' is not documented (documented: " + fieldNames(content) + ")"));
       return;
     }
     if (content.path(mediaType.get()).has("schema") && isJson(mediaType.get())) {
-      validateJson("request.body", request.body(), body.pointer() + "/content/" + escape(mediaType.get()) + "/schema", violations);
+      validateJson(
+          "request.body",
+          request.body(),
+          body.pointer() + "/content/" + escape(mediaType.get()) + "/schema",
+          violations);
     }
   }
 
-  private void validateResponseHeaders(Resolved responseObject, HttpResponseRecord response, List<Violation> violations) {
+  private void validateResponseHeaders(
+      Resolved responseObject, HttpResponseRecord response, List<Violation> violations) {
     JsonNode headers = responseObject.node().path("headers");
     for (Iterator<String> names = headers.fieldNames(); names.hasNext(); ) {
       String name = names.next();
@@ -422,12 +476,17 @@ final class OpenApiValidator {
       }
       if (header.node().has("schema")) {
         String schemaPointer = header.pointer() + "/schema";
-        report(where, schema(schemaPointer).validate(typed(value.get(), types(resolve(schemaPointer).node()))), violations);
+        report(
+            where,
+            schema(schemaPointer)
+                .validate(typed(value.get(), types(resolve(schemaPointer).node()))),
+            violations);
       }
     }
   }
 
-  private void validateJson(String where, String text, String schemaPointer, List<Violation> violations) {
+  private void validateJson(
+      String where, String text, String schemaPointer, List<Violation> violations) {
     JsonNode value;
     try {
       value = JSON.readTree(text == null ? "" : text);
@@ -445,13 +504,20 @@ final class OpenApiValidator {
   private static void report(String where, List<Error> errors, List<Violation> violations) {
     for (Error error : errors) {
       String location = error.getInstanceLocation().toString();
-      String suffix = location.isEmpty() || location.equals("$") ? "" : location.startsWith("/") ? location : "/" + location;
-      violations.add(new Violation(where + suffix, error.getMessage() + " [" + error.getSchemaLocation().getFragment() + "]"));
+      String suffix =
+          location.isEmpty() || location.equals("$")
+              ? ""
+              : location.startsWith("/") ? location : "/" + location;
+      violations.add(
+          new Violation(
+              where + suffix,
+              error.getMessage() + " [" + error.getSchemaLocation().getFragment() + "]"));
     }
   }
 
   private Schema schema(String pointer) {
-    return schemas.computeIfAbsent(pointer, p -> registry.getSchema(SchemaLocation.of(DOCUMENT_IRI + "#" + p)));
+    return schemas.computeIfAbsent(
+        pointer, p -> registry.getSchema(SchemaLocation.of(DOCUMENT_IRI + "#" + p)));
   }
 
   // ---- Document navigation ----
@@ -469,7 +535,9 @@ final class OpenApiValidator {
 
   private Optional<Match> match(String method, String fullPath, List<Violation> violations) {
     if (!fullPath.startsWith(basePath + "/") && !fullPath.equals(basePath)) {
-      violations.add(new Violation("request.path", fullPath + " is not under the server base path " + basePath));
+      violations.add(
+          new Violation(
+              "request.path", fullPath + " is not under the server base path " + basePath));
       return Optional.empty();
     }
     String path = fullPath.substring(basePath.length());
@@ -486,7 +554,14 @@ final class OpenApiValidator {
       JsonNode item = candidate.getValue();
       if (!item.has(lower)) {
         violations.add(
-            new Violation("request.method", method + " is not documented for " + candidate.getKey() + " (documented: " + methods(item) + ")"));
+            new Violation(
+                "request.method",
+                method
+                    + " is not documented for "
+                    + candidate.getKey()
+                    + " (documented: "
+                    + methods(item)
+                    + ")"));
         return Optional.empty();
       }
       return Optional.of(new Match(operation(candidate.getKey(), lower, item.get(lower)), values));
@@ -518,7 +593,12 @@ final class OpenApiValidator {
 
   private Operation operation(String pathTemplate, String method, JsonNode node) {
     String pointer = "/paths/" + escape(pathTemplate) + "/" + method;
-    return new Operation(node.path("operationId").asText(method + " " + pathTemplate), method, pathTemplate, pointer, node);
+    return new Operation(
+        node.path("operationId").asText(method + " " + pathTemplate),
+        method,
+        pathTemplate,
+        pointer,
+        node);
   }
 
   /** Path-item parameters overridden by operation parameters of the same name and location. */
@@ -550,7 +630,8 @@ final class OpenApiValidator {
       }
       String target = ref.asText();
       if (!target.startsWith("#")) {
-        throw new IllegalStateException("Only local $refs are supported, got " + target + " at #" + current);
+        throw new IllegalStateException(
+            "Only local $refs are supported, got " + target + " at #" + current);
       }
       current = target.substring(1);
     }
@@ -573,7 +654,8 @@ final class OpenApiValidator {
 
   private static Optional<String> matchMediaType(JsonNode content, String contentType) {
     String actual = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-    String wildcard = actual.contains("/") ? actual.substring(0, actual.indexOf('/')) + "/*" : actual;
+    String wildcard =
+        actual.contains("/") ? actual.substring(0, actual.indexOf('/')) + "/*" : actual;
     for (String candidate : List.of(actual, wildcard, "*/*")) {
       for (Iterator<String> names = content.fieldNames(); names.hasNext(); ) {
         String name = names.next();
@@ -600,16 +682,20 @@ final class OpenApiValidator {
   }
 
   private static boolean isHttpMethod(String name) {
-    return List.of("get", "put", "post", "delete", "options", "head", "patch", "trace").contains(name);
+    return List.of("get", "put", "post", "delete", "options", "head", "patch", "trace")
+        .contains(name);
   }
 
   private static String methods(JsonNode pathItem) {
     List<String> methods = new ArrayList<>();
-    pathItem.fieldNames().forEachRemaining(n -> {
-      if (isHttpMethod(n)) {
-        methods.add(n.toUpperCase(Locale.ROOT));
-      }
-    });
+    pathItem
+        .fieldNames()
+        .forEachRemaining(
+            n -> {
+              if (isHttpMethod(n)) {
+                methods.add(n.toUpperCase(Locale.ROOT));
+              }
+            });
     return String.join(", ", methods);
   }
 
@@ -620,7 +706,9 @@ final class OpenApiValidator {
   }
 
   private static String declaredNames(Map<String, Parameter> declared, String in) {
-    return String.join(", ", declared.values().stream().filter(p -> p.in().equals(in)).map(Parameter::name).toList());
+    return String.join(
+        ", ",
+        declared.values().stream().filter(p -> p.in().equals(in)).map(Parameter::name).toList());
   }
 
   private static String key(String in, String name) {
@@ -629,7 +717,9 @@ final class OpenApiValidator {
   }
 
   private static String capitalized(String word) {
-    return word.isEmpty() ? word : word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
+    return word.isEmpty()
+        ? word
+        : word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
   }
 
   static String escape(String pointerToken) {

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The generation log and its query engine without HTTP: aggregates against a brute-force
- * computation over the raw generations, filters, buckets, ordering, limits, caps and the log's
- * own realism.
+ * computation over the raw generations, filters, buckets, ordering, limits, caps and the log's own
+ * realism.
  */
 class AnalyticsLogTest {
   private static final Instant NOW = Instant.parse("2026-05-12T02:00:00Z");
@@ -43,7 +43,8 @@ class AnalyticsLogTest {
 
   private static AnalyticsLog log(long seed, String account, Clock clock) {
     SyntheticMarket market = new SyntheticMarket(seed, clock);
-    return new AnalyticsLog(seed, account, market.appCatalog(), ModelTraits.of(seed, ModelCatalog.MODELS), clock);
+    return new AnalyticsLog(
+        seed, account, market.appCatalog(), ModelTraits.of(seed, ModelCatalog.MODELS), clock);
   }
 
   private static List<Generation> day() {
@@ -65,8 +66,12 @@ class AnalyticsLogTest {
     m.put("reasoning_tokens", Long.toString(sum(group, Generation::reasoningTokens)));
     m.put("cached_tokens", Long.toString(sum(group, Generation::cachedTokens)));
     m.put("byok_request_count", Long.toString(group.stream().filter(Generation::byok).count()));
-    m.put("guardrail_invoked_count", Long.toString(group.stream().filter(Generation::guardrailInvoked).count()));
-    m.put("response_cached_count", Long.toString(group.stream().filter(Generation::responseCached).count()));
+    m.put(
+        "guardrail_invoked_count",
+        Long.toString(group.stream().filter(Generation::guardrailInvoked).count()));
+    m.put(
+        "response_cached_count",
+        Long.toString(group.stream().filter(Generation::responseCached).count()));
     m.put("total_usage", usd(group, c -> c.total()));
     m.put("byok_usage", usd(group, c -> c.byok()));
     m.put("credits_usage", usd(group, c -> c.credits()));
@@ -92,8 +97,12 @@ class AnalyticsLogTest {
     m.put("p90_throughput", nearestRank(throughputs, 90) / 10.0);
     m.put("p99_throughput", nearestRank(throughputs, 99) / 10.0);
     m.put("cache_hit_rate", sum(group, Generation::cachedTokens) / (double) prompt);
-    m.put("guardrail_invoked_rate", group.stream().filter(Generation::guardrailInvoked).count() / (double) n);
-    m.put("response_cached_rate", group.stream().filter(Generation::responseCached).count() / (double) n);
+    m.put(
+        "guardrail_invoked_rate",
+        group.stream().filter(Generation::guardrailInvoked).count() / (double) n);
+    m.put(
+        "response_cached_rate",
+        group.stream().filter(Generation::responseCached).count() / (double) n);
     return m;
   }
 
@@ -107,7 +116,9 @@ class AnalyticsLogTest {
     if (used.isEmpty()) {
       return null;
     }
-    return used.stream().map(v -> new BigDecimal(v).movePointLeft(9)).reduce(BigDecimal.ZERO, BigDecimal::add);
+    return used.stream()
+        .map(v -> new BigDecimal(v).movePointLeft(9))
+        .reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
   private static long nearestRank(List<Long> sorted, int p) {
@@ -117,7 +128,9 @@ class AnalyticsLogTest {
 
   /** Rows of a brute-force GROUP BY: keys by column, then the requested metrics. */
   private static List<Map<String, Object>> bruteForce(
-      List<Generation> generations, Map<String, Function<Generation, Object>> keys, List<String> metrics) {
+      List<Generation> generations,
+      Map<String, Function<Generation, Object>> keys,
+      List<String> metrics) {
     Map<List<Object>, List<Generation>> groups = new LinkedHashMap<>();
     for (Generation g : generations) {
       List<Object> key = new ArrayList<>();
@@ -145,20 +158,23 @@ class AnalyticsLogTest {
   void everyMetricMatchesTheBruteForceOverOneDayByModelAndProvider() {
     List<Generation> day = day();
     AnalyticsResult result =
-        LOG.query(AnalyticsQuery.of(ALL_METRICS.toArray(String[]::new))
-            .withDimensions("model", "provider")
-            .withTimeRange(DAY_START, DAY_END)
-            .withOrderBy("model", "asc"));
+        LOG.query(
+            AnalyticsQuery.of(ALL_METRICS.toArray(String[]::new))
+                .withDimensions("model", "provider")
+                .withTimeRange(DAY_START, DAY_END)
+                .withOrderBy("model", "asc"));
 
     Map<String, Function<Generation, Object>> keys = new LinkedHashMap<>();
     keys.put("model", Generation::model);
     keys.put("provider", Generation::provider);
     List<Map<String, Object>> expected = bruteForce(day, keys, ALL_METRICS);
-    expected.sort(Comparator.comparing((Map<String, Object> r) -> (String) r.get("model"))
-        .thenComparing(r -> (String) r.get("provider")));
+    expected.sort(
+        Comparator.comparing((Map<String, Object> r) -> (String) r.get("model"))
+            .thenComparing(r -> (String) r.get("provider")));
 
     assertFalse(result.truncated());
-    assertTrue(expected.size() > 20, "a busy day has many model/provider pairs: " + expected.size());
+    assertTrue(
+        expected.size() > 20, "a busy day has many model/provider pairs: " + expected.size());
     AnalyticsEndpointTest.assertSameRows(expected, result.rows());
   }
 
@@ -169,29 +185,36 @@ class AnalyticsLogTest {
     AnalyticsResult result =
         LOG.query(AnalyticsQuery.of(ALL_METRICS.toArray(String[]::new)).withTimeRange(start, end));
 
-    List<Map<String, Object>> expected = bruteForce(LOG.generations(start, end), Map.of(), ALL_METRICS);
+    List<Map<String, Object>> expected =
+        bruteForce(LOG.generations(start, end), Map.of(), ALL_METRICS);
     AnalyticsEndpointTest.assertSameRows(expected, result.rows());
     assertTrue(Long.parseLong((String) result.rows().get(0).get("request_count")) > 5_000);
   }
 
   @Test
   void hourlyBucketsByApiKeyMatchTheBruteForceWithLabels() {
-    Map<Long, String> names = LOG.apiKeys().stream().collect(Collectors.toMap(AnalyticsLog.ApiKey::id, AnalyticsLog.ApiKey::name));
+    Map<Long, String> names =
+        LOG.apiKeys().stream()
+            .collect(Collectors.toMap(AnalyticsLog.ApiKey::id, AnalyticsLog.ApiKey::name));
     List<String> metrics = List.of("request_count", "total_usage", "p50_latency", "usage_web");
     AnalyticsResult result =
-        LOG.query(AnalyticsQuery.of(metrics.toArray(String[]::new))
-            .withDimensions("api_key_id")
-            .withGranularity("hour")
-            .withTimeRange(DAY_START, DAY_END)
-            .withOrderBy("date", "asc"));
+        LOG.query(
+            AnalyticsQuery.of(metrics.toArray(String[]::new))
+                .withDimensions("api_key_id")
+                .withGranularity("hour")
+                .withTimeRange(DAY_START, DAY_END)
+                .withOrderBy("date", "asc"));
 
     Map<String, Function<Generation, Object>> keys = new LinkedHashMap<>();
-    keys.put("date__hour", g -> g.createdAt().truncatedTo(ChronoUnit.HOURS).toString().replace("Z", ".000Z"));
+    keys.put(
+        "date__hour",
+        g -> g.createdAt().truncatedTo(ChronoUnit.HOURS).toString().replace("Z", ".000Z"));
     keys.put("api_key_id", g -> g.apiKeyId());
     List<Map<String, Object>> expected = bruteForce(day(), keys, metrics);
     // Order: date ascending, then the key's numeric id (the underlying value), then label it.
-    expected.sort(Comparator.comparing((Map<String, Object> r) -> (String) r.get("date__hour"))
-        .thenComparing(r -> (Long) r.get("api_key_id")));
+    expected.sort(
+        Comparator.comparing((Map<String, Object> r) -> (String) r.get("date__hour"))
+            .thenComparing(r -> (Long) r.get("api_key_id")));
     expected.forEach(r -> r.put("api_key_id", names.get((Long) r.get("api_key_id"))));
 
     assertEquals(24, expected.stream().map(r -> r.get("date__hour")).distinct().count());
@@ -201,30 +224,43 @@ class AnalyticsLogTest {
   @Test
   void userRowsCarryNameAndEmailButNeverTheId() {
     AnalyticsResult result =
-        LOG.query(AnalyticsQuery.of("request_count").withDimensions("user").withTimeRange(DAY_START, DAY_END));
+        LOG.query(
+            AnalyticsQuery.of("request_count")
+                .withDimensions("user")
+                .withTimeRange(DAY_START, DAY_END));
 
     Map<String, AnalyticsLog.User> byId =
         LOG.users().stream().collect(Collectors.toMap(AnalyticsLog.User::id, u -> u));
-    Map<String, Long> counts = day().stream().collect(Collectors.groupingBy(Generation::userId, Collectors.counting()));
+    Map<String, Long> counts =
+        day().stream().collect(Collectors.groupingBy(Generation::userId, Collectors.counting()));
     assertEquals(counts.size(), result.rows().size());
     for (Map<String, Object> row : result.rows()) {
       assertEquals(List.of("user", "user_email", "request_count"), List.copyOf(row.keySet()));
       AnalyticsLog.User user =
           byId.values().stream()
-              .filter(u -> java.util.Objects.equals(u.name(), row.get("user")) && java.util.Objects.equals(u.email(), row.get("user_email")))
-              .findFirst().orElseThrow();
+              .filter(
+                  u ->
+                      java.util.Objects.equals(u.name(), row.get("user"))
+                          && java.util.Objects.equals(u.email(), row.get("user_email")))
+              .findFirst()
+              .orElseThrow();
       assertEquals(Long.toString(counts.get(user.id())), row.get("request_count"));
     }
-    assertTrue(LOG.users().stream().anyMatch(u -> u.name() == null), "a user without a display name");
+    assertTrue(
+        LOG.users().stream().anyMatch(u -> u.name() == null), "a user without a display name");
     assertTrue(LOG.users().stream().anyMatch(u -> u.email() == null), "a user without an email");
   }
 
   @Test
   void workspaceAndAppRowsShowLabelsAndUnsetAppsAreNull() {
     AnalyticsResult result =
-        LOG.query(AnalyticsQuery.of("request_count").withDimensions("workspace", "app").withTimeRange(DAY_START, DAY_END));
+        LOG.query(
+            AnalyticsQuery.of("request_count")
+                .withDimensions("workspace", "app")
+                .withTimeRange(DAY_START, DAY_END));
 
-    Set<String> workspaceNames = LOG.workspaces().stream().map(AnalyticsLog.Workspace::name).collect(Collectors.toSet());
+    Set<String> workspaceNames =
+        LOG.workspaces().stream().map(AnalyticsLog.Workspace::name).collect(Collectors.toSet());
     Set<Object> apps = new HashSet<>();
     for (Map<String, Object> row : result.rows()) {
       assertTrue(workspaceNames.contains(row.get("workspace")), row::toString);
@@ -238,8 +274,13 @@ class AnalyticsLogTest {
 
   private static long count(AnalyticsQuery.Filter... filters) {
     AnalyticsResult result =
-        LOG.query(AnalyticsQuery.of("request_count").withTimeRange(DAY_START, DAY_END).withFilters(filters));
-    return result.rows().isEmpty() ? 0 : Long.parseLong((String) result.rows().get(0).get("request_count"));
+        LOG.query(
+            AnalyticsQuery.of("request_count")
+                .withTimeRange(DAY_START, DAY_END)
+                .withFilters(filters));
+    return result.rows().isEmpty()
+        ? 0
+        : Long.parseLong((String) result.rows().get(0).get("request_count"));
   }
 
   private static long count(Predicate<Generation> predicate) {
@@ -255,7 +296,8 @@ class AnalyticsLogTest {
     Generation sample = day().get(day().size() / 2);
     String model = sample.model();
     long key = sample.apiKeyId();
-    String hash = LOG.apiKeys().stream().filter(k -> k.id() == key).findFirst().orElseThrow().hash();
+    String hash =
+        LOG.apiKeys().stream().filter(k -> k.id() == key).findFirst().orElseThrow().hash();
 
     assertEquals(count(g -> g.model().equals(model)), count(f("model", "eq", model)));
     assertEquals(count(g -> !g.model().equals(model)), count(f("model", "neq", model)));
@@ -263,14 +305,17 @@ class AnalyticsLogTest {
     assertEquals(count(g -> g.apiKeyId() == key), count(f("api_key_id", "eq", Long.toString(key))));
     assertEquals(count(g -> g.apiKeyId() == key), count(f("api_key_id", "eq", hash.toUpperCase())));
     assertEquals(count(g -> g.apiKeyId() > key), count(f("api_key_id", "gt", (double) key)));
-    assertEquals(count(g -> g.apiKeyId() <= key), count(f("api_key_id", "lte", Long.toString(key))));
+    assertEquals(
+        count(g -> g.apiKeyId() <= key), count(f("api_key_id", "lte", Long.toString(key))));
     assertEquals(
         count(g -> g.country().equals("US") || g.country().equals("DE")),
         count(f("country", "in", List.of("US", "DE"))));
     assertEquals(
         count(g -> g.tokensPrompt() > 10_000),
         count(f("context_length_bucket", "in", List.of("100K", "1M", "10M"))));
-    assertEquals(count(g -> g.contextLengthBucket().compareTo("1K") >= 0), count(f("context_length_bucket", "gte", "1K")));
+    assertEquals(
+        count(g -> g.contextLengthBucket().compareTo("1K") >= 0),
+        count(f("context_length_bucket", "gte", "1K")));
     assertEquals(
         count(g -> g.finishReason().equals("stop") && g.variant().equals("standard")),
         count(f("finish_reason", "eq", "stop"), f("variant", "eq", "standard")));
@@ -291,8 +336,11 @@ class AnalyticsLogTest {
     assertEquals(
         attributed - chatbot + unset,
         count(new AnalyticsQuery.Filter("app", "not_in", List.of(Long.toString(appId)), true)));
-    assertEquals(chatbot + unset, count(new AnalyticsQuery.Filter("app", "in", List.of(Long.toString(appId)), true)));
-    assertEquals(chatbot, count(new AnalyticsQuery.Filter("app", "eq", Long.toString(appId), true)));
+    assertEquals(
+        chatbot + unset,
+        count(new AnalyticsQuery.Filter("app", "in", List.of(Long.toString(appId)), true)));
+    assertEquals(
+        chatbot, count(new AnalyticsQuery.Filter("app", "eq", Long.toString(appId), true)));
     assertEquals(count(g -> g.origin() != null), count(f("origin", "gte", "")));
   }
 
@@ -314,8 +362,10 @@ class AnalyticsLogTest {
   void unknownKeyHashWarnsAndMatchesNothing() {
     String unknown = "0".repeat(64);
     AnalyticsResult result =
-        LOG.query(AnalyticsQuery.of("request_count").withTimeRange(DAY_START, DAY_END)
-            .withFilters(f("api_key_id", "neq", unknown)));
+        LOG.query(
+            AnalyticsQuery.of("request_count")
+                .withTimeRange(DAY_START, DAY_END)
+                .withFilters(f("api_key_id", "neq", unknown)));
 
     assertEquals(List.of("Could not resolve api_key_id hash: 000000000000..."), result.warnings());
     assertEquals(Long.toString(day().size()), result.rows().get(0).get("request_count"));
@@ -337,21 +387,41 @@ class AnalyticsLogTest {
     Instant start = Instant.parse("2026-03-20T00:00:00Z");
     Instant end = Instant.parse("2026-05-12T00:00:00Z");
     AnalyticsResult weeks =
-        LOG.query(AnalyticsQuery.of("request_count").withGranularity("week").withTimeRange(start, end).withOrderBy("date", "asc"));
+        LOG.query(
+            AnalyticsQuery.of("request_count")
+                .withGranularity("week")
+                .withTimeRange(start, end)
+                .withOrderBy("date", "asc"));
     AnalyticsResult months =
-        LOG.query(AnalyticsQuery.of("request_count").withGranularity("month").withTimeRange(start, end).withOrderBy("date", "asc"));
+        LOG.query(
+            AnalyticsQuery.of("request_count")
+                .withGranularity("month")
+                .withTimeRange(start, end)
+                .withOrderBy("date", "asc"));
 
     List<String> weekStarts = weeks.rows().stream().map(r -> (String) r.get("date__week")).toList();
-    assertEquals("2026-03-15T00:00:00.000Z", weekStarts.get(0), "the first bucket starts before the window");
+    assertEquals(
+        "2026-03-15T00:00:00.000Z", weekStarts.get(0), "the first bucket starts before the window");
     for (String week : weekStarts) {
-      assertEquals(DayOfWeek.SUNDAY, LocalDate.ofInstant(Instant.parse(week), ZoneOffset.UTC).getDayOfWeek(), week);
+      assertEquals(
+          DayOfWeek.SUNDAY,
+          LocalDate.ofInstant(Instant.parse(week), ZoneOffset.UTC).getDayOfWeek(),
+          week);
     }
     assertEquals(
         List.of("2026-03-01T00:00:00.000Z", "2026-04-01T00:00:00.000Z", "2026-05-01T00:00:00.000Z"),
         months.rows().stream().map(r -> r.get("date__month")).toList());
     long total = LOG.generations(start, end).size();
-    assertEquals(total, weeks.rows().stream().mapToLong(r -> Long.parseLong((String) r.get("request_count"))).sum());
-    assertEquals(total, months.rows().stream().mapToLong(r -> Long.parseLong((String) r.get("request_count"))).sum());
+    assertEquals(
+        total,
+        weeks.rows().stream()
+            .mapToLong(r -> Long.parseLong((String) r.get("request_count")))
+            .sum());
+    assertEquals(
+        total,
+        months.rows().stream()
+            .mapToLong(r -> Long.parseLong((String) r.get("request_count")))
+            .sum());
   }
 
   @Test
@@ -359,19 +429,33 @@ class AnalyticsLogTest {
     Instant start = Instant.parse("2026-05-11T03:00:00Z");
     Instant end = Instant.parse("2026-05-11T06:00:00Z");
     AnalyticsResult result =
-        LOG.query(AnalyticsQuery.of("request_count").withGranularity("minute").withTimeRange(start, end));
+        LOG.query(
+            AnalyticsQuery.of("request_count").withGranularity("minute").withTimeRange(start, end));
 
     Map<String, Long> expected =
         LOG.generations(start, end).stream()
-            .collect(Collectors.groupingBy(
-                g -> g.createdAt().truncatedTo(ChronoUnit.MINUTES).toString().replace("Z", ".000Z"),
-                TreeMap::new, Collectors.counting()));
+            .collect(
+                Collectors.groupingBy(
+                    g ->
+                        g.createdAt()
+                            .truncatedTo(ChronoUnit.MINUTES)
+                            .toString()
+                            .replace("Z", ".000Z"),
+                    TreeMap::new,
+                    Collectors.counting()));
     Map<String, Long> actual = new TreeMap<>();
-    result.rows().forEach(r -> actual.put((String) r.get("date__minute"), Long.parseLong((String) r.get("request_count"))));
+    result
+        .rows()
+        .forEach(
+            r ->
+                actual.put(
+                    (String) r.get("date__minute"),
+                    Long.parseLong((String) r.get("request_count"))));
     assertEquals(expected, actual);
     assertTrue(actual.size() < 180, "quiet minutes have no row");
     // Default order without order_by: newest bucket first.
-    assertEquals(((TreeMap<String, Long>) expected).lastKey(), result.rows().get(0).get("date__minute"));
+    assertEquals(
+        ((TreeMap<String, Long>) expected).lastKey(), result.rows().get(0).get("date__minute"));
   }
 
   // ---------------------------------------------------------------- order, limits
@@ -379,45 +463,71 @@ class AnalyticsLogTest {
   @Test
   void orderByAMetricOrRequestCountWithoutRequestingIt() {
     AnalyticsResult byUsage =
-        LOG.query(AnalyticsQuery.of("total_usage").withDimensions("model").withTimeRange(DAY_START, DAY_END)
-            .withOrderBy("total_usage", "asc"));
+        LOG.query(
+            AnalyticsQuery.of("total_usage")
+                .withDimensions("model")
+                .withTimeRange(DAY_START, DAY_END)
+                .withOrderBy("total_usage", "asc"));
     AnalyticsResult byCount =
-        LOG.query(AnalyticsQuery.of("total_usage").withDimensions("model").withTimeRange(DAY_START, DAY_END)
-            .withOrderBy("request_count", "desc"));
+        LOG.query(
+            AnalyticsQuery.of("total_usage")
+                .withDimensions("model")
+                .withTimeRange(DAY_START, DAY_END)
+                .withOrderBy("request_count", "desc"));
 
-    List<BigDecimal> usage = byUsage.rows().stream().map(r -> (BigDecimal) r.get("total_usage")).toList();
+    List<BigDecimal> usage =
+        byUsage.rows().stream().map(r -> (BigDecimal) r.get("total_usage")).toList();
     assertEquals(usage.stream().sorted().toList(), usage);
-    Map<String, Long> counts = day().stream().collect(Collectors.groupingBy(Generation::model, Collectors.counting()));
-    List<Long> inOrder = byCount.rows().stream().map(r -> counts.get((String) r.get("model"))).toList();
+    Map<String, Long> counts =
+        day().stream().collect(Collectors.groupingBy(Generation::model, Collectors.counting()));
+    List<Long> inOrder =
+        byCount.rows().stream().map(r -> counts.get((String) r.get("model"))).toList();
     assertEquals(inOrder.stream().sorted(Comparator.reverseOrder()).toList(), inOrder);
-    assertEquals(List.of("model", "total_usage"), List.copyOf(byCount.rows().get(0).keySet()), "request_count not added");
+    assertEquals(
+        List.of("model", "total_usage"),
+        List.copyOf(byCount.rows().get(0).keySet()),
+        "request_count not added");
   }
 
   @Test
   void defaultOrderWithoutGranularityIsTheFirstMetricDescending() {
     AnalyticsResult result =
-        LOG.query(AnalyticsQuery.of("tokens_total", "request_count").withDimensions("provider").withTimeRange(DAY_START, DAY_END));
+        LOG.query(
+            AnalyticsQuery.of("tokens_total", "request_count")
+                .withDimensions("provider")
+                .withTimeRange(DAY_START, DAY_END));
 
-    List<Long> tokens = result.rows().stream().map(r -> Long.parseLong((String) r.get("tokens_total"))).toList();
-    assertEquals(tokens.stream().sorted(Comparator.reverseOrder()).toList(), tokens, "numeric, not string, order");
+    List<Long> tokens =
+        result.rows().stream().map(r -> Long.parseLong((String) r.get("tokens_total"))).toList();
+    assertEquals(
+        tokens.stream().sorted(Comparator.reverseOrder()).toList(),
+        tokens,
+        "numeric, not string, order");
   }
 
   @Test
   void nullsSortLastInBothDirections() {
     for (String direction : List.of("asc", "desc")) {
       AnalyticsResult result =
-          LOG.query(AnalyticsQuery.of("request_count", "usage_file").withDimensions("model").withTimeRange(DAY_START, DAY_END)
-              .withOrderBy("usage_file", direction));
+          LOG.query(
+              AnalyticsQuery.of("request_count", "usage_file")
+                  .withDimensions("model")
+                  .withTimeRange(DAY_START, DAY_END)
+                  .withOrderBy("usage_file", direction));
       List<Object> files = result.rows().stream().map(r -> r.get("usage_file")).toList();
       int firstNull = files.indexOf(null);
       assertTrue(firstNull > 0, direction + ": some models parsed files, some did not: " + files);
-      assertTrue(files.subList(firstNull, files.size()).stream().allMatch(v -> v == null), direction);
+      assertTrue(
+          files.subList(firstNull, files.size()).stream().allMatch(v -> v == null), direction);
     }
   }
 
   @Test
   void limitTruncatesAndSaysSo() {
-    AnalyticsQuery query = AnalyticsQuery.of("request_count").withDimensions("model").withTimeRange(DAY_START, DAY_END);
+    AnalyticsQuery query =
+        AnalyticsQuery.of("request_count")
+            .withDimensions("model")
+            .withTimeRange(DAY_START, DAY_END);
     AnalyticsResult all = LOG.query(query);
     AnalyticsResult top3 = LOG.query(query.withLimit(3));
     AnalyticsResult exact = LOG.query(query.withLimit(all.rows().size()));
@@ -431,17 +541,19 @@ class AnalyticsLogTest {
   @Test
   void groupLimitKeepsTheFirstRowsOfEachCombination() {
     AnalyticsQuery query =
-        AnalyticsQuery.of("request_count").withDimensions("api_key_id").withGranularity("hour")
-            .withTimeRange(DAY_START, DAY_END).withOrderBy("request_count", "desc");
+        AnalyticsQuery.of("request_count")
+            .withDimensions("api_key_id")
+            .withGranularity("hour")
+            .withTimeRange(DAY_START, DAY_END)
+            .withOrderBy("request_count", "desc");
     AnalyticsResult full = LOG.query(query);
     AnalyticsResult top2 = LOG.query(query.withGroupLimit(2));
 
     Map<Object, List<Map<String, Object>>> perKey = new LinkedHashMap<>();
-    full.rows().forEach(r -> perKey.computeIfAbsent(r.get("api_key_id"), k -> new ArrayList<>()).add(r));
+    full.rows()
+        .forEach(r -> perKey.computeIfAbsent(r.get("api_key_id"), k -> new ArrayList<>()).add(r));
     List<Map<String, Object>> expected =
-        full.rows().stream()
-            .filter(r -> perKey.get(r.get("api_key_id")).indexOf(r) < 2)
-            .toList();
+        full.rows().stream().filter(r -> perKey.get(r.get("api_key_id")).indexOf(r) < 2).toList();
     assertEquals(expected, top2.rows());
     assertFalse(top2.truncated(), "group_limit cuts do not count as truncation");
   }
@@ -451,7 +563,9 @@ class AnalyticsLogTest {
   void defaultLimitIsRaisedForTimeSeriesWithDimensions() {
     Instant start = Instant.parse("2026-05-08T00:00:00Z");
     AnalyticsQuery query =
-        AnalyticsQuery.of("request_count").withDimensions("model", "provider").withGranularity("hour")
+        AnalyticsQuery.of("request_count")
+            .withDimensions("model", "provider")
+            .withGranularity("hour")
             .withTimeRange(start, DAY_END);
     AnalyticsResult raised = LOG.query(query);
     AnalyticsResult explicit = LOG.query(query.withLimit(1000));
@@ -465,14 +579,29 @@ class AnalyticsLogTest {
   @Test
   void truthValidatesLikeTheEndpoint() {
     IllegalArgumentException e =
-        assertThrows(IllegalArgumentException.class,
-            () -> LOG.query(AnalyticsQuery.of("request_count").withDimensions("model", "app", "user")));
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                LOG.query(
+                    AnalyticsQuery.of("request_count").withDimensions("model", "app", "user")));
     assertEquals("dimensions: Too big: expected array to have <=2 items", e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> LOG.query(AnalyticsQuery.of()));
-    assertThrows(IllegalArgumentException.class,
+    assertThrows(
+        IllegalArgumentException.class,
         () -> LOG.query(AnalyticsQuery.of("request_count").withFilters(f("model", "eq", true))));
-    assertThrows(IllegalArgumentException.class,
-        () -> LOG.query(new AnalyticsQuery(java.util.Arrays.asList("request_count", null), null, null, null, null, null, null, null)));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            LOG.query(
+                new AnalyticsQuery(
+                    java.util.Arrays.asList("request_count", null),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null)));
   }
 
   // ---------------------------------------------------------------- the log itself
@@ -494,13 +623,25 @@ class AnalyticsLogTest {
     ManualClock clock = new ManualClock(NOW);
     AnalyticsLog log = log(42, "emulator-account", clock);
 
-    List<Generation> today = log.generations(Instant.parse("2026-05-12T00:00:00Z"), Instant.parse("2026-05-13T00:00:00Z"));
+    List<Generation> today =
+        log.generations(
+            Instant.parse("2026-05-12T00:00:00Z"), Instant.parse("2026-05-13T00:00:00Z"));
     assertFalse(today.isEmpty());
     assertTrue(today.stream().allMatch(g -> !g.createdAt().isAfter(NOW)));
     clock.advance(Duration.ofDays(1));
-    assertTrue(log.generations(Instant.parse("2026-05-12T00:00:00Z"), Instant.parse("2026-05-13T00:00:00Z")).size() > today.size() * 3);
-    assertEquals(List.of(), log.generations(Instant.parse("2024-06-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z")));
-    assertFalse(log.generations(Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-01-02T00:00:00Z")).isEmpty());
+    assertTrue(
+        log.generations(
+                    Instant.parse("2026-05-12T00:00:00Z"), Instant.parse("2026-05-13T00:00:00Z"))
+                .size()
+            > today.size() * 3);
+    assertEquals(
+        List.of(),
+        log.generations(
+            Instant.parse("2024-06-01T00:00:00Z"), Instant.parse("2025-01-01T00:00:00Z")));
+    assertFalse(
+        log.generations(
+                Instant.parse("2025-01-01T00:00:00Z"), Instant.parse("2025-01-02T00:00:00Z"))
+            .isEmpty());
   }
 
   @Test
@@ -509,7 +650,8 @@ class AnalyticsLogTest {
     Set<String> ids = new HashSet<>();
     Set<String> models = new HashSet<>();
     ModelCatalog.MODELS.forEach(m -> models.add(m.permaslug().replaceAll(":.*", "")));
-    Set<Long> keys = LOG.apiKeys().stream().map(AnalyticsLog.ApiKey::id).collect(Collectors.toSet());
+    Set<Long> keys =
+        LOG.apiKeys().stream().map(AnalyticsLog.ApiKey::id).collect(Collectors.toSet());
     long negativeData = 0;
     long positiveData = 0;
     for (Generation g : week) {
@@ -517,7 +659,9 @@ class AnalyticsLogTest {
       assertTrue(g.id().startsWith("gen-" + g.createdAt().getEpochSecond() + "-"), g.id());
       assertTrue(models.contains(g.model()), g.model());
       assertTrue(keys.contains(g.apiKeyId()));
-      assertTrue(g.cachedTokens() <= g.tokensPrompt() && g.reasoningTokens() <= g.tokensCompletion(), g::toString);
+      assertTrue(
+          g.cachedTokens() <= g.tokensPrompt() && g.reasoningTokens() <= g.tokensCompletion(),
+          g::toString);
       assertEquals(TrafficModel.bucket(g.tokensPrompt()), g.contextLengthBucket());
       Generation.Cost c = g.cost();
       assertEquals(c.total(), c.credits() + c.byok(), g::toString);
@@ -539,17 +683,32 @@ class AnalyticsLogTest {
       }
       assertEquals(g.throughput(), g.throughputTenths() / 10.0);
     }
-    assertTrue(negativeData > 20 * positiveData, negativeData + " discounts, " + positiveData + " surcharges");
+    assertTrue(
+        negativeData > 20 * positiveData,
+        negativeData + " discounts, " + positiveData + " surcharges");
     assertTrue(week.stream().anyMatch(Generation::byok));
-    assertTrue(week.stream().map(Generation::variant).collect(Collectors.toSet()).containsAll(List.of("standard", "nitro", "online")));
-    assertTrue(week.stream().map(Generation::finishReason).collect(Collectors.toSet())
-        .containsAll(List.of("stop", "length", "tool_calls", "error")));
+    assertTrue(
+        week.stream()
+            .map(Generation::variant)
+            .collect(Collectors.toSet())
+            .containsAll(List.of("standard", "nitro", "online")));
+    assertTrue(
+        week.stream()
+            .map(Generation::finishReason)
+            .collect(Collectors.toSet())
+            .containsAll(List.of("stop", "length", "tool_calls", "error")));
   }
 
   @Test
   void volumeIsRealisticAndGrows() {
-    int early = LOG.generations(Instant.parse("2025-02-03T00:00:00Z"), Instant.parse("2025-02-10T00:00:00Z")).size();
-    int late = LOG.generations(Instant.parse("2026-05-04T00:00:00Z"), Instant.parse("2026-05-11T00:00:00Z")).size();
+    int early =
+        LOG.generations(
+                Instant.parse("2025-02-03T00:00:00Z"), Instant.parse("2025-02-10T00:00:00Z"))
+            .size();
+    int late =
+        LOG.generations(
+                Instant.parse("2026-05-04T00:00:00Z"), Instant.parse("2026-05-11T00:00:00Z"))
+            .size();
     assertTrue(early > 7 * 300 && early < 7 * 3_000, "early 2025: " + early / 7 + " a day");
     assertTrue(late > early, early + " then " + late);
     assertTrue(late < 7 * 5_000, "2026: " + late / 7 + " a day");
@@ -559,8 +718,10 @@ class AnalyticsLogTest {
   void aYearOfTotalsIsCheap() {
     long started = System.nanoTime();
     AnalyticsResult result =
-        LOG.query(AnalyticsQuery.of("request_count", "total_usage").withDimensions("model")
-            .withTimeRange(Instant.parse("2025-05-12T00:00:00Z"), DAY_END));
+        LOG.query(
+            AnalyticsQuery.of("request_count", "total_usage")
+                .withDimensions("model")
+                .withTimeRange(Instant.parse("2025-05-12T00:00:00Z"), DAY_END));
     long millis = (System.nanoTime() - started) / 1_000_000;
 
     assertTrue(result.rows().size() > 30);

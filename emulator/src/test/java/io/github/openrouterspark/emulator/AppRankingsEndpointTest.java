@@ -46,7 +46,8 @@ class AppRankingsEndpointTest {
 
   /** Generous quotas: most tests here page through many requests. */
   private OpenRouterEmulator start() {
-    return start(OpenRouterEmulator.builder().rateLimitPerMinute(10_000).dailyLimitPerAccount(100_000));
+    return start(
+        OpenRouterEmulator.builder().rateLimitPerMinute(10_000).dailyLimitPerAccount(100_000));
   }
 
   private static Response apps(OpenRouterEmulator emulator, String query) {
@@ -54,7 +55,8 @@ class AppRankingsEndpointTest {
   }
 
   private static Response apps(OpenRouterEmulator emulator, String query, String key) {
-    String url = emulator.baseUrl() + "/datasets/app-rankings" + (query.isEmpty() ? "" : "?" + query);
+    String url =
+        emulator.baseUrl() + "/datasets/app-rankings" + (query.isEmpty() ? "" : "?" + query);
     return TestHttp.get(url, key);
   }
 
@@ -64,12 +66,18 @@ class AppRankingsEndpointTest {
     List<Map<String, Object>> data = (List<Map<String, Object>>) response.json().get("data");
     List<AppRankingRow> rows = new ArrayList<>();
     for (Map<String, Object> item : data) {
-      assertEquals(List.of("rank", "app_id", "app_name", "total_tokens", "total_requests"), List.copyOf(item.keySet()));
+      assertEquals(
+          List.of("rank", "app_id", "app_name", "total_tokens", "total_requests"),
+          List.copyOf(item.keySet()));
       String tokens = (String) item.get("total_tokens");
       assertTrue(tokens.matches("[1-9][0-9]*"), tokens);
-      rows.add(new AppRankingRow(
-          Math.toIntExact((Long) item.get("rank")), (Long) item.get("app_id"), (String) item.get("app_name"),
-          new BigInteger(tokens), (Long) item.get("total_requests")));
+      rows.add(
+          new AppRankingRow(
+              Math.toIntExact((Long) item.get("rank")),
+              (Long) item.get("app_id"),
+              (String) item.get("app_name"),
+              new BigInteger(tokens),
+              (Long) item.get("total_requests")));
     }
     return rows;
   }
@@ -92,10 +100,18 @@ class AppRankingsEndpointTest {
     assertEquals("application/json", response.contentType());
     assertEquals(List.of("data", "meta"), List.copyOf(response.json().keySet()));
     assertEquals(
-        Map.of("as_of", "2026-05-12T02:00:00.000Z", "version", "v1",
-            "start_date", DEFAULT_START.toString(), "end_date", DEFAULT_END.toString()),
+        Map.of(
+            "as_of",
+            "2026-05-12T02:00:00.000Z",
+            "version",
+            "v1",
+            "start_date",
+            DEFAULT_START.toString(),
+            "end_date",
+            DEFAULT_END.toString()),
         response.meta());
-    List<AppRankingRow> all = emulator.market().appRankings(DEFAULT_START, DEFAULT_END, "popular", null, null);
+    List<AppRankingRow> all =
+        emulator.market().appRankings(DEFAULT_START, DEFAULT_END, "popular", null, null);
     assertEquals(page(all, 0, 50), rows(response));
     assertEquals(all, emulator.market().appRankings(null, null, null, null, null));
     assertEquals(response.body(), apps(emulator, "sort=popular&limit=50&offset=0").body());
@@ -117,7 +133,8 @@ class AppRankingsEndpointTest {
     assertEquals(101, deepest.get(0).rank());
     assertEquals(200, deepest.get(99).rank());
 
-    // Paging as the SDK does (next offset = offset + rows) reproduces the ranked list up to rank 200.
+    // Paging as the SDK does (next offset = offset + rows) reproduces the ranked list up to rank
+    // 200.
     List<AppRankingRow> paged = new ArrayList<>();
     for (int offset = 0; offset <= 100; offset += 20) {
       paged.addAll(rows(apps(emulator, "limit=20&offset=" + offset)));
@@ -129,7 +146,8 @@ class AppRankingsEndpointTest {
   @Test
   void trendingPagesRunShortAndCarryWindowVolumes() {
     OpenRouterEmulator emulator = start();
-    List<AppRankingRow> trending = emulator.market().appRankings(null, null, "trending", null, null);
+    List<AppRankingRow> trending =
+        emulator.market().appRankings(null, null, "trending", null, null);
     List<AppRankingRow> popular = emulator.market().appRankings(null, null, "popular", null, null);
     assertTrue(trending.size() > 100 && trending.size() < 200, "trending: " + trending.size());
 
@@ -141,11 +159,15 @@ class AppRankingsEndpointTest {
     List<AppRankingRow> first = rows(apps(emulator, "sort=trending&limit=100"));
     assertEquals(page(trending, 0, 100), first);
     for (AppRankingRow row : first) {
-      AppRankingRow same = popular.stream().filter(p -> p.appId() == row.appId()).findFirst().orElseThrow();
+      AppRankingRow same =
+          popular.stream().filter(p -> p.appId() == row.appId()).findFirst().orElseThrow();
       assertEquals(same.totalTokens(), row.totalTokens());
     }
-    assertFalse(first.stream().map(AppRankingRow::appId).toList()
-        .equals(rows(apps(emulator, "limit=100")).stream().map(AppRankingRow::appId).toList()));
+    assertFalse(
+        first.stream()
+            .map(AppRankingRow::appId)
+            .toList()
+            .equals(rows(apps(emulator, "limit=100")).stream().map(AppRankingRow::appId).toList()));
   }
 
   @Test
@@ -168,15 +190,27 @@ class AppRankingsEndpointTest {
 
     for (String category : SyntheticMarket.subcategoryGroups().keySet()) {
       List<AppRankingRow> rows = rows(apps(emulator, "category=" + category + "&limit=100"));
-      assertEquals(page(emulator.market().appRankings(null, null, null, category, null), 0, 100), rows);
+      assertEquals(
+          page(emulator.market().appRankings(null, null, null, category, null), 0, 100), rows);
       assertEquals(1, rows.get(0).rank());
       for (AppRankingRow row : rows) {
-        assertTrue(catalog.apps().get(catalog.indexOf(row.appId())).inCategory(category), category + " " + row);
+        assertTrue(
+            catalog.apps().get(catalog.indexOf(row.appId())).inCategory(category),
+            category + " " + row);
       }
     }
     List<AppRankingRow> cli = rows(apps(emulator, "subcategory=cli-agent&sort=trending"));
-    assertEquals(page(emulator.market().appRankings(null, null, "trending", null, "cli-agent"), 0, 50), cli);
-    assertTrue(cli.stream().allMatch(r -> catalog.apps().get(catalog.indexOf(r.appId())).subcategories().contains("cli-agent")));
+    assertEquals(
+        page(emulator.market().appRankings(null, null, "trending", null, "cli-agent"), 0, 50), cli);
+    assertTrue(
+        cli.stream()
+            .allMatch(
+                r ->
+                    catalog
+                        .apps()
+                        .get(catalog.indexOf(r.appId()))
+                        .subcategories()
+                        .contains("cli-agent")));
     // Subcategory decides; a consistent category changes nothing.
     assertEquals(
         apps(emulator, "subcategory=cli-agent&sort=trending").body(),
@@ -192,11 +226,24 @@ class AppRankingsEndpointTest {
     assertEquals("2025-01-01", response.meta().get("start_date"));
     assertEquals("2025-02-01", response.meta().get("end_date"));
     assertEquals(
-        page(emulator.market().appRankings(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 2, 1), "trending", null, null), 0, 50),
+        page(
+            emulator
+                .market()
+                .appRankings(
+                    LocalDate.of(2025, 1, 1), LocalDate.of(2025, 2, 1), "trending", null, null),
+            0,
+            50),
         rows(response));
-    Response year = apps(emulator, "start_date=2025-05-11&end_date=2026-05-11&sort=trending&limit=100");
+    Response year =
+        apps(emulator, "start_date=2025-05-11&end_date=2026-05-11&sort=trending&limit=100");
     assertEquals(
-        page(emulator.market().appRankings(LocalDate.of(2025, 5, 11), LocalDate.of(2026, 5, 11), "trending", null, null), 0, 100),
+        page(
+            emulator
+                .market()
+                .appRankings(
+                    LocalDate.of(2025, 5, 11), LocalDate.of(2026, 5, 11), "trending", null, null),
+            0,
+            100),
         rows(year));
   }
 
@@ -212,14 +259,17 @@ class AppRankingsEndpointTest {
     for (String sort : List.of("popular", "trending")) {
       for (String filter : filters) {
         for (int offset : List.of(0, 100)) {
-          Response response = apps(emulator, "limit=100&offset=" + offset + "&sort=" + sort + filter);
+          Response response =
+              apps(emulator, "limit=100&offset=" + offset + "&sort=" + sort + filter);
           String category = filter.isEmpty() ? null : filter.substring("&category=".length());
           List<AppRankingRow> rows = rows(response);
-          assertEquals(page(market.appRankings(null, null, sort, category, null), offset, 100), rows);
-          rows.forEach(r -> {
-            seen.add(r.appName());
-            ids.add(r.appId());
-          });
+          assertEquals(
+              page(market.appRankings(null, null, sort, category, null), offset, 100), rows);
+          rows.forEach(
+              r -> {
+                seen.add(r.appName());
+                ids.add(r.appId());
+              });
           bodies.append(response.body());
         }
       }
@@ -227,14 +277,17 @@ class AppRankingsEndpointTest {
     Set<String> expected = new HashSet<>();
     for (AppNames.SpecialName special : AppNames.SPECIAL_NAMES) {
       for (AppSpec app : market.appCatalog().apps()) {
-        if (app.visible() && app.name().equals(special.name())
-            && market.appRankings(null, null, null, null, null).stream().anyMatch(r -> r.appId() == app.appId())) {
+        if (app.visible()
+            && app.name().equals(special.name())
+            && market.appRankings(null, null, null, null, null).stream()
+                .anyMatch(r -> r.appId() == app.appId())) {
           expected.add(app.name());
         }
       }
     }
     assertTrue(expected.size() >= 15, "special names with traffic: " + expected);
-    assertEquals(Set.of(), expected.stream().filter(n -> !seen.contains(n)).collect(Collectors.toSet()));
+    assertEquals(
+        Set.of(), expected.stream().filter(n -> !seen.contains(n)).collect(Collectors.toSet()));
     // JSON escapes quotes and backslashes, and writes everything else as raw UTF-8.
     String body = bodies.toString();
     if (expected.contains("\"Quoted\" Writer")) {
@@ -244,10 +297,13 @@ class AppRankingsEndpointTest {
       assertTrue(body.contains("\"app_name\":\"Back\\\\slash Studio\""));
     }
     assertTrue(body.contains("Café Nöir") || !expected.contains("Café Nöir"));
-    // Jackson 2.18+ (Spark 4) writes emoji as raw UTF-8, like the real API; older Jackson (Spark 3.5
+    // Jackson 2.18+ (Spark 4) writes emoji as raw UTF-8, like the real API; older Jackson (Spark
+    // 3.5
     // has 2.15) escapes their surrogate pairs, equally valid JSON. Nothing else is ever escaped.
-    String unescaped = rawSurrogatesSupported() ? body
-        : body.replaceAll("(?i)\\\\uD[89AB][0-9A-F]{2}\\\\uD[C-F][0-9A-F]{2}", "");
+    String unescaped =
+        rawSurrogatesSupported()
+            ? body
+            : body.replaceAll("(?i)\\\\uD[89AB][0-9A-F]{2}\\\\uD[C-F][0-9A-F]{2}", "");
     assertFalse(unescaped.contains("\\u"), "no \\u escapes needed for these names");
     if (ids.contains(AppCatalog.DOUBLE_UNSAFE_ID)) {
       assertTrue(body.contains("\"app_id\":9007199254740993,"));
@@ -264,21 +320,32 @@ class AppRankingsEndpointTest {
   @Test
   void hiddenAppsAndAliasesAreNeverReturned() {
     OpenRouterEmulator emulator = start();
-    Set<Long> unlisted = emulator.market().appCatalog().apps().stream()
-        .filter(a -> !a.visible()).map(AppSpec::appId).collect(Collectors.toSet());
-    Set<String> unlistedNames = emulator.market().appCatalog().apps().stream()
-        .filter(a -> !a.visible()).map(AppSpec::name).collect(Collectors.toSet());
+    Set<Long> unlisted =
+        emulator.market().appCatalog().apps().stream()
+            .filter(a -> !a.visible())
+            .map(AppSpec::appId)
+            .collect(Collectors.toSet());
+    Set<String> unlistedNames =
+        emulator.market().appCatalog().apps().stream()
+            .filter(a -> !a.visible())
+            .map(AppSpec::name)
+            .collect(Collectors.toSet());
     Set<Long> returned = new HashSet<>();
-    for (String query : List.of(
-        "limit=100", "limit=100&offset=100", "sort=trending&limit=100", "start_date=2025-01-01&end_date=2025-12-31&limit=100",
-        "start_date=2025-01-01&end_date=2025-03-01&limit=100&offset=100")) {
+    for (String query :
+        List.of(
+            "limit=100",
+            "limit=100&offset=100",
+            "sort=trending&limit=100",
+            "start_date=2025-01-01&end_date=2025-12-31&limit=100",
+            "start_date=2025-01-01&end_date=2025-03-01&limit=100&offset=100")) {
       for (AppRankingRow row : rows(apps(emulator, query))) {
         returned.add(row.appId());
         assertFalse(unlistedNames.contains(row.appName()), row.toString());
       }
     }
     assertTrue(returned.size() > 150);
-    assertEquals(Set.of(), returned.stream().filter(unlisted::contains).collect(Collectors.toSet()));
+    assertEquals(
+        Set.of(), returned.stream().filter(unlisted::contains).collect(Collectors.toSet()));
   }
 
   @ParameterizedTest
@@ -318,7 +385,8 @@ class AppRankingsEndpointTest {
     assertEquals(401, missing.status());
     assertEquals("Missing Authentication header", missing.error().get("message"));
     assertEquals(401, apps(emulator, "", "sk-or-v1-nope").status());
-    Response post = TestHttp.send(emulator.baseUrl() + "/datasets/app-rankings", "POST", KEY, Map.of());
+    Response post =
+        TestHttp.send(emulator.baseUrl() + "/datasets/app-rankings", "POST", KEY, Map.of());
     assertEquals(405, post.status());
     assertEquals(List.of("GET"), post.headers().get("allow"));
   }
@@ -330,7 +398,8 @@ class AppRankingsEndpointTest {
 
     assertEquals(200, TestHttp.get(rankingsDaily, KEY).status());
     assertEquals(200, apps(emulator, "").status());
-    assertEquals(400, apps(emulator, "limit=0").status()); // validated after the quota, so it counts
+    assertEquals(
+        400, apps(emulator, "limit=0").status()); // validated after the quota, so it counts
     Response limited = apps(emulator, "");
     assertEquals(429, limited.status());
     assertEquals(
@@ -339,7 +408,8 @@ class AppRankingsEndpointTest {
     assertEquals(429, TestHttp.get(rankingsDaily, KEY).status());
     clock.advance(Duration.ofSeconds(60));
     assertEquals(200, apps(emulator, "").status());
-    assertEquals(List.of(200, 200, 400, 429, 429, 200),
+    assertEquals(
+        List.of(200, 200, 400, 429, 429, 200),
         emulator.requestLog().all().stream().map(LoggedRequest::status).toList());
     assertEquals(4, emulator.requestLog().forPath("/datasets/app-rankings").size());
   }
@@ -375,13 +445,16 @@ class AppRankingsEndpointTest {
     OpenRouterEmulator emulator = start();
     LocalDate today = LocalDate.of(2026, 5, 12);
 
-    List<AppRankingRow> morning = rows(apps(emulator, "start_date=" + today + "&end_date=" + today));
+    List<AppRankingRow> morning =
+        rows(apps(emulator, "start_date=" + today + "&end_date=" + today));
     clock.advance(Duration.ofHours(6));
     List<AppRankingRow> later = rows(apps(emulator, "start_date=" + today + "&end_date=" + today));
 
-    assertEquals(emulator.market().appRankings(today, today, null, null, null).subList(0, 50), later);
+    assertEquals(
+        emulator.market().appRankings(today, today, null, null, null).subList(0, 50), later);
     assertTrue(later.get(0).totalTokens().compareTo(morning.get(0).totalTokens()) > 0);
-    assertEquals(emulator.market().appTokens(later.get(0).appId(), today), later.get(0).totalTokens());
+    assertEquals(
+        emulator.market().appTokens(later.get(0).appId(), today), later.get(0).totalTokens());
   }
 
   @Test

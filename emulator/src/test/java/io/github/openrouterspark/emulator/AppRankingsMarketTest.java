@@ -52,44 +52,73 @@ class AppRankingsMarketTest {
     assertEquals(300, listed.size());
     assertEquals(all.size(), all.stream().map(AppSpec::appId).distinct().count(), "unique ids");
     assertTrue(all.stream().allMatch(a -> a.appId() > 0));
-    assertTrue(listed.stream().filter(a -> a.appId() > Integer.MAX_VALUE).count() >= 30, "ids above 2^31");
-    assertTrue(listed.stream().anyMatch(a -> a.appId() == (1L << 53) + 1), "an id doubles cannot hold");
-    assertTrue(listed.stream().allMatch(a -> a.subcategories().size() >= 1 && a.subcategories().size() <= 3));
+    assertTrue(
+        listed.stream().filter(a -> a.appId() > Integer.MAX_VALUE).count() >= 30, "ids above 2^31");
+    assertTrue(
+        listed.stream().anyMatch(a -> a.appId() == (1L << 53) + 1), "an id doubles cannot hold");
+    assertTrue(
+        listed.stream()
+            .allMatch(a -> a.subcategories().size() >= 1 && a.subcategories().size() <= 3));
     assertTrue(listed.stream().anyMatch(a -> a.subcategories().size() == 3));
-    assertTrue(listed.stream().anyMatch(a -> a.subcategories().stream().map(Marketplace::categoryOf).distinct().count() > 1),
+    assertTrue(
+        listed.stream()
+            .anyMatch(
+                a ->
+                    a.subcategories().stream().map(Marketplace::categoryOf).distinct().count() > 1),
         "some apps belong to two category groups");
     for (String subcategory : Marketplace.SUBCATEGORIES) {
-      assertTrue(listed.stream().filter(a -> a.subcategories().contains(subcategory)).count() >= 2, subcategory);
+      assertTrue(
+          listed.stream().filter(a -> a.subcategories().contains(subcategory)).count() >= 2,
+          subcategory);
     }
     Set<String> names = listed.stream().map(AppSpec::name).collect(Collectors.toSet());
     for (AppNames.SpecialName special : AppNames.SPECIAL_NAMES) {
       assertTrue(names.contains(special.name()), special.name());
     }
-    assertEquals(2, listed.stream().filter(a -> a.name().equals("AI Chat")).count(), "a shared display name");
-    assertTrue(names.stream().allMatch(n -> n.chars().noneMatch(c -> c < 0x20)), "no control characters");
-    assertEquals(AppCatalog.HIDDEN_APPS, all.stream().filter(a -> a.visibility() == AppSpec.Visibility.HIDDEN).count());
-    assertEquals(AppCatalog.ALIASES, all.stream().filter(a -> a.visibility() == AppSpec.Visibility.ALIAS).count());
+    assertEquals(
+        2,
+        listed.stream().filter(a -> a.name().equals("AI Chat")).count(),
+        "a shared display name");
+    assertTrue(
+        names.stream().allMatch(n -> n.chars().noneMatch(c -> c < 0x20)), "no control characters");
+    assertEquals(
+        AppCatalog.HIDDEN_APPS,
+        all.stream().filter(a -> a.visibility() == AppSpec.Visibility.HIDDEN).count());
+    assertEquals(
+        AppCatalog.ALIASES,
+        all.stream().filter(a -> a.visibility() == AppSpec.Visibility.ALIAS).count());
   }
 
   @Test
   void catalogIsDeterministicPerSeed() {
     assertEquals(MARKET.appCatalog().apps(), market(42).appCatalog().apps());
     assertEquals(
-        MARKET.appRankings(null, null, "trending", null, null), market(42).appRankings(null, null, "trending", null, null));
+        MARKET.appRankings(null, null, "trending", null, null),
+        market(42).appRankings(null, null, "trending", null, null));
     assertNotEquals(
-        listed(MARKET).stream().map(AppSpec::appId).toList(), listed(market(7)).stream().map(AppSpec::appId).toList());
-    assertNotEquals(MARKET.appRankings(null, null, null, null, null), market(7).appRankings(null, null, null, null, null));
+        listed(MARKET).stream().map(AppSpec::appId).toList(),
+        listed(market(7)).stream().map(AppSpec::appId).toList());
+    assertNotEquals(
+        MARKET.appRankings(null, null, null, null, null),
+        market(7).appRankings(null, null, null, null, null));
   }
 
   @Test
   void subcategoryGroupsFollowTheDocsAndCoverTheSpecEnum() {
     Map<String, List<String>> groups = SyntheticMarket.subcategoryGroups();
 
-    assertEquals(List.of("coding", "creative", "productivity", "entertainment"), List.copyOf(groups.keySet()));
     assertEquals(
-        List.of("cli-agent", "ide-extension", "cloud-agent", "programming-app", "native-app-builder"), groups.get("coding"));
-    assertEquals(List.of("creative-writing", "video-gen", "image-gen", "audio-gen"), groups.get("creative"));
-    assertEquals(List.of("writing-assistant", "general-chat", "personal-agent", "legal"), groups.get("productivity"));
+        List.of("coding", "creative", "productivity", "entertainment"),
+        List.copyOf(groups.keySet()));
+    assertEquals(
+        List.of(
+            "cli-agent", "ide-extension", "cloud-agent", "programming-app", "native-app-builder"),
+        groups.get("coding"));
+    assertEquals(
+        List.of("creative-writing", "video-gen", "image-gen", "audio-gen"), groups.get("creative"));
+    assertEquals(
+        List.of("writing-assistant", "general-chat", "personal-agent", "legal"),
+        groups.get("productivity"));
     assertEquals(List.of("roleplay", "game"), groups.get("entertainment"));
     assertEquals(
         Set.copyOf(Marketplace.SUBCATEGORIES),
@@ -101,24 +130,32 @@ class AppRankingsMarketTest {
   void popularMatchesAnIndependentComputationForEveryFilter() {
     LocalDate start = LocalDate.of(2026, 4, 11);
     for (String[] filter : filters()) {
-      List<AppRankingRow> expected = popular(MARKET, start, YESTERDAY, predicate(filter[0], filter[1]));
+      List<AppRankingRow> expected =
+          popular(MARKET, start, YESTERDAY, predicate(filter[0], filter[1]));
 
       assertEquals(
-          expected, MARKET.appRankings(start, YESTERDAY, "popular", filter[0], filter[1]), String.join("/", filter));
+          expected,
+          MARKET.appRankings(start, YESTERDAY, "popular", filter[0], filter[1]),
+          String.join("/", filter));
     }
     // The defaults: popular over the 31 days ending yesterday.
-    assertEquals(MARKET.appRankings(start, YESTERDAY, "popular", null, null), MARKET.appRankings(null, null, null, null, null));
+    assertEquals(
+        MARKET.appRankings(start, YESTERDAY, "popular", null, null),
+        MARKET.appRankings(null, null, null, null, null));
   }
 
   @Test
   void trendingMatchesAnIndependentComputationForEveryFilter() {
-    for (LocalDate[] window : List.of(
-        new LocalDate[] {LocalDate.of(2026, 4, 11), YESTERDAY},
-        new LocalDate[] {LocalDate.of(2025, 11, 3), LocalDate.of(2025, 11, 9)},
-        new LocalDate[] {LocalDate.of(2025, 2, 1), LocalDate.of(2025, 3, 31)})) {
+    for (LocalDate[] window :
+        List.of(
+            new LocalDate[] {LocalDate.of(2026, 4, 11), YESTERDAY},
+            new LocalDate[] {LocalDate.of(2025, 11, 3), LocalDate.of(2025, 11, 9)},
+            new LocalDate[] {LocalDate.of(2025, 2, 1), LocalDate.of(2025, 3, 31)})) {
       for (String[] filter : filters()) {
-        List<AppRankingRow> expected = trending(MARKET, window[0], window[1], predicate(filter[0], filter[1]));
-        List<AppRankingRow> actual = MARKET.appRankings(window[0], window[1], "trending", filter[0], filter[1]);
+        List<AppRankingRow> expected =
+            trending(MARKET, window[0], window[1], predicate(filter[0], filter[1]));
+        List<AppRankingRow> actual =
+            MARKET.appRankings(window[0], window[1], "trending", filter[0], filter[1]);
 
         assertEquals(expected, actual, window[0] + " " + String.join("/", filter));
       }
@@ -133,7 +170,9 @@ class AppRankingsMarketTest {
         popular.stream().collect(Collectors.toMap(AppRankingRow::appId, r -> r));
 
     assertTrue(trending.size() < popular.size() - 50, trending.size() + " vs " + popular.size());
-    assertTrue(trending.size() > 100 && trending.size() < 200, "a trending page at offset 100 is short: " + trending.size());
+    assertTrue(
+        trending.size() > 100 && trending.size() < 200,
+        "a trending page at offset 100 is short: " + trending.size());
     assertNotEquals(
         popular.stream().limit(50).map(AppRankingRow::appId).toList(),
         trending.stream().limit(50).map(AppRankingRow::appId).toList());
@@ -145,10 +184,15 @@ class AppRankingsMarketTest {
       assertEquals(same.appName(), row.appName());
     }
     // Some app in the popular top 10 is shrinking, so it is not trending at all.
-    assertTrue(popular.stream().limit(10).anyMatch(r -> trending.stream().noneMatch(t -> t.appId() == r.appId())));
+    assertTrue(
+        popular.stream()
+            .limit(10)
+            .anyMatch(r -> trending.stream().noneMatch(t -> t.appId() == r.appId())));
     // Some app with a high trending rank is far down the popular list.
     assertTrue(
-        trending.stream().limit(30).anyMatch(t -> popularById.get(t.appId()).rank() > t.rank() + 20),
+        trending.stream()
+            .limit(30)
+            .anyMatch(t -> popularById.get(t.appId()).rank() > t.rank() + 20),
         "a small, fast-growing app");
   }
 
@@ -180,17 +224,25 @@ class AppRankingsMarketTest {
     List<AppRankingRow> popular = MARKET.appRankings(null, null, null, null, null);
     Set<Long> ids = popular.stream().map(AppRankingRow::appId).collect(Collectors.toSet());
 
-    assertTrue(popular.stream().allMatch(r -> r.totalTokens().signum() > 0 && r.totalRequests() > 0));
+    assertTrue(
+        popular.stream().allMatch(r -> r.totalTokens().signum() > 0 && r.totalRequests() > 0));
     List<AppSpec> silent = listed(MARKET).stream().filter(a -> !ids.contains(a.appId())).toList();
     assertFalse(silent.isEmpty(), "some apps launch later or have shut down");
     for (AppSpec app : silent) {
-      for (LocalDate day = LocalDate.of(2026, 4, 11); !day.isAfter(YESTERDAY); day = day.plusDays(1)) {
+      for (LocalDate day = LocalDate.of(2026, 4, 11);
+          !day.isAfter(YESTERDAY);
+          day = day.plusDays(1)) {
         assertEquals(BigInteger.ZERO, MARKET.appTokens(app.appId(), day), app.name());
       }
     }
     // Before the dataset there is nothing; in the far future nothing either.
-    assertEquals(List.of(), MARKET.appRankings(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 31), null, null, null));
-    assertEquals(List.of(), MARKET.appRankings(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 31), "trending", null, null));
+    assertEquals(
+        List.of(),
+        MARKET.appRankings(LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 31), null, null, null));
+    assertEquals(
+        List.of(),
+        MARKET.appRankings(
+            LocalDate.of(2027, 1, 1), LocalDate.of(2027, 1, 31), "trending", null, null));
   }
 
   @Test
@@ -202,40 +254,62 @@ class AppRankingsMarketTest {
     Set<Long> seen = new HashSet<>();
     for (String sort : List.of("popular", "trending")) {
       for (String[] filter : filters()) {
-        market.appRankings(LocalDate.of(2025, 5, 12), YESTERDAY, sort, filter[0], filter[1])
+        market
+            .appRankings(LocalDate.of(2025, 5, 12), YESTERDAY, sort, filter[0], filter[1])
             .forEach(r -> seen.add(r.appId()));
-        market.appRankings(null, null, sort, filter[0], filter[1]).forEach(r -> seen.add(r.appId()));
+        market
+            .appRankings(null, null, sort, filter[0], filter[1])
+            .forEach(r -> seen.add(r.appId()));
       }
     }
     assertTrue(seen.size() > 200, "seen " + seen.size());
     assertEquals(Set.of(), intersection(seen, unlisted));
-    assertTrue(seen.stream().allMatch(id -> market.appCatalog().apps().get(market.appCatalog().indexOf(id)).visible()));
+    assertTrue(
+        seen.stream()
+            .allMatch(
+                id -> market.appCatalog().apps().get(market.appCatalog().indexOf(id)).visible()));
 
     // The busiest hidden app out-trades every listed one in the default window.
-    int giant = all.indexOf(all.stream().filter(a -> a.visibility() == AppSpec.Visibility.HIDDEN).findFirst().orElseThrow());
+    int giant =
+        all.indexOf(
+            all.stream()
+                .filter(a -> a.visibility() == AppSpec.Visibility.HIDDEN)
+                .findFirst()
+                .orElseThrow());
     long giantTokens = 0;
-    for (LocalDate day = LocalDate.of(2026, 4, 11); !day.isAfter(YESTERDAY); day = day.plusDays(1)) {
+    for (LocalDate day = LocalDate.of(2026, 4, 11);
+        !day.isAfter(YESTERDAY);
+        day = day.plusDays(1)) {
       giantTokens += market.appDayTokens(day, NOW)[giant];
     }
     BigInteger top = market.appRankings(null, null, null, null, null).get(0).totalTokens();
     assertTrue(BigInteger.valueOf(giantTokens).compareTo(top) > 0, giantTokens + " vs " + top);
-    assertThrows(IllegalArgumentException.class, () -> market.appTokens(all.get(giant).appId(), YESTERDAY));
+    assertThrows(
+        IllegalArgumentException.class, () -> market.appTokens(all.get(giant).appId(), YESTERDAY));
   }
 
   @Test
   void aliasTrafficIsMergedIntoItsCanonicalApp() {
     List<AppSpec> all = MARKET.appCatalog().apps();
-    AppSpec alias = all.stream()
-        .filter(a -> a.visibility() == AppSpec.Visibility.ALIAS && a.profile().retired() == null)
-        .findFirst().orElseThrow();
+    AppSpec alias =
+        all.stream()
+            .filter(
+                a -> a.visibility() == AppSpec.Visibility.ALIAS && a.profile().retired() == null)
+            .findFirst()
+            .orElseThrow();
     int aliasIndex = all.indexOf(alias);
     int canonicalIndex = MARKET.appCatalog().indexOf(alias.canonicalAppId());
     long[] day = MARKET.appDayTokens(YESTERDAY, NOW);
 
     assertTrue(day[aliasIndex] > 0);
-    assertEquals(BigInteger.valueOf(day[aliasIndex] + day[canonicalIndex]), MARKET.appTokens(alias.canonicalAppId(), YESTERDAY));
-    AppRankingRow row = MARKET.appRankings(YESTERDAY, YESTERDAY, null, null, null).stream()
-        .filter(r -> r.appId() == alias.canonicalAppId()).findFirst().orElseThrow();
+    assertEquals(
+        BigInteger.valueOf(day[aliasIndex] + day[canonicalIndex]),
+        MARKET.appTokens(alias.canonicalAppId(), YESTERDAY));
+    AppRankingRow row =
+        MARKET.appRankings(YESTERDAY, YESTERDAY, null, null, null).stream()
+            .filter(r -> r.appId() == alias.canonicalAppId())
+            .findFirst()
+            .orElseThrow();
     assertEquals(BigInteger.valueOf(day[aliasIndex] + day[canonicalIndex]), row.totalTokens());
     long[] requests = MARKET.requestsOf(day);
     assertEquals(requests[aliasIndex] + requests[canonicalIndex], row.totalRequests());
@@ -258,18 +332,24 @@ class AppRankingsMarketTest {
 
   @Test
   void todayCountsPartiallyAndTheFutureNotAtAll() {
-    SyntheticMarket morning = new SyntheticMarket(42, Clock.fixed(Instant.parse("2026-05-12T06:00:00Z"), ZoneOffset.UTC));
-    SyntheticMarket tomorrow = new SyntheticMarket(42, Clock.fixed(Instant.parse("2026-05-13T00:00:00Z"), ZoneOffset.UTC));
+    SyntheticMarket morning =
+        new SyntheticMarket(42, Clock.fixed(Instant.parse("2026-05-12T06:00:00Z"), ZoneOffset.UTC));
+    SyntheticMarket tomorrow =
+        new SyntheticMarket(42, Clock.fixed(Instant.parse("2026-05-13T00:00:00Z"), ZoneOffset.UTC));
     LocalDate today = LocalDate.of(2026, 5, 12);
     AppRankingRow top = tomorrow.appRankings(today, today, null, null, null).get(0);
 
     List<AppRankingRow> partial = morning.appRankings(today, today.plusDays(5), null, null, null);
-    AppRankingRow same = partial.stream().filter(r -> r.appId() == top.appId()).findFirst().orElseThrow();
+    AppRankingRow same =
+        partial.stream().filter(r -> r.appId() == top.appId()).findFirst().orElseThrow();
     BigInteger quarter = BigInteger.ZERO;
     for (AppSpec app : morning.appCatalog().apps()) {
       if (app.canonicalAppId() == top.appId()) {
         int i = morning.appCatalog().apps().indexOf(app);
-        quarter = quarter.add(BigInteger.valueOf(tomorrow.appDayTokens(today, Instant.parse("2026-05-13T00:00:00Z"))[i] / 4));
+        quarter =
+            quarter.add(
+                BigInteger.valueOf(
+                    tomorrow.appDayTokens(today, Instant.parse("2026-05-13T00:00:00Z"))[i] / 4));
       }
     }
     assertEquals(quarter, same.totalTokens());
@@ -279,11 +359,19 @@ class AppRankingsMarketTest {
   @Test
   void truthApiValidatesLikeTheEndpoint() {
     IllegalArgumentException mismatch =
-        assertThrows(IllegalArgumentException.class, () -> MARKET.appRankings(null, null, null, "coding", "legal"));
-    assertTrue(mismatch.getMessage().startsWith("subcategory: 'legal' is not in category 'coding'"), mismatch.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> MARKET.appRankings(null, null, "hot", null, null));
-    assertThrows(IllegalArgumentException.class,
-        () -> MARKET.appRankings(LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 2), null, null, null));
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> MARKET.appRankings(null, null, null, "coding", "legal"));
+    assertTrue(
+        mismatch.getMessage().startsWith("subcategory: 'legal' is not in category 'coding'"),
+        mismatch.getMessage());
+    assertThrows(
+        IllegalArgumentException.class, () -> MARKET.appRankings(null, null, "hot", null, null));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            MARKET.appRankings(
+                LocalDate.of(2025, 1, 1), LocalDate.of(2026, 1, 2), null, null, null));
     // Clamping, as the endpoint does it.
     assertEquals(
         MARKET.appRankings(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 2, 1), null, null, null),
@@ -304,16 +392,23 @@ class AppRankingsMarketTest {
     assertEquals(
         MARKET.rankings(from, to, "week", Map.of("category", "programming")),
         MARKET.rankings(from, to, null, Map.of("category", "programming")));
-    assertNotEquals(MARKET.rankings(from, to, "day", Map.of()), MARKET.rankings(from, to, "day", Map.of("modality", "text")));
-    assertThrows(IllegalArgumentException.class, () -> MARKET.rankings(from, to, "day", Map.of("category", "programming")));
-    assertThrows(IllegalArgumentException.class, () -> MARKET.rankings(from, to, "day", Map.of("bogus", "x")));
+    assertNotEquals(
+        MARKET.rankings(from, to, "day", Map.of()),
+        MARKET.rankings(from, to, "day", Map.of("modality", "text")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> MARKET.rankings(from, to, "day", Map.of("category", "programming")));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> MARKET.rankings(from, to, "day", Map.of("bogus", "x")));
     assertThrows(IllegalArgumentException.class, () -> MARKET.rankings(from, to, "hour", Map.of()));
   }
 
   @Test
   void aYearOfTrendingIsFast() {
     SyntheticMarket market = market(42);
-    market.appRankings(LocalDate.of(2025, 5, 12), YESTERDAY, "trending", null, null); // fills the day cache
+    market.appRankings(
+        LocalDate.of(2025, 5, 12), YESTERDAY, "trending", null, null); // fills the day cache
 
     long start = System.nanoTime();
     market.appRankings(LocalDate.of(2025, 5, 12), YESTERDAY, "trending", null, null);
@@ -324,7 +419,9 @@ class AppRankingsMarketTest {
 
   // --- the independent computation ---
 
-  /** {category, subcategory} pairs: none, each category, each subcategory, and a consistent pair. */
+  /**
+   * {category, subcategory} pairs: none, each category, each subcategory, and a consistent pair.
+   */
   private static List<String[]> filters() {
     List<String[]> filters = new ArrayList<>();
     filters.add(new String[] {null, null});
@@ -347,31 +444,42 @@ class AppRankingsMarketTest {
 
   /** Memoized per-day truth of {@link #MARKET}, the only market the recomputation runs on. */
   private static final Map<LocalDate, Map<Long, BigInteger>> TOKENS = new HashMap<>();
+
   private static final Map<LocalDate, Map<Long, Long>> REQUESTS = new HashMap<>();
 
-  private static synchronized BigInteger tokens(SyntheticMarket market, long appId, LocalDate from, LocalDate to) {
+  private static synchronized BigInteger tokens(
+      SyntheticMarket market, long appId, LocalDate from, LocalDate to) {
     assertTrue(market == MARKET);
     BigInteger sum = BigInteger.ZERO;
     for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
       LocalDate d = day;
-      sum = sum.add(TOKENS.computeIfAbsent(d, k -> new HashMap<>()).computeIfAbsent(appId, id -> market.appTokens(id, d)));
+      sum =
+          sum.add(
+              TOKENS
+                  .computeIfAbsent(d, k -> new HashMap<>())
+                  .computeIfAbsent(appId, id -> market.appTokens(id, d)));
     }
     return sum;
   }
 
-  private static synchronized long requests(SyntheticMarket market, long appId, LocalDate from, LocalDate to) {
+  private static synchronized long requests(
+      SyntheticMarket market, long appId, LocalDate from, LocalDate to) {
     assertTrue(market == MARKET);
     long sum = 0;
     for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
       LocalDate d = day;
-      sum += REQUESTS.computeIfAbsent(d, k -> new HashMap<>()).computeIfAbsent(appId, id -> market.appRequests(id, d));
+      sum +=
+          REQUESTS
+              .computeIfAbsent(d, k -> new HashMap<>())
+              .computeIfAbsent(appId, id -> market.appRequests(id, d));
     }
     return sum;
   }
 
   private record Scored(AppSpec app, BigDecimal score, BigInteger tokens) {}
 
-  private static List<AppRankingRow> popular(SyntheticMarket market, LocalDate from, LocalDate to, Predicate<AppSpec> filter) {
+  private static List<AppRankingRow> popular(
+      SyntheticMarket market, LocalDate from, LocalDate to, Predicate<AppSpec> filter) {
     List<Scored> scored = new ArrayList<>();
     for (AppSpec app : listed(market)) {
       BigInteger tokens = tokens(market, app.appId(), from, to);
@@ -382,7 +490,8 @@ class AppRankingsMarketTest {
     return ranked(market, scored, from, to);
   }
 
-  private static List<AppRankingRow> trending(SyntheticMarket market, LocalDate from, LocalDate to, Predicate<AppSpec> filter) {
+  private static List<AppRankingRow> trending(
+      SyntheticMarket market, LocalDate from, LocalDate to, Predicate<AppSpec> filter) {
     long days = ChronoUnit.DAYS.between(from, to) + 1;
     List<Scored> scored = new ArrayList<>();
     for (AppSpec app : listed(market)) {
@@ -394,9 +503,11 @@ class AppRankingsMarketTest {
       for (int k = 1; k <= 3; k++) {
         LocalDate periodStart = from.minusDays(k * days);
         // appTokens is zero before 2025-01-01, the dataset's first day.
-        preceding = preceding.add(tokens(market, app.appId(), periodStart, periodStart.plusDays(days - 1)));
+        preceding =
+            preceding.add(tokens(market, app.appId(), periodStart, periodStart.plusDays(days - 1)));
       }
-      BigDecimal mean = new BigDecimal(preceding).divide(BigDecimal.valueOf(3), 6, RoundingMode.HALF_EVEN);
+      BigDecimal mean =
+          new BigDecimal(preceding).divide(BigDecimal.valueOf(3), 6, RoundingMode.HALF_EVEN);
       BigDecimal excess = new BigDecimal(window).subtract(mean);
       if (excess.signum() > 0) {
         scored.add(new Scored(app, excess, window));
@@ -405,20 +516,29 @@ class AppRankingsMarketTest {
     return ranked(market, scored, from, to);
   }
 
-  private static List<AppRankingRow> ranked(SyntheticMarket market, List<Scored> scored, LocalDate from, LocalDate to) {
+  private static List<AppRankingRow> ranked(
+      SyntheticMarket market, List<Scored> scored, LocalDate from, LocalDate to) {
     scored.sort(Comparator.comparing(Scored::score).reversed().thenComparing(s -> s.app().appId()));
     List<AppRankingRow> rows = new ArrayList<>();
     for (Scored s : scored) {
-      rows.add(new AppRankingRow(
-          rows.size() + 1, s.app().appId(), s.app().name(), s.tokens(), requests(market, s.app().appId(), from, to)));
+      rows.add(
+          new AppRankingRow(
+              rows.size() + 1,
+              s.app().appId(),
+              s.app().name(),
+              s.tokens(),
+              requests(market, s.app().appId(), from, to)));
     }
     return rows;
   }
 
   private static double medianTokensPerRequest(String category) {
-    List<Long> sizes = listed(MARKET).stream()
-        .filter(a -> Marketplace.categoryOf(a.subcategories().get(0)).equals(category))
-        .map(AppSpec::avgTokensPerRequest).sorted().toList();
+    List<Long> sizes =
+        listed(MARKET).stream()
+            .filter(a -> Marketplace.categoryOf(a.subcategories().get(0)).equals(category))
+            .map(AppSpec::avgTokensPerRequest)
+            .sorted()
+            .toList();
     return sizes.get(sizes.size() / 2);
   }
 

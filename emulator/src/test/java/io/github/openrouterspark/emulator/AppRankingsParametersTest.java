@@ -36,14 +36,19 @@ class AppRankingsParametersTest {
     assertEquals(
         new AppRankingsQuery(
             new DateWindow(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 1)),
-            AppSort.TRENDING, "coding", "cli-agent", 100, 100),
+            AppSort.TRENDING,
+            "coding",
+            "cli-agent",
+            100,
+            100),
         AppRankingsParameters.parse(query, TODAY));
   }
 
   @ParameterizedTest
   @CsvSource({"limit, 1", "limit, 100", "offset, 0", "offset, 100", "limit, 7", "offset, 51"})
   void boundsAreInclusive(String name, int value) throws Exception {
-    AppRankingsQuery query = AppRankingsParameters.parse(Map.of(name, Integer.toString(value)), TODAY);
+    AppRankingsQuery query =
+        AppRankingsParameters.parse(Map.of(name, Integer.toString(value)), TODAY);
 
     assertEquals(value, name.equals("limit") ? query.limit() : query.offset());
   }
@@ -51,7 +56,8 @@ class AppRankingsParametersTest {
   @Test
   void subcategoryDecidesTheFilterAndMayComeWithItsOwnCategory() throws Exception {
     AppRankingsQuery both =
-        AppRankingsParameters.parse(Map.of("category", "productivity", "subcategory", "legal"), TODAY);
+        AppRankingsParameters.parse(
+            Map.of("category", "productivity", "subcategory", "legal"), TODAY);
     AppRankingsQuery alone = AppRankingsParameters.parse(Map.of("subcategory", "legal"), TODAY);
     AppSpec legalOnly = app("legal");
     AppSpec chatOnly = app("general-chat");
@@ -60,7 +66,8 @@ class AppRankingsParametersTest {
     assertEquals(false, both.matches(chatOnly)); // in the category, but not the subcategory
     assertEquals(true, alone.matches(legalOnly));
     assertEquals(false, alone.matches(chatOnly));
-    AppRankingsQuery category = AppRankingsParameters.parse(Map.of("category", "productivity"), TODAY);
+    AppRankingsQuery category =
+        AppRankingsParameters.parse(Map.of("category", "productivity"), TODAY);
     assertEquals(true, category.matches(chatOnly));
     assertEquals(false, category.matches(app("roleplay")));
     assertEquals(true, category.matches(app("roleplay", "personal-agent")));
@@ -104,7 +111,9 @@ class AppRankingsParametersTest {
       })
   void invalidParametersAreRejectedWithAMessageNamingTheParameter(String query, String message) {
     RequestRejected rejected =
-        assertThrows(RequestRejected.class, () -> AppRankingsParameters.parse(QueryString.decode(query), TODAY));
+        assertThrows(
+            RequestRejected.class,
+            () -> AppRankingsParameters.parse(QueryString.decode(query), TODAY));
 
     assertEquals(400, rejected.error().code());
     assertEquals(message, rejected.error().message());
@@ -113,6 +122,7 @@ class AppRankingsParametersTest {
   private static AppSpec app(String... subcategories) {
     AppProfile profile =
         new AppProfile(1, 1, LocalDate.of(2025, 1, 1), null, 1, LocalDate.of(2025, 1, 1), 0, 0, 0);
-    return new AppSpec(7, "x", java.util.List.of(subcategories), AppSpec.Visibility.VISIBLE, 7, profile, 1000);
+    return new AppSpec(
+        7, "x", java.util.List.of(subcategories), AppSpec.Visibility.VISIBLE, 7, profile, 1000);
   }
 }

@@ -88,14 +88,18 @@ class EmulatorMainTest {
   @Test
   void parsesPortAndStdinOption() {
     assertEquals(new EmulatorMain.Options(0, false), EmulatorMain.parse(new String[0]));
-    assertEquals(new EmulatorMain.Options(8080, false), EmulatorMain.parse(new String[] {"--port", "8080"}));
+    assertEquals(
+        new EmulatorMain.Options(8080, false), EmulatorMain.parse(new String[] {"--port", "8080"}));
     assertEquals(
         new EmulatorMain.Options(0, true),
         EmulatorMain.parse(new String[] {"--exit-on-stdin-close", "--port", "0"}));
     assertThrows(IllegalArgumentException.class, () -> EmulatorMain.parse(new String[] {"--port"}));
-    assertThrows(IllegalArgumentException.class, () -> EmulatorMain.parse(new String[] {"--port", "x"}));
-    assertThrows(IllegalArgumentException.class, () -> EmulatorMain.parse(new String[] {"--port", "70000"}));
-    assertThrows(IllegalArgumentException.class, () -> EmulatorMain.parse(new String[] {"--verbose"}));
+    assertThrows(
+        IllegalArgumentException.class, () -> EmulatorMain.parse(new String[] {"--port", "x"}));
+    assertThrows(
+        IllegalArgumentException.class, () -> EmulatorMain.parse(new String[] {"--port", "70000"}));
+    assertThrows(
+        IllegalArgumentException.class, () -> EmulatorMain.parse(new String[] {"--verbose"}));
   }
 
   @Test
@@ -109,13 +113,15 @@ class EmulatorMainTest {
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
     List<String> command =
         new ArrayList<>(
-            List.of(java, "-cp", System.getProperty("java.class.path"), EmulatorMain.class.getName()));
+            List.of(
+                java, "-cp", System.getProperty("java.class.path"), EmulatorMain.class.getName()));
     command.addAll(List.of(args));
     return new ProcessBuilder(command).redirectError(stderr.toFile()).start();
   }
 
   private static BufferedReader stdout(Process process) {
-    return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    return new BufferedReader(
+        new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
   }
 
   /** The base URL from the first stdout line, waiting at most 60 s for the emulator to listen. */

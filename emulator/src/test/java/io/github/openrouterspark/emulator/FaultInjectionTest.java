@@ -67,10 +67,14 @@ class FaultInjectionTest {
    * A GET on a new connection of a new JDK client, so that no pooled connection is involved.
    * Failures surface as the client's own IOException.
    */
-  private static HttpResponse<InputStream> freshGet(String url, Duration timeout) throws IOException {
+  private static HttpResponse<InputStream> freshGet(String url, Duration timeout)
+      throws IOException {
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Authorization", "Bearer " + KEY).build();
+        HttpRequest.newBuilder(URI.create(url))
+            .timeout(timeout)
+            .header("Authorization", "Bearer " + KEY)
+            .build();
     try {
       return client.send(request, HttpResponse.BodyHandlers.ofInputStream());
     } catch (InterruptedException e) {
@@ -118,7 +122,9 @@ class FaultInjectionTest {
 
     assertEquals(code, response.status());
     assertEquals("application/json", response.contentType());
-    assertEquals("{\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\",\"metadata\":null}}", response.body());
+    assertEquals(
+        "{\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\",\"metadata\":null}}",
+        response.body());
     assertNull(header(response, "retry-after"));
     assertNull(header(response, "x-ratelimit-limit"));
     LoggedRequest logged = emulator.requestLog().all().get(0);
@@ -137,7 +143,8 @@ class FaultInjectionTest {
         "HTTP_DATE,    'Tue, 12 May 2026 02:00:03 GMT', -",
         "MILLISECONDS, -,                              2500",
       })
-  void statusFaultWithARetryHintUsesTheCurrentFlavour(RetryAfterFlavour flavour, String retryAfter, String retryAfterMs) {
+  void statusFaultWithARetryHintUsesTheCurrentFlavour(
+      RetryAfterFlavour flavour, String retryAfter, String retryAfterMs) {
     OpenRouterEmulator emulator = start();
     emulator.setRetryAfter(flavour);
     emulator.faults().failNext(1, Fault.status(503, Duration.ofMillis(2500)));
@@ -161,7 +168,8 @@ class FaultInjectionTest {
     assertEquals(
         "{\"error\":{\"code\":429,\"message\":\"Rate limit exceeded\",\"metadata\":{\"error_type\":\"rate_limit_exceeded\"}}}",
         response.body());
-    for (String name : List.of("retry-after", "retry-after-ms", "x-ratelimit-limit", "x-ratelimit-reset")) {
+    for (String name :
+        List.of("retry-after", "retry-after-ms", "x-ratelimit-limit", "x-ratelimit-reset")) {
       assertNull(header(response, name), name);
     }
   }
@@ -176,7 +184,8 @@ class FaultInjectionTest {
 
     assertEquals(400, bad.status());
     assertEquals("application/json", bad.contentType());
-    assertEquals("{\"error\":{\"code\":502,\"message\":\"Bad Gateway\",\"metadata\":null}}", bad.body());
+    assertEquals(
+        "{\"error\":{\"code\":502,\"message\":\"Bad Gateway\",\"metadata\":null}}", bad.body());
     assertEquals(400, limited.status());
     assertEquals(429L, limited.error().get("code"));
     assertEquals("Rate limit exceeded", limited.error().get("message"));
@@ -195,8 +204,11 @@ class FaultInjectionTest {
 
     assertTrue(elapsedMillis >= 300, elapsedMillis + " ms");
     assertEquals(200, slow.status());
-    assertEquals(emulator.market().rankingsDaily(LocalDate.of(2026, 5, 11), LocalDate.of(2026, 5, 11)), slow.rows());
-    assertEquals(429, rankings(emulator).status(), "a slow answer is a normal one and uses the quota");
+    assertEquals(
+        emulator.market().rankingsDaily(LocalDate.of(2026, 5, 11), LocalDate.of(2026, 5, 11)),
+        slow.rows());
+    assertEquals(
+        429, rankings(emulator).status(), "a slow answer is a normal one and uses the quota");
     LoggedRequest logged = emulator.requestLog().all().get(0);
     assertEquals(200, logged.status());
     assertEquals(Fault.slow(Duration.ofMillis(300)), logged.fault());
@@ -229,7 +241,13 @@ class FaultInjectionTest {
     assertTrue(legacy.getMessage().contains("end of file"), legacy.toString());
     List<LoggedRequest> log = emulator.requestLog().all();
     assertEquals(4, log.size());
-    assertTrue(log.stream().allMatch(r -> r.status() == LoggedRequest.NO_RESPONSE && r.fault().equals(Fault.connectionReset())), log::toString);
+    assertTrue(
+        log.stream()
+            .allMatch(
+                r ->
+                    r.status() == LoggedRequest.NO_RESPONSE
+                        && r.fault().equals(Fault.connectionReset())),
+        log::toString);
     assertEquals(0, emulator.faults().pending());
   }
 
@@ -259,9 +277,15 @@ class FaultInjectionTest {
       assertThrows(IOException.class, () -> body.transferTo(received));
     }
     byte[] prefix = received.toByteArray();
-    assertTrue(prefix.length > 0 && prefix.length < whole.length, prefix.length + " of " + whole.length);
-    assertArrayEquals(Arrays.copyOf(whole, prefix.length), prefix, "what arrives is the start of the normal body");
-    assertThrows(UncheckedIOException.class, () -> TestJson.parse(new String(prefix, StandardCharsets.UTF_8)));
+    assertTrue(
+        prefix.length > 0 && prefix.length < whole.length, prefix.length + " of " + whole.length);
+    assertArrayEquals(
+        Arrays.copyOf(whole, prefix.length),
+        prefix,
+        "what arrives is the start of the normal body");
+    assertThrows(
+        UncheckedIOException.class,
+        () -> TestJson.parse(new String(prefix, StandardCharsets.UTF_8)));
 
     // HttpURLConnection: same.
     HttpURLConnection connection = urlConnection(url(emulator));
@@ -270,14 +294,18 @@ class FaultInjectionTest {
       assertThrows(IOException.class, body::readAllBytes);
     }
 
-    assertEquals(List.of(200, LoggedRequest.NO_RESPONSE, LoggedRequest.NO_RESPONSE), loggedStatuses(emulator));
+    assertEquals(
+        List.of(200, LoggedRequest.NO_RESPONSE, LoggedRequest.NO_RESPONSE),
+        loggedStatuses(emulator));
     assertEquals(Fault.truncatedBody(), emulator.requestLog().all().get(2).fault());
   }
 
   @Test
   void faultsOtherThanSlowDoNotConsumeQuota() throws IOException {
-    OpenRouterEmulator emulator = start(OpenRouterEmulator.builder().rateLimitPerMinute(1).dailyLimitPerAccount(1));
-    emulator.faults()
+    OpenRouterEmulator emulator =
+        start(OpenRouterEmulator.builder().rateLimitPerMinute(1).dailyLimitPerAccount(1));
+    emulator
+        .faults()
         .failNext(1, Fault.status(500))
         .failNext(1, Fault.status(503, Duration.ofSeconds(1)))
         .failNext(1, Fault.wrapped400(502))
@@ -290,7 +318,8 @@ class FaultInjectionTest {
     assertThrows(IOException.class, () -> freshGetString(url(emulator)));
     assertThrows(IOException.class, () -> freshGetString(url(emulator)));
 
-    assertEquals(200, rankings(emulator).status(), "six faulted requests, and the quota of one is intact");
+    assertEquals(
+        200, rankings(emulator).status(), "six faulted requests, and the quota of one is intact");
     assertEquals(429, rankings(emulator).status());
   }
 
@@ -353,7 +382,9 @@ class FaultInjectionTest {
     emulator.faults().clear();
     seen.put("cleared", rankings(emulator).status());
 
-    assertEquals(Map.of("normal", 200, "faulted", 504, "normal again", 200, "every 1", 400, "cleared", 200), seen);
+    assertEquals(
+        Map.of("normal", 200, "faulted", 504, "normal again", 200, "every 1", 400, "cleared", 200),
+        seen);
     assertEquals(Fault.wrapped400(503), emulator.requestLog().all().get(3).fault());
   }
 }

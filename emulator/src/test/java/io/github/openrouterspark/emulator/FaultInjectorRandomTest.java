@@ -9,9 +9,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The seeded random-fraction mode: reproducible, close to its fraction, and below scheduled faults. */
+/**
+ * The seeded random-fraction mode: reproducible, close to its fraction, and below scheduled faults.
+ */
 class FaultInjectorRandomTest {
-  private static final List<Fault> KINDS = List.of(Fault.status(503), Fault.connectionReset(), Fault.truncatedBody());
+  private static final List<Fault> KINDS =
+      List.of(Fault.status(503), Fault.connectionReset(), Fault.truncatedBody());
 
   private static List<Fault> draw(FaultInjector faults, int n) {
     List<Fault> out = new ArrayList<>();
@@ -35,7 +38,8 @@ class FaultInjectorRandomTest {
 
   @Test
   void aScheduledFaultWinsAndClearStopsTheRandomOnes() {
-    FaultInjector faults = new FaultInjector().failRandomly(1.0, 3, KINDS).failNext(1, Fault.status(500));
+    FaultInjector faults =
+        new FaultInjector().failRandomly(1.0, 3, KINDS).failNext(1, Fault.status(500));
     assertEquals(Fault.status(500), faults.next());
     assertTrue(KINDS.contains(faults.next()));
     faults.clear();

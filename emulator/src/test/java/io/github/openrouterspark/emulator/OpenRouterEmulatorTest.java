@@ -49,7 +49,8 @@ class OpenRouterEmulatorTest {
   }
 
   private static Response rankings(OpenRouterEmulator emulator, String query, String key) {
-    String url = emulator.baseUrl() + "/datasets/rankings-daily" + (query.isEmpty() ? "" : "?" + query);
+    String url =
+        emulator.baseUrl() + "/datasets/rankings-daily" + (query.isEmpty() ? "" : "?" + query);
     return TestHttp.get(url, key);
   }
 
@@ -57,7 +58,8 @@ class OpenRouterEmulatorTest {
   void servesUnderApiV1OnLoopbackWithAnUnrealisticDefaultKey() {
     OpenRouterEmulator emulator = start();
 
-    assertTrue(emulator.baseUrl().matches("http://127\\.0\\.0\\.1:\\d+/api/v1"), emulator.baseUrl());
+    assertTrue(
+        emulator.baseUrl().matches("http://127\\.0\\.0\\.1:\\d+/api/v1"), emulator.baseUrl());
     assertFalse(KEY.matches("sk-or-v1-[0-9a-f]+"));
   }
 
@@ -70,11 +72,20 @@ class OpenRouterEmulatorTest {
     assertEquals(200, response.status());
     assertEquals("application/json", response.contentType());
     assertEquals(
-        Map.of("as_of", "2026-05-12T02:00:00.000Z", "version", "v1",
-            "start_date", "2026-04-11", "end_date", "2026-05-11"),
+        Map.of(
+            "as_of",
+            "2026-05-12T02:00:00.000Z",
+            "version",
+            "v1",
+            "start_date",
+            "2026-04-11",
+            "end_date",
+            "2026-05-11"),
         response.meta());
     List<RankingRow> rows = response.rows();
-    assertEquals(emulator.market().rankingsDaily(LocalDate.of(2026, 4, 11), LocalDate.of(2026, 5, 11)), rows);
+    assertEquals(
+        emulator.market().rankingsDaily(LocalDate.of(2026, 4, 11), LocalDate.of(2026, 5, 11)),
+        rows);
     assertEquals(31 * 51, rows.size());
   }
 
@@ -95,7 +106,9 @@ class OpenRouterEmulatorTest {
     assertEquals(200, response.status());
     assertEquals("2025-01-01", response.meta().get("start_date"));
     assertEquals("2025-01-03", response.meta().get("end_date"));
-    assertEquals(emulator.market().rankingsDaily(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 3)), response.rows());
+    assertEquals(
+        emulator.market().rankingsDaily(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 1, 3)),
+        response.rows());
   }
 
   @Test
@@ -104,20 +117,26 @@ class OpenRouterEmulatorTest {
 
     List<RankingRow> rows = rankings(emulator, "start_date=2025-01-01&end_date=2025-12-31").rows();
 
-    assertEquals(emulator.market().rankingsDaily(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)), rows);
+    assertEquals(
+        emulator.market().rankingsDaily(LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31)),
+        rows);
     Map<LocalDate, List<RankingRow>> byDay = new TreeMap<>();
     rows.forEach(r -> byDay.computeIfAbsent(r.date(), d -> new ArrayList<>()).add(r));
     assertEquals(365, byDay.size());
     // Early January has fewer than 50 models, so no other row; later days have one, last.
     List<RankingRow> newYear = byDay.get(LocalDate.of(2025, 1, 1));
-    assertTrue(newYear.size() < 50 && newYear.stream().noneMatch(r -> r.modelPermaslug().equals("other")));
+    assertTrue(
+        newYear.size() < 50 && newYear.stream().noneMatch(r -> r.modelPermaslug().equals("other")));
     List<RankingRow> december = byDay.get(LocalDate.of(2025, 12, 1));
     assertEquals("other", december.get(50).modelPermaslug());
     int ties = 0;
     for (List<RankingRow> day : byDay.values()) {
       for (int i = 1; i < Math.min(day.size(), 50); i++) {
         int cmp = day.get(i - 1).totalTokens().compareTo(day.get(i).totalTokens());
-        assertTrue(cmp > 0 || cmp == 0 && day.get(i - 1).modelPermaslug().compareTo(day.get(i).modelPermaslug()) < 0);
+        assertTrue(
+            cmp > 0
+                || cmp == 0
+                    && day.get(i - 1).modelPermaslug().compareTo(day.get(i).modelPermaslug()) < 0);
         ties += cmp == 0 ? 1 : 0;
       }
     }
@@ -134,13 +153,25 @@ class OpenRouterEmulatorTest {
     List<RankingRow> rows = response.rows();
     LocalDate today = LocalDate.of(2026, 5, 12);
     assertEquals(today, rows.get(rows.size() - 1).date());
-    RankingRow topToday = rows.stream().filter(r -> r.date().equals(today)).findFirst().orElseThrow();
-    RankingRow sameModelYesterday = rows.stream()
-        .filter(r -> r.date().equals(today.minusDays(1)) && r.modelPermaslug().equals(topToday.modelPermaslug()))
-        .findFirst().orElseThrow();
+    RankingRow topToday =
+        rows.stream().filter(r -> r.date().equals(today)).findFirst().orElseThrow();
+    RankingRow sameModelYesterday =
+        rows.stream()
+            .filter(
+                r ->
+                    r.date().equals(today.minusDays(1))
+                        && r.modelPermaslug().equals(topToday.modelPermaslug()))
+            .findFirst()
+            .orElseThrow();
     // At 02:00 only a twelfth of the day has elapsed.
-    assertTrue(topToday.totalTokens().multiply(BigInteger.valueOf(6)).compareTo(sameModelYesterday.totalTokens()) < 0);
-    assertEquals(topToday.totalTokens(), emulator.market().tokens(topToday.modelPermaslug(), today));
+    assertTrue(
+        topToday
+                .totalTokens()
+                .multiply(BigInteger.valueOf(6))
+                .compareTo(sameModelYesterday.totalTokens())
+            < 0);
+    assertEquals(
+        topToday.totalTokens(), emulator.market().tokens(topToday.modelPermaslug(), today));
   }
 
   @ParameterizedTest
@@ -192,14 +223,20 @@ class OpenRouterEmulatorTest {
     assertEquals(
         "{\"error\":{\"code\":401,\"message\":\"Missing Authentication header\",\"metadata\":null}}",
         missing.body());
-    Response notBearer = TestHttp.send(
-        emulator.baseUrl() + "/datasets/rankings-daily", "GET", null, Map.of("Authorization", "Basic " + KEY));
+    Response notBearer =
+        TestHttp.send(
+            emulator.baseUrl() + "/datasets/rankings-daily",
+            "GET",
+            null,
+            Map.of("Authorization", "Basic " + KEY));
     assertEquals("Missing Authentication header", notBearer.error().get("message"));
     Response unknown = rankings(emulator, "", "sk-or-v1-not-a-real-key");
     assertEquals(401, unknown.status());
     assertEquals(401L, unknown.error().get("code"));
     assertEquals("Invalid API key", unknown.error().get("message"));
-    assertEquals(List.of(401, 401, 401), emulator.requestLog().all().stream().map(LoggedRequest::status).toList());
+    assertEquals(
+        List.of(401, 401, 401),
+        emulator.requestLog().all().stream().map(LoggedRequest::status).toList());
     assertTrue(emulator.requestLog().all().stream().allMatch(r -> r.account() == null));
   }
 
@@ -236,9 +273,13 @@ class OpenRouterEmulatorTest {
 
   @Test
   void dailyLimitIsSharedByTheKeysOfAnAccountAndResetsAtUtcMidnight() {
-    OpenRouterEmulator emulator = start(OpenRouterEmulator.builder()
-        .apiKey("key-a1", "account-a").apiKey("key-a2", "account-a").apiKey("key-b", "account-b")
-        .dailyLimitPerAccount(3));
+    OpenRouterEmulator emulator =
+        start(
+            OpenRouterEmulator.builder()
+                .apiKey("key-a1", "account-a")
+                .apiKey("key-a2", "account-a")
+                .apiKey("key-b", "account-b")
+                .dailyLimitPerAccount(3));
 
     assertEquals(200, rankings(emulator, "", "key-a1").status());
     assertEquals(200, rankings(emulator, "", "key-a2").status());
@@ -257,14 +298,20 @@ class OpenRouterEmulatorTest {
     LocalDate start = LocalDate.of(2026, 3, 4); // a Wednesday
     LocalDate end = LocalDate.of(2026, 3, 24); // a Tuesday
 
-    Response response = rankings(emulator, "start_date=" + start + "&end_date=" + end + "&period=week");
+    Response response =
+        rankings(emulator, "start_date=" + start + "&end_date=" + end + "&period=week");
 
     assertEquals(start.toString(), response.meta().get("start_date"));
     Map<LocalDate, List<RankingRow>> buckets = byDate(response.rows());
     assertEquals(
-        List.of(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 9), LocalDate.of(2026, 3, 16), LocalDate.of(2026, 3, 23)),
+        List.of(
+            LocalDate.of(2026, 3, 2),
+            LocalDate.of(2026, 3, 9),
+            LocalDate.of(2026, 3, 16),
+            LocalDate.of(2026, 3, 23)),
         List.copyOf(buckets.keySet()));
-    assertBucketsMatchDailyData(emulator.market(), buckets, start, end, d -> d.with(DayOfWeek.MONDAY));
+    assertBucketsMatchDailyData(
+        emulator.market(), buckets, start, end, d -> d.with(DayOfWeek.MONDAY));
   }
 
   @Test
@@ -274,7 +321,9 @@ class OpenRouterEmulatorTest {
     LocalDate end = LocalDate.of(2026, 3, 10);
 
     Map<LocalDate, List<RankingRow>> buckets =
-        byDate(rankings(emulator, "start_date=" + start + "&end_date=" + end + "&period=month").rows());
+        byDate(
+            rankings(emulator, "start_date=" + start + "&end_date=" + end + "&period=month")
+                .rows());
 
     assertEquals(
         List.of(LocalDate.of(2026, 1, 1), LocalDate.of(2026, 2, 1), LocalDate.of(2026, 3, 1)),
@@ -283,28 +332,37 @@ class OpenRouterEmulatorTest {
   }
 
   private static void assertBucketsMatchDailyData(
-      SyntheticMarket market, Map<LocalDate, List<RankingRow>> buckets, LocalDate start, LocalDate end,
+      SyntheticMarket market,
+      Map<LocalDate, List<RankingRow>> buckets,
+      LocalDate start,
+      LocalDate end,
       java.util.function.UnaryOperator<LocalDate> bucketOf) {
     Map<LocalDate, BigInteger> dailyTotals = new TreeMap<>();
-    market.rankingsDaily(start, end).forEach(r -> dailyTotals.merge(bucketOf.apply(r.date()), r.totalTokens(), BigInteger::add));
-    buckets.forEach((bucket, rows) -> {
-      assertEquals(51, rows.size(), bucket.toString());
-      assertEquals("other", rows.get(50).modelPermaslug());
-      for (int i = 1; i < 50; i++) {
-        assertTrue(rows.get(i - 1).totalTokens().compareTo(rows.get(i).totalTokens()) >= 0);
-      }
-      // All traffic of the bucket is accounted for, whichever models made the top 50.
-      assertEquals(dailyTotals.get(bucket), rows.stream().map(RankingRow::totalTokens).reduce(BigInteger.ZERO, BigInteger::add));
-      for (RankingRow row : rows.subList(0, 3)) {
-        BigInteger sum = BigInteger.ZERO;
-        for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
-          if (bucketOf.apply(d).equals(bucket)) {
-            sum = sum.add(market.tokens(row.modelPermaslug(), d));
+    market
+        .rankingsDaily(start, end)
+        .forEach(
+            r -> dailyTotals.merge(bucketOf.apply(r.date()), r.totalTokens(), BigInteger::add));
+    buckets.forEach(
+        (bucket, rows) -> {
+          assertEquals(51, rows.size(), bucket.toString());
+          assertEquals("other", rows.get(50).modelPermaslug());
+          for (int i = 1; i < 50; i++) {
+            assertTrue(rows.get(i - 1).totalTokens().compareTo(rows.get(i).totalTokens()) >= 0);
           }
-        }
-        assertEquals(sum, row.totalTokens(), row.toString());
-      }
-    });
+          // All traffic of the bucket is accounted for, whichever models made the top 50.
+          assertEquals(
+              dailyTotals.get(bucket),
+              rows.stream().map(RankingRow::totalTokens).reduce(BigInteger.ZERO, BigInteger::add));
+          for (RankingRow row : rows.subList(0, 3)) {
+            BigInteger sum = BigInteger.ZERO;
+            for (LocalDate d = start; !d.isAfter(end); d = d.plusDays(1)) {
+              if (bucketOf.apply(d).equals(bucket)) {
+                sum = sum.add(market.tokens(row.modelPermaslug(), d));
+              }
+            }
+            assertEquals(sum, row.totalTokens(), row.toString());
+          }
+        });
   }
 
   @Test
@@ -318,10 +376,14 @@ class OpenRouterEmulatorTest {
 
     assertEquals(200, exact.status());
     assertFalse(base.rows().equals(exact.rows()));
-    assertEquals(exact.body(), rankings(emulator, window + "&modality=tool_calling&context_bucket=100K").body());
+    assertEquals(
+        exact.body(),
+        rankings(emulator, window + "&modality=tool_calling&context_bucket=100K").body());
     assertEquals(200, sampled.status());
     assertTrue(sampled.rows().stream().allMatch(r -> r.date().getDayOfWeek() == DayOfWeek.MONDAY));
-    assertTrue(sampled.rows().stream().allMatch(r -> r.totalTokens().mod(BigInteger.valueOf(1000)).signum() == 0));
+    assertTrue(
+        sampled.rows().stream()
+            .allMatch(r -> r.totalTokens().mod(BigInteger.valueOf(1000)).signum() == 0));
     assertEquals(LocalDate.of(2026, 3, 30), sampled.rows().get(sampled.rows().size() - 1).date());
   }
 
@@ -347,11 +409,14 @@ class OpenRouterEmulatorTest {
     Response response = rankings(emulator, query);
 
     assertEquals(200, response.status(), response.body());
-    List<RankingRow> truth = emulator.market().rankings(
-        LocalDate.parse((String) response.meta().get("start_date")),
-        LocalDate.parse((String) response.meta().get("end_date")),
-        params.get("period"),
-        slice);
+    List<RankingRow> truth =
+        emulator
+            .market()
+            .rankings(
+                LocalDate.parse((String) response.meta().get("start_date")),
+                LocalDate.parse((String) response.meta().get("end_date")),
+                params.get("period"),
+                slice);
     assertFalse(truth.isEmpty());
     assertEquals(truth, response.rows());
   }
@@ -366,11 +431,13 @@ class OpenRouterEmulatorTest {
     assertEquals(404L, unknown.error().get("code"));
     assertEquals("application/json", unknown.contentType());
     assertEquals(404, TestHttp.get(root + "/datasets/rankings-daily", KEY).status());
-    Response post = TestHttp.send(emulator.baseUrl() + "/datasets/rankings-daily", "POST", KEY, Map.of());
+    Response post =
+        TestHttp.send(emulator.baseUrl() + "/datasets/rankings-daily", "POST", KEY, Map.of());
     assertEquals(405, post.status());
     assertEquals(405L, post.error().get("code"));
     assertEquals(List.of("GET"), post.headers().get("allow"));
-    Response head = TestHttp.send(emulator.baseUrl() + "/datasets/rankings-daily", "HEAD", KEY, Map.of());
+    Response head =
+        TestHttp.send(emulator.baseUrl() + "/datasets/rankings-daily", "HEAD", KEY, Map.of());
     assertEquals(405, head.status());
     assertEquals("", head.body());
   }
@@ -379,8 +446,12 @@ class OpenRouterEmulatorTest {
   void everyRequestIsLoggedWithoutItsAuthorizationHeader() {
     OpenRouterEmulator emulator = start();
 
-    TestHttp.send(emulator.baseUrl() + "/datasets/rankings-daily?end_date=2026-05-01&category=marketing%2Fseo&start_date=2026-04-20",
-        "GET", KEY, Map.of("X-OpenRouter-Title", "My Notebook"));
+    TestHttp.send(
+        emulator.baseUrl()
+            + "/datasets/rankings-daily?end_date=2026-05-01&category=marketing%2Fseo&start_date=2026-04-20",
+        "GET",
+        KEY,
+        Map.of("X-OpenRouter-Title", "My Notebook"));
     clock.advance(Duration.ofSeconds(5));
     rankings(emulator, "", "wrong-key");
     TestHttp.get(emulator.baseUrl() + "/datasets/session-cost", KEY);
@@ -391,7 +462,8 @@ class OpenRouterEmulatorTest {
     assertEquals(NOW, first.at());
     assertEquals("GET", first.method());
     assertEquals("/api/v1/datasets/rankings-daily", first.path());
-    assertEquals(List.of("end_date", "category", "start_date"), List.copyOf(first.query().keySet()));
+    assertEquals(
+        List.of("end_date", "category", "start_date"), List.copyOf(first.query().keySet()));
     assertEquals("marketing/seo", first.query().get("category"));
     assertEquals("My Notebook", first.headers().get("x-openrouter-title"));
     assertTrue(first.headers().containsKey("host"));
@@ -401,8 +473,13 @@ class OpenRouterEmulatorTest {
     assertNull(log.get(1).account());
     assertEquals(401, log.get(1).status());
     assertEquals(404, log.get(2).status());
-    assertTrue(log.stream().allMatch(r -> r.headers().keySet().stream().noneMatch(h -> h.equals("authorization"))));
-    assertTrue(log.stream().allMatch(r -> r.headers().keySet().stream().allMatch(h -> h.equals(h.toLowerCase()))));
+    assertTrue(
+        log.stream()
+            .allMatch(
+                r -> r.headers().keySet().stream().noneMatch(h -> h.equals("authorization"))));
+    assertTrue(
+        log.stream()
+            .allMatch(r -> r.headers().keySet().stream().allMatch(h -> h.equals(h.toLowerCase()))));
     assertFalse(log.toString().contains(KEY));
     assertEquals(2, emulator.requestLog().forPath("/datasets/rankings-daily").size());
 
@@ -426,11 +503,13 @@ class OpenRouterEmulatorTest {
   @Test
   void servesConcurrentRequestsAndLogsEachOnce() throws Exception {
     OpenRouterEmulator emulator = start(OpenRouterEmulator.builder().rateLimitPerMinute(100));
-    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(8);
     try {
       List<java.util.concurrent.Future<Response>> responses = new ArrayList<>();
       for (int i = 0; i < 24; i++) {
-        String query = "start_date=2026-0" + (1 + i % 4) + "-01&end_date=2026-0" + (1 + i % 4) + "-28";
+        String query =
+            "start_date=2026-0" + (1 + i % 4) + "-01&end_date=2026-0" + (1 + i % 4) + "-28";
         responses.add(pool.submit(() -> rankings(emulator, query)));
       }
       for (java.util.concurrent.Future<Response> response : responses) {

@@ -10,7 +10,8 @@ class QueryStringTest {
   @Test
   void decodesInRequestOrderAndKeepsTheFirstOfRepeatedNames() {
     Map<String, String> params =
-        QueryString.decode("end_date=2026-05-11&category=marketing%2Fseo&end_date=2026-01-01&flag&a+b=c+d");
+        QueryString.decode(
+            "end_date=2026-05-11&category=marketing%2Fseo&end_date=2026-01-01&flag&a+b=c+d");
 
     assertEquals(List.of("end_date", "category", "flag", "a b"), List.copyOf(params.keySet()));
     assertEquals("2026-05-11", params.get("end_date"));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.openrouterspark.emulator.TestHttp.Response;
 import java.time.Duration;
@@ -20,10 +19,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** How 429s say when to come back, in each {@link RetryAfterFlavour}, and run-time limit changes. */
+/**
+ * How 429s say when to come back, in each {@link RetryAfterFlavour}, and run-time limit changes.
+ */
 class RateLimitSignallingTest {
   private static final Instant T0 = Instant.parse("2026-05-12T02:00:00Z");
   private static final String KEY = OpenRouterEmulator.DEFAULT_API_KEY;
+
   /** One day of rankings: small, so dozens of requests stay fast. */
   private static final String SMALL = "start_date=2026-05-11&end_date=2026-05-11";
 
@@ -64,7 +66,8 @@ class RateLimitSignallingTest {
         "HTTP_DATE,    'Tue, 12 May 2026 02:01:00 GMT', -",
         "MILLISECONDS, -,                             40000",
       })
-  void fullMinuteWindowSignalsTheTrueWait(RetryAfterFlavour flavour, String retryAfter, String retryAfterMs) {
+  void fullMinuteWindowSignalsTheTrueWait(
+      RetryAfterFlavour flavour, String retryAfter, String retryAfterMs) {
     OpenRouterEmulator emulator = start(OpenRouterEmulator.builder().retryAfter(flavour));
     for (int i = 0; i < 30; i++) {
       assertEquals(200, rankings(emulator).status());
@@ -78,9 +81,11 @@ class RateLimitSignallingTest {
     assertEquals(retryAfterMs, header(limited, "retry-after-ms"));
     assertEquals("30", header(limited, "x-ratelimit-limit"));
     assertEquals("0", header(limited, "x-ratelimit-remaining"));
-    assertEquals(Long.toString(T0.plusSeconds(60).toEpochMilli()), header(limited, "x-ratelimit-reset"));
+    assertEquals(
+        Long.toString(T0.plusSeconds(60).toEpochMilli()), header(limited, "x-ratelimit-reset"));
     assertEquals("application/json", limited.contentType());
-    assertEquals("rate_limit_exceeded", ((Map<?, ?>) limited.error().get("metadata")).get("error_type"));
+    assertEquals(
+        "rate_limit_exceeded", ((Map<?, ?>) limited.error().get("metadata")).get("error_type"));
     // Waiting exactly as told is enough: at t0 + 60 s the window has room again.
     clock.set(T0.plusSeconds(60));
     assertEquals(200, rankings(emulator).status());
@@ -99,7 +104,8 @@ class RateLimitSignallingTest {
     // A single-digit day is zero-padded (RFC_1123_DATE_TIME would write "1 Jun").
     assertEquals("Mon, 01 Jun 2026 09:06:03 GMT", date);
     assertEquals(
-        Instant.parse("2026-06-01T09:06:03Z"), ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        Instant.parse("2026-06-01T09:06:03Z"),
+        ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
   }
 
   @Test
@@ -120,7 +126,8 @@ class RateLimitSignallingTest {
     assertEquals("Tue, 12 May 2026 02:01:01 GMT", header(date, "retry-after"));
     assertEquals("40250", header(millis, "retry-after-ms"));
     assertNull(header(millis, "retry-after"));
-    assertEquals(Long.toString(T0.plusMillis(60_500).toEpochMilli()), header(millis, "x-ratelimit-reset"));
+    assertEquals(
+        Long.toString(T0.plusMillis(60_500).toEpochMilli()), header(millis, "x-ratelimit-reset"));
   }
 
   @Test
@@ -157,9 +164,14 @@ class RateLimitSignallingTest {
     assertEquals("0", header(limited, "x-ratelimit-remaining"));
     assertEquals(Long.toString(midnight.toEpochMilli()), header(limited, "x-ratelimit-reset"));
     switch (flavour) {
-      case NONE -> assertFalse(limited.headers().containsKey("retry-after") || limited.headers().containsKey("retry-after-ms"));
-      case SECONDS -> assertEquals("5385", header(limited, "retry-after")); // 1 h 29 min 44.75 s, rounded up
-      case HTTP_DATE -> assertEquals("Wed, 13 May 2026 00:00:00 GMT", header(limited, "retry-after"));
+      case NONE ->
+          assertFalse(
+              limited.headers().containsKey("retry-after")
+                  || limited.headers().containsKey("retry-after-ms"));
+      case SECONDS ->
+          assertEquals("5385", header(limited, "retry-after")); // 1 h 29 min 44.75 s, rounded up
+      case HTTP_DATE ->
+          assertEquals("Wed, 13 May 2026 00:00:00 GMT", header(limited, "retry-after"));
       case MILLISECONDS -> assertEquals("5384750", header(limited, "retry-after-ms"));
       default -> throw new IllegalArgumentException(flavour.name());
     }
@@ -170,7 +182,10 @@ class RateLimitSignallingTest {
   @Test
   void appRankingsLimitedBySharedQuotaSignalsToo() {
     OpenRouterEmulator emulator =
-        start(OpenRouterEmulator.builder().rateLimitPerMinute(1).retryAfter(RetryAfterFlavour.MILLISECONDS));
+        start(
+            OpenRouterEmulator.builder()
+                .rateLimitPerMinute(1)
+                .retryAfter(RetryAfterFlavour.MILLISECONDS));
     rankings(emulator);
     clock.advance(Duration.ofMillis(1500));
 
@@ -206,7 +221,13 @@ class RateLimitSignallingTest {
     Response ok = rankings(start(OpenRouterEmulator.builder()));
 
     assertEquals(200, ok.status());
-    for (String name : List.of("retry-after", "retry-after-ms", "x-ratelimit-limit", "x-ratelimit-remaining", "x-ratelimit-reset")) {
+    for (String name :
+        List.of(
+            "retry-after",
+            "retry-after-ms",
+            "x-ratelimit-limit",
+            "x-ratelimit-remaining",
+            "x-ratelimit-reset")) {
       assertFalse(ok.headers().containsKey(name), name);
     }
   }

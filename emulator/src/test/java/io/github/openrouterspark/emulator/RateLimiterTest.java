@@ -17,7 +17,9 @@ class RateLimiterTest {
   }
 
   private static RateLimiter.Rejection rejection(RateLimiter limiter, String key, Instant now) {
-    return limiter.tryAcquire(key, "acct", now).orElseThrow(() -> new AssertionError("accepted at " + now));
+    return limiter
+        .tryAcquire(key, "acct", now)
+        .orElseThrow(() -> new AssertionError("accepted at " + now));
   }
 
   @Test
@@ -39,7 +41,9 @@ class RateLimiterTest {
     accepts(limiter, "k", "acct", T0.plusMillis(500));
     accepts(limiter, "k", "acct", T0.plusSeconds(30));
 
-    assertEquals(new RateLimiter.Rejection(2, T0.plusMillis(60_500)), rejection(limiter, "k", T0.plusSeconds(45)));
+    assertEquals(
+        new RateLimiter.Rejection(2, T0.plusMillis(60_500)),
+        rejection(limiter, "k", T0.plusSeconds(45)));
     assertFalse(accepts(limiter, "k", "acct", T0.plusMillis(60_499)));
     assertTrue(accepts(limiter, "k", "acct", T0.plusMillis(60_500)));
     // Now the request of T0 + 30 s is the oldest in the window.
@@ -103,7 +107,9 @@ class RateLimiterTest {
 
     RateLimiter daily = new RateLimiter(1, 1);
     accepts(daily, "k", "acct", T0);
-    assertEquals(new RateLimiter.Rejection(1, Instant.parse("2026-03-11T00:00:00Z")), rejection(daily, "k", T0.plusSeconds(1)));
+    assertEquals(
+        new RateLimiter.Rejection(1, Instant.parse("2026-03-11T00:00:00Z")),
+        rejection(daily, "k", T0.plusSeconds(1)));
   }
 
   @Test
@@ -116,7 +122,9 @@ class RateLimiterTest {
     limiter.setPerMinute(2);
 
     // Five in the window, two allowed: the requests of T0..T0+3 s must leave, the last at T0+63 s.
-    assertEquals(new RateLimiter.Rejection(2, T0.plusSeconds(63)), rejection(limiter, "k", T0.plusSeconds(5)));
+    assertEquals(
+        new RateLimiter.Rejection(2, T0.plusSeconds(63)),
+        rejection(limiter, "k", T0.plusSeconds(5)));
     assertFalse(accepts(limiter, "k", "acct", T0.plusMillis(62_999)));
     assertTrue(accepts(limiter, "k", "acct", T0.plusSeconds(63)));
     limiter.setPerMinute(10);

@@ -36,9 +36,14 @@ class SyntheticMarketTest {
 
     assertTrue(models.size() > 100, "models: " + models.size());
     assertEquals(models.size(), new HashSet<>(models).size());
-    assertTrue(models.containsAll(List.of(
-        "openai/gpt-4o-2024-05-13", "anthropic/claude-3.5-sonnet-20241022", "google/gemini-2.5-pro",
-        "meta-llama/llama-3.3-70b-instruct", "deepseek/deepseek-chat-v3-0324")));
+    assertTrue(
+        models.containsAll(
+            List.of(
+                "openai/gpt-4o-2024-05-13",
+                "anthropic/claude-3.5-sonnet-20241022",
+                "google/gemini-2.5-pro",
+                "meta-llama/llama-3.3-70b-instruct",
+                "deepseek/deepseek-chat-v3-0324")));
     assertTrue(models.stream().anyMatch(m -> m.endsWith(":free")));
     assertTrue(models.stream().allMatch(m -> m.matches("[a-z0-9-]+/[a-z0-9.:-]+")), "slug shape");
     assertFalse(models.contains(Ranking.OTHER));
@@ -46,23 +51,25 @@ class SyntheticMarketTest {
 
   @Test
   void sameSeedGivesTheSameRowsWhateverRangeIsAsked() {
-    List<RankingRow> april = MARKET.rankingsDaily(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 30));
+    List<RankingRow> april =
+        MARKET.rankingsDaily(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 30));
     List<RankingRow> spring =
         market(42, NOW).rankingsDaily(LocalDate.of(2025, 3, 1), LocalDate.of(2025, 6, 30));
 
-    assertEquals(
-        april,
-        spring.stream().filter(r -> r.date().getMonthValue() == 4).toList());
-    assertNotEquals(april, market(7, NOW).rankingsDaily(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 30)));
+    assertEquals(april, spring.stream().filter(r -> r.date().getMonthValue() == 4).toList());
+    assertNotEquals(
+        april, market(7, NOW).rankingsDaily(LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 30)));
   }
 
   @Test
   void windowIsClampedToTheDatasetAndToToday() {
-    List<RankingRow> rows = MARKET.rankingsDaily(LocalDate.of(2024, 6, 1), LocalDate.of(2026, 12, 31));
+    List<RankingRow> rows =
+        MARKET.rankingsDaily(LocalDate.of(2024, 6, 1), LocalDate.of(2026, 12, 31));
 
     assertEquals(FIRST, rows.get(0).date());
     assertEquals(MARKET.today(), rows.get(rows.size() - 1).date());
-    assertEquals(List.of(), MARKET.rankingsDaily(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 30)));
+    assertEquals(
+        List.of(), MARKET.rankingsDaily(LocalDate.of(2026, 6, 1), LocalDate.of(2026, 6, 30)));
   }
 
   @Test
@@ -70,28 +77,33 @@ class SyntheticMarketTest {
     Map<LocalDate, List<RankingRow>> byDay = byDay(MARKET.rankingsDaily(FIRST, YESTERDAY));
 
     assertEquals(FIRST.datesUntil(YESTERDAY.plusDays(1)).toList(), List.copyOf(byDay.keySet()));
-    byDay.forEach((day, rows) -> {
-      assertTrue(rows.size() <= 51, day + " has " + rows.size() + " rows");
-      for (int i = 0; i < rows.size(); i++) {
-        RankingRow row = rows.get(i);
-        assertTrue(row.totalTokens().signum() > 0, "zero row " + row);
-        assertEquals(i == 50, row.modelPermaslug().equals(Ranking.OTHER), "other position " + row);
-        if (i > 0 && i < 50) {
-          RankingRow previous = rows.get(i - 1);
-          int byTokens = previous.totalTokens().compareTo(row.totalTokens());
-          assertTrue(byTokens > 0 || byTokens == 0
-              && previous.modelPermaslug().compareTo(row.modelPermaslug()) < 0,
-              "order " + previous + " then " + row);
-        }
-      }
-    });
+    byDay.forEach(
+        (day, rows) -> {
+          assertTrue(rows.size() <= 51, day + " has " + rows.size() + " rows");
+          for (int i = 0; i < rows.size(); i++) {
+            RankingRow row = rows.get(i);
+            assertTrue(row.totalTokens().signum() > 0, "zero row " + row);
+            assertEquals(
+                i == 50, row.modelPermaslug().equals(Ranking.OTHER), "other position " + row);
+            if (i > 0 && i < 50) {
+              RankingRow previous = rows.get(i - 1);
+              int byTokens = previous.totalTokens().compareTo(row.totalTokens());
+              assertTrue(
+                  byTokens > 0
+                      || byTokens == 0
+                          && previous.modelPermaslug().compareTo(row.modelPermaslug()) < 0,
+                  "order " + previous + " then " + row);
+            }
+          }
+        });
   }
 
   @Test
   void rowsAccountForEveryTokenOfTheDay() {
-    for (LocalDate day : List.of(FIRST, LocalDate.of(2025, 1, 20), LocalDate.of(2025, 9, 6), YESTERDAY)) {
-      Map<String, BigInteger> tokens = MARKET.models().stream()
-          .collect(Collectors.toMap(m -> m, m -> MARKET.tokens(m, day)));
+    for (LocalDate day :
+        List.of(FIRST, LocalDate.of(2025, 1, 20), LocalDate.of(2025, 9, 6), YESTERDAY)) {
+      Map<String, BigInteger> tokens =
+          MARKET.models().stream().collect(Collectors.toMap(m -> m, m -> MARKET.tokens(m, day)));
       List<RankingRow> rows = MARKET.rankingsDaily(day, day);
       long nonZero = tokens.values().stream().filter(t -> t.signum() > 0).count();
 
@@ -104,8 +116,10 @@ class SyntheticMarketTest {
         }
       }
       BigInteger all = tokens.values().stream().reduce(BigInteger.ZERO, BigInteger::add);
-      BigInteger other = rows.get(rows.size() - 1).modelPermaslug().equals(Ranking.OTHER)
-          ? rows.get(rows.size() - 1).totalTokens() : BigInteger.ZERO;
+      BigInteger other =
+          rows.get(rows.size() - 1).modelPermaslug().equals(Ranking.OTHER)
+              ? rows.get(rows.size() - 1).totalTokens()
+              : BigInteger.ZERO;
       assertEquals(all, listed.add(other), day.toString());
     }
   }
@@ -124,15 +138,17 @@ class SyntheticMarketTest {
 
   @Test
   void someDaysHaveExactTiesAmongTheTopFifty() {
-    long ties = byDay(MARKET.rankingsDaily(FIRST, YESTERDAY)).values().stream()
-        .mapToLong(rows -> {
-          int n = 0;
-          for (int i = 1; i < Math.min(rows.size(), 50); i++) {
-            n += rows.get(i).totalTokens().equals(rows.get(i - 1).totalTokens()) ? 1 : 0;
-          }
-          return n;
-        })
-        .sum();
+    long ties =
+        byDay(MARKET.rankingsDaily(FIRST, YESTERDAY)).values().stream()
+            .mapToLong(
+                rows -> {
+                  int n = 0;
+                  for (int i = 1; i < Math.min(rows.size(), 50); i++) {
+                    n += rows.get(i).totalTokens().equals(rows.get(i - 1).totalTokens()) ? 1 : 0;
+                  }
+                  return n;
+                })
+            .sum();
 
     assertTrue(ties >= 20, "ties: " + ties);
   }
@@ -147,7 +163,8 @@ class SyntheticMarketTest {
         continue;
       }
       RankingRow fiftieth = rows.get(49);
-      Set<String> listed = rows.stream().map(RankingRow::modelPermaslug).collect(Collectors.toSet());
+      Set<String> listed =
+          rows.stream().map(RankingRow::modelPermaslug).collect(Collectors.toSet());
       long[] full = volumes.fullDay(day);
       for (int i = 0; i < full.length; i++) {
         String model = MARKET.models().get(i);
@@ -167,17 +184,22 @@ class SyntheticMarketTest {
     assertTrue(MARKET.tokens(retired, LocalDate.of(2025, 6, 30)).signum() > 0);
     assertEquals(BigInteger.ZERO, MARKET.tokens(retired, LocalDate.of(2025, 7, 1)));
     // Not launched yet.
-    assertEquals(BigInteger.ZERO, MARKET.tokens("openai/gpt-5-2025-08-07", LocalDate.of(2025, 8, 6)));
+    assertEquals(
+        BigInteger.ZERO, MARKET.tokens("openai/gpt-5-2025-08-07", LocalDate.of(2025, 8, 6)));
 
     // Outages: a served model with a day of no traffic between two days with traffic.
     VolumeModel volumes = new VolumeModel(42, ModelCatalog.MODELS);
     int outages = 0;
-    for (LocalDate day = FIRST.plusDays(1); day.isBefore(LocalDate.of(2025, 4, 1)); day = day.plusDays(1)) {
+    for (LocalDate day = FIRST.plusDays(1);
+        day.isBefore(LocalDate.of(2025, 4, 1));
+        day = day.plusDays(1)) {
       long[] before = volumes.fullDay(day.minusDays(1));
       long[] on = volumes.fullDay(day);
       long[] after = volumes.fullDay(day.plusDays(1));
-      Set<String> listed = MARKET.rankingsDaily(day, day).stream()
-          .map(RankingRow::modelPermaslug).collect(Collectors.toSet());
+      Set<String> listed =
+          MARKET.rankingsDaily(day, day).stream()
+              .map(RankingRow::modelPermaslug)
+              .collect(Collectors.toSet());
       for (int i = 0; i < on.length; i++) {
         if (on[i] == 0 && before[i] > 0 && after[i] > 0) {
           String model = MARKET.models().get(i);
@@ -196,7 +218,8 @@ class SyntheticMarketTest {
     SyntheticMarket morning = market(42, Instant.parse("2026-05-12T06:00:00Z"));
     SyntheticMarket tomorrow = market(42, Instant.parse("2026-05-13T00:00:00Z"));
 
-    for (String model : List.of("z-ai/glm-4.7", "openai/gpt-5-2025-08-07", "gryphe/mythomax-l2-13b")) {
+    for (String model :
+        List.of("z-ai/glm-4.7", "openai/gpt-5-2025-08-07", "gryphe/mythomax-l2-13b")) {
       BigInteger full = tomorrow.tokens(model, today);
       assertTrue(full.signum() > 0, model);
       assertEquals(full.divide(BigInteger.valueOf(4)), morning.tokens(model, today), model);
@@ -204,14 +227,22 @@ class SyntheticMarketTest {
     assertEquals(BigInteger.ZERO, morning.tokens("z-ai/glm-4.7", today.plusDays(1)));
     assertEquals(
         Set.of(today),
-        morning.rankingsDaily(today, today.plusDays(10)).stream().map(RankingRow::date).collect(Collectors.toSet()));
-    assertEquals(List.of(), market(42, today.atStartOfDay(ZoneOffset.UTC).toInstant()).rankingsDaily(today, today));
+        morning.rankingsDaily(today, today.plusDays(10)).stream()
+            .map(RankingRow::date)
+            .collect(Collectors.toSet()));
+    assertEquals(
+        List.of(),
+        market(42, today.atStartOfDay(ZoneOffset.UTC).toInstant()).rankingsDaily(today, today));
   }
 
   @Test
   void volumesAreHeavyTailed() {
-    List<BigInteger> volumes = MARKET.models().stream()
-        .map(m -> MARKET.tokens(m, YESTERDAY)).filter(t -> t.signum() > 0).sorted().toList();
+    List<BigInteger> volumes =
+        MARKET.models().stream()
+            .map(m -> MARKET.tokens(m, YESTERDAY))
+            .filter(t -> t.signum() > 0)
+            .sorted()
+            .toList();
     BigInteger top = volumes.get(volumes.size() - 1);
 
     assertTrue(top.compareTo(BigInteger.valueOf(100_000_000_000L)) >= 0, "top " + top);
@@ -233,6 +264,7 @@ class SyntheticMarketTest {
   }
 
   private static Map<LocalDate, List<RankingRow>> byDay(List<RankingRow> rows) {
-    return rows.stream().collect(Collectors.groupingBy(RankingRow::date, TreeMap::new, Collectors.toList()));
+    return rows.stream()
+        .collect(Collectors.groupingBy(RankingRow::date, TreeMap::new, Collectors.toList()));
   }
 }

@@ -39,13 +39,13 @@ final class TestHttp {
     List<RankingRow> rows() {
       return ((List<Map<String, Object>>) json().get("data"))
           .stream()
-          .map(
-              item ->
-                  new RankingRow(
-                      LocalDate.parse((String) item.get("date")),
-                      (String) item.get("model_permaslug"),
-                      new BigInteger((String) item.get("total_tokens"))))
-          .toList();
+              .map(
+                  item ->
+                      new RankingRow(
+                          LocalDate.parse((String) item.get("date")),
+                          (String) item.get("model_permaslug"),
+                          new BigInteger((String) item.get("total_tokens"))))
+              .toList();
     }
   }
 

@@ -10,7 +10,8 @@ import org.apache.spark.sql.SparkSession;
 public final class BudgetExampleAccess {
   private BudgetExampleAccess() {}
 
-  public static Dataset<Row> daysOverBudget(SparkSession spark, DataFrameReader reader, LocalDate first, LocalDate last) {
+  public static Dataset<Row> daysOverBudget(
+      SparkSession spark, DataFrameReader reader, LocalDate first, LocalDate last) {
     return BudgetExample.daysOverBudget(spark, reader, first, last);
   }
 }

@@ -17,7 +17,8 @@ class MarketShareExampleTest {
 
   @Test
   void liveRowsCarryTheLicenceCitation() {
-    assertEquals("Source: OpenRouter (openrouter.ai/rankings), as of 2026-12-01 02:00:00.",
+    assertEquals(
+        "Source: OpenRouter (openrouter.ai/rankings), as of 2026-12-01 02:00:00.",
         MarketShareExample.sourceLine(false, "2026-12-01 02:00:00"));
   }
 }

@@ -16,7 +16,8 @@ class ReadmePipelineSampleTest {
   void theReadmesPipelineTestIsTheOneTheBuildRuns() throws IOException {
     String source = Files.readString(SAMPLE);
     String sample =
-        source.split("// README: user pipeline test \\(begin\\)\n")[1]
+        source
+            .split("// README: user pipeline test \\(begin\\)\n")[1]
             .split("// README: user pipeline test \\(end\\)")[0];
     String readme = Files.readString(Path.of("README.md"));
     assertTrue(

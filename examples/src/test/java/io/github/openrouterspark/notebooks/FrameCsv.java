@@ -40,7 +40,10 @@ final class FrameCsv {
 
   /** RFC 4180 quoting: only fields with a comma, quote or line break are quoted. */
   static String field(String value) {
-    if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+    if (value.contains(",")
+        || value.contains("\"")
+        || value.contains("\n")
+        || value.contains("\r")) {
       return "\"" + value.replace("\"", "\"\"") + "\"";
     }
     return value;

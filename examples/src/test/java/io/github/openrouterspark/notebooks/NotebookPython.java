@@ -25,9 +25,11 @@ final class NotebookPython {
   /** Creates the environment if needed, or fails saying what is missing. */
   static synchronized String ensureInstalled() {
     if (python == null) {
-      Result r = run(List.of("bash", CHECK_DIR.resolve("ensure-python.sh").toString(), VENV.toString()));
+      Result r =
+          run(List.of("bash", CHECK_DIR.resolve("ensure-python.sh").toString(), VENV.toString()));
       if (r.exitCode != 0) {
-        throw new AssertionError("The notebook check's Python set-up failed (exit " + r.exitCode + "):\n" + r.stderr);
+        throw new AssertionError(
+            "The notebook check's Python set-up failed (exit " + r.exitCode + "):\n" + r.stderr);
       }
       python = r.stdout.strip();
     }
@@ -37,7 +39,9 @@ final class NotebookPython {
   /** Validates the notebooks and returns the JSON of the Spark work they contain. */
   static String extract(List<Path> notebooks) {
     List<String> command =
-        new ArrayList<>(List.of(ensureInstalled(), CHECK_DIR.resolve("notebook_check.py").toString(), "extract"));
+        new ArrayList<>(
+            List.of(
+                ensureInstalled(), CHECK_DIR.resolve("notebook_check.py").toString(), "extract"));
     notebooks.forEach(p -> command.add(p.toString()));
     Result r = run(command);
     if (r.exitCode != 0) {
@@ -46,14 +50,28 @@ final class NotebookPython {
     return r.stdout;
   }
 
-  /** Runs each notebook's parameters and plot cells with nbconvert on the CSV frames in {@code data}. */
+  /**
+   * Runs each notebook's parameters and plot cells with nbconvert on the CSV frames in {@code
+   * data}.
+   */
   static void executePlots(Path data, Path charts, Path out, List<Path> notebooks) {
-    List<String> command = new ArrayList<>(List.of(ensureInstalled(), CHECK_DIR.resolve("notebook_check.py").toString(),
-        "execute", "--data", data.toString(), "--charts", charts.toString(), "--out", out.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                ensureInstalled(),
+                CHECK_DIR.resolve("notebook_check.py").toString(),
+                "execute",
+                "--data",
+                data.toString(),
+                "--charts",
+                charts.toString(),
+                "--out",
+                out.toString()));
     notebooks.forEach(p -> command.add(p.toString()));
     Result r = run(command);
     if (r.exitCode != 0) {
-      throw new AssertionError("Running the notebooks' plot cells with nbconvert failed:\n" + r.stderr);
+      throw new AssertionError(
+          "Running the notebooks' plot cells with nbconvert failed:\n" + r.stderr);
     }
   }
 
@@ -65,19 +83,27 @@ final class NotebookPython {
       Path stderr = Files.createTempFile("notebook-check", ".err");
       try {
         // Files rather than pipes: a chatty pip cannot block on a full pipe buffer.
-        Process p = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        Process p =
+            new ProcessBuilder(command)
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .start();
         if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
           p.destroyForcibly();
-          throw new AssertionError("Timed out after " + TIMEOUT_SECONDS + " s: " + String.join(" ", command));
+          throw new AssertionError(
+              "Timed out after " + TIMEOUT_SECONDS + " s: " + String.join(" ", command));
         }
-        return new Result(p.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+        return new Result(
+            p.exitValue(),
+            Files.readString(stdout, StandardCharsets.UTF_8),
             Files.readString(stderr, StandardCharsets.UTF_8));
       } finally {
         Files.deleteIfExists(stdout);
         Files.deleteIfExists(stderr);
       }
     } catch (IOException e) {
-      throw new AssertionError("Could not run " + command.get(0) + " (is python3 on PATH?): " + e, e);
+      throw new AssertionError(
+          "Could not run " + command.get(0) + " (is python3 on PATH?): " + e, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new AssertionError("Interrupted: " + String.join(" ", command), e);

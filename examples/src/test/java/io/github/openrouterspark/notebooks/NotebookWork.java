@@ -14,7 +14,8 @@ import java.util.Map;
  * The Spark work found in one notebook by {@code notebook_check.py extract}: its openrouter reader
  * chains, its SQL statements in the order they run, and the frames its plot cells draw.
  */
-record NotebookWork(Path path, List<ReaderChain> readers, List<SqlStatement> sql, List<String> frames) {
+record NotebookWork(
+    Path path, List<ReaderChain> readers, List<SqlStatement> sql, List<String> frames) {
 
   /**
    * {@code spark.read.format("openrouter").option(k, v)...load(path)}, with the SQL-text filters
@@ -22,7 +23,8 @@ record NotebookWork(Path path, List<ReaderChain> readers, List<SqlStatement> sql
    *
    * @param path the load() argument, or null when the dataset is given as an option
    */
-  record ReaderChain(String where, String path, Map<String, String> options, List<String> filters) {}
+  record ReaderChain(
+      String where, String path, Map<String, String> options, List<String> filters) {}
 
   /** One statement of a {@code spark.sql("""...""")} call or a {@code %sql} cell. */
   record SqlStatement(String where, String sql) {}
@@ -34,15 +36,23 @@ record NotebookWork(Path path, List<ReaderChain> readers, List<SqlStatement> sql
         List<ReaderChain> readers = new ArrayList<>();
         for (JsonNode r : nb.get("readers")) {
           Map<String, String> options = new LinkedHashMap<>();
-          r.get("options").fields().forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
-          readers.add(new ReaderChain(r.get("where").asText(), r.get("path").isNull() ? null : r.get("path").asText(),
-              options, strings(r.get("filters"))));
+          r.get("options")
+              .fields()
+              .forEachRemaining(e -> options.put(e.getKey(), e.getValue().asText()));
+          readers.add(
+              new ReaderChain(
+                  r.get("where").asText(),
+                  r.get("path").isNull() ? null : r.get("path").asText(),
+                  options,
+                  strings(r.get("filters"))));
         }
         List<SqlStatement> sql = new ArrayList<>();
         for (JsonNode s : nb.get("sql")) {
           sql.add(new SqlStatement(s.get("where").asText(), s.get("sql").asText()));
         }
-        result.add(new NotebookWork(Path.of(nb.get("path").asText()), readers, sql, strings(nb.get("frames"))));
+        result.add(
+            new NotebookWork(
+                Path.of(nb.get("path").asText()), readers, sql, strings(nb.get("frames"))));
       }
       return result;
     } catch (IOException e) {

@@ -43,11 +43,13 @@ import org.junit.jupiter.api.Test;
  */
 class NotebooksTest {
   private static final Path NOTEBOOKS = Path.of("examples/notebooks");
+
   /**
    * Under this module's target/ (the folder holding test-classes), not the working directory's:
    * with one module per Spark line, every module runs this test from the repository root.
    */
   private static final Path WORK = buildDirectory().resolve("notebook-check");
+
   private static final Path DOC_IMAGES = Path.of("docs/images");
   private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
 
@@ -55,8 +57,12 @@ class NotebooksTest {
   void notebooksValidateRunOnTheEmulatorAndPlot() throws IOException {
     List<Path> notebooks = notebooks();
     // Every notebook in the folder is checked; these two are the ones the docs link and picture.
-    assertTrue(notebooks.stream().map(p -> p.getFileName().toString()).toList()
-        .containsAll(List.of("openrouter_pyspark.ipynb", "openrouter_sql.ipynb")), "the example notebooks: " + notebooks);
+    assertTrue(
+        notebooks.stream()
+            .map(p -> p.getFileName().toString())
+            .toList()
+            .containsAll(List.of("openrouter_pyspark.ipynb", "openrouter_sql.ipynb")),
+        "the example notebooks: " + notebooks);
     List<NotebookWork> work = NotebookWork.parse(NotebookPython.extract(notebooks));
     deleteRecursively(WORK); // charts or frames of an earlier run must not pass for this one's
 
@@ -64,7 +70,9 @@ class NotebooksTest {
     Set<String> written = new LinkedHashSet<>();
     try (OpenRouterEmulator api = TestEmulators.lenient()) {
       for (NotebookWork nb : work) {
-        assertFalse(nb.readers().isEmpty() && nb.sql().isEmpty(), nb.path() + " has no Spark work to check");
+        assertFalse(
+            nb.readers().isEmpty() && nb.sql().isEmpty(),
+            nb.path() + " has no Spark work to check");
         NotebookRunner runner = new NotebookRunner(TestSpark.session(), api, nb.path().getParent());
         nb.readers().forEach(runner::countRows);
         nb.sql().forEach(runner::run);
@@ -81,7 +89,9 @@ class NotebooksTest {
     for (NotebookWork nb : work) {
       assertFalse(nb.frames().isEmpty(), nb.path() + " plots nothing (no plot_frame call)");
       List<String> missing = nb.frames().stream().filter(f -> !written.contains(f)).toList();
-      assertTrue(missing.isEmpty(), nb.path() + " plots frames that no notebook's SQL creates: " + missing);
+      assertTrue(
+          missing.isEmpty(),
+          nb.path() + " plots frames that no notebook's SQL creates: " + missing);
     }
 
     Path charts = WORK.resolve("charts");
@@ -100,7 +110,9 @@ class NotebooksTest {
 
   private static Path buildDirectory() {
     try {
-      return Path.of(NotebooksTest.class.getProtectionDomain().getCodeSource().getLocation().toURI()).getParent();
+      return Path.of(
+              NotebooksTest.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+          .getParent();
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -144,7 +156,8 @@ class NotebooksTest {
     Files.createDirectories(to);
     List<Path> copied = new ArrayList<>();
     for (Path png : pngs(from)) {
-      copied.add(Files.copy(png, to.resolve(png.getFileName()), StandardCopyOption.REPLACE_EXISTING));
+      copied.add(
+          Files.copy(png, to.resolve(png.getFileName()), StandardCopyOption.REPLACE_EXISTING));
     }
     System.out.println("Updated " + Arrays.toString(copied.toArray()));
   }

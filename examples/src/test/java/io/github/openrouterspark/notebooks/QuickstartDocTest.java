@@ -17,16 +17,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * docs/quickstart.md's Python and SQL blocks go through the notebook check: its Python blocks
- * must compile and their reader chains return rows, and its SQL statements must run in order
- * (each query returning rows), on the emulator.
+ * docs/quickstart.md's Python and SQL blocks go through the notebook check: its Python blocks must
+ * compile and their reader chains return rows, and its SQL statements must run in order (each query
+ * returning rows), on the emulator.
  */
 class QuickstartDocTest {
   private static final Path DOC = Path.of("docs/quickstart.md");
-  private static final Pattern BLOCK = Pattern.compile("```(python|sql)\\n(.*?)```", Pattern.DOTALL);
+  private static final Pattern BLOCK =
+      Pattern.compile("```(python|sql)\\n(.*?)```", Pattern.DOTALL);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void pythonAndSqlBlocksRunOnTheEmulator() throws IOException {

@@ -26,8 +26,11 @@ final class TestNotebooks {
     ObjectMapper json = new ObjectMapper();
     ObjectNode nb = json.createObjectNode();
     nb.put("nbformat", 4).put("nbformat_minor", 5);
-    nb.putObject("metadata").putObject("kernelspec")
-        .put("name", "python3").put("display_name", "Python 3").put("language", "python");
+    nb.putObject("metadata")
+        .putObject("kernelspec")
+        .put("name", "python3")
+        .put("display_name", "Python 3")
+        .put("language", "python");
     ArrayNode cells = nb.putArray("cells");
     int id = 0;
     for (Cell c : cellList) {

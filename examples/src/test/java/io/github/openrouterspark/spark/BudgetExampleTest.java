@@ -25,20 +25,30 @@ class BudgetExampleTest {
     LocalDate first = LocalDate.of(2026, 10, 1);
     LocalDate last = LocalDate.of(2026, 10, 30);
     try (OpenRouterEmulator emulator = TestEmulators.lenient()) {
-      List<Row> rows = BudgetExampleAccess.daysOverBudget(TestSpark.session(),
-          AnalyticsReadTest.analytics(emulator), first, last).collectAsList();
+      List<Row> rows =
+          BudgetExampleAccess.daysOverBudget(
+                  TestSpark.session(), AnalyticsReadTest.analytics(emulator), first, last)
+              .collectAsList();
 
       Map<String, Double> budgets = new HashMap<>();
-      for (String line : Files.readAllLines(Path.of("examples/data/model_budgets.csv")).subList(1, 7)) {
+      for (String line :
+          Files.readAllLines(Path.of("examples/data/model_budgets.csv")).subList(1, 7)) {
         String[] cells = line.split(",");
         budgets.put(cells[0], Double.parseDouble(cells[1]));
       }
       Instant from = first.atStartOfDay(ZoneOffset.UTC).toInstant();
       Instant to = last.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
       Map<String, Integer> overDays = new HashMap<>();
-      for (Map<String, Object> day : emulator.analytics(OpenRouterEmulator.DEFAULT_ACCOUNT).query(
-          AnalyticsQuery.of("total_usage").withDimensions("model").withGranularity("day")
-              .withTimeRange(from, to).withLimit(10_000)).rows()) {
+      for (Map<String, Object> day :
+          emulator
+              .analytics(OpenRouterEmulator.DEFAULT_ACCOUNT)
+              .query(
+                  AnalyticsQuery.of("total_usage")
+                      .withDimensions("model")
+                      .withGranularity("day")
+                      .withTimeRange(from, to)
+                      .withLimit(10_000))
+              .rows()) {
         Double budget = budgets.get((String) day.get("model"));
         if (budget != null && ((BigDecimal) day.get("total_usage")).doubleValue() > budget) {
           overDays.merge((String) day.get("model"), 1, Integer::sum);
@@ -46,7 +56,8 @@ class BudgetExampleTest {
       }
       assertEquals(budgets.size(), rows.size(), "every budgeted model has traffic in the emulator");
       for (Row r : rows) {
-        assertEquals(overDays.getOrDefault(r.getString(0), 0).longValue(), r.getLong(5), r.toString());
+        assertEquals(
+            overDays.getOrDefault(r.getString(0), 0).longValue(), r.getLong(5), r.toString());
       }
       assertTrue(rows.get(0).getLong(5) > 0, "some model goes over budget: " + rows);
       assertEquals(1, emulator.requestLog().forPath("/analytics/query").size());

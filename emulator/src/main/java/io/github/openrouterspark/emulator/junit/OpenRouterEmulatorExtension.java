@@ -16,9 +16,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Runs an {@link OpenRouterEmulator} on 127.0.0.1 (an ephemeral port) for a test class, so a
  * pipeline's tests read from it instead of the real API and can assert on its request log.
  *
- * <p>Declaratively, with the emulator's defaults, one emulator for the whole class (its request
- * log cleared before each test) and injected into test methods, constructors and lifecycle
- * methods that declare an {@code OpenRouterEmulator} parameter:
+ * <p>Declaratively, with the emulator's defaults, one emulator for the whole class (its request log
+ * cleared before each test) and injected into test methods, constructors and lifecycle methods that
+ * declare an {@code OpenRouterEmulator} parameter:
  *
  * <pre>{@code
  * @ExtendWith(OpenRouterEmulatorExtension.class)
@@ -81,7 +81,9 @@ public final class OpenRouterEmulatorExtension
     return emulator;
   }
 
-  /** The emulator's base URL, e.g. {@code http://127.0.0.1:40123/api/v1}: the connector's baseUrl. */
+  /**
+   * The emulator's base URL, e.g. {@code http://127.0.0.1:40123/api/v1}: the connector's baseUrl.
+   */
   public String baseUrl() {
     return emulator().baseUrl();
   }
@@ -127,7 +129,8 @@ public final class OpenRouterEmulatorExtension
     if (emulator == null) {
       // A constructor or @BeforeAll parameter of a per-test emulator: there is none yet.
       throw new ParameterResolutionException(
-          "No OpenRouter emulator runs yet for " + parameter.getDeclaringExecutable()
+          "No OpenRouter emulator runs yet for "
+              + parameter.getDeclaringExecutable()
               + ": with perTest(), ask for it in test methods or @BeforeEach methods only.");
     }
     return emulator;

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
-/** Runs small test classes that use the extension, the way a user's build would, and checks them. */
+/**
+ * Runs small test classes that use the extension, the way a user's build would, and checks them.
+ */
 class OpenRouterEmulatorExtensionTest {
   /** What the sample classes saw, in the order they saw it. */
   static final List<OpenRouterEmulator> SEEN = new ArrayList<>();
@@ -52,7 +54,8 @@ class OpenRouterEmulatorExtensionTest {
   @Test
   void theEmulatorIsOnlyThereWhileTestsRun() {
     IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> new OpenRouterEmulatorExtension().emulator());
+        assertThrows(
+            IllegalStateException.class, () -> new OpenRouterEmulatorExtension().emulator());
     assertTrue(e.getMessage().contains("perTest()"), e.getMessage());
   }
 
@@ -70,15 +73,20 @@ class OpenRouterEmulatorExtensionTest {
         HttpRequest.newBuilder(URI.create(emulator.baseUrl() + pathAndQuery))
             .header("Authorization", "Bearer " + OpenRouterEmulator.DEFAULT_API_KEY)
             .build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    return HttpClient.newHttpClient()
+        .send(request, HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   private static void assertRefused(String baseUrl) {
     assertThrows(
         IOException.class,
-        () -> HttpClient.newHttpClient().send(
-            HttpRequest.newBuilder(URI.create(baseUrl + "/datasets/rankings-daily")).build(),
-            HttpResponse.BodyHandlers.discarding()),
+        () ->
+            HttpClient.newHttpClient()
+                .send(
+                    HttpRequest.newBuilder(URI.create(baseUrl + "/datasets/rankings-daily"))
+                        .build(),
+                    HttpResponse.BodyHandlers.discarding()),
         "the emulator at " + baseUrl + " still answers after its tests");
   }
 
