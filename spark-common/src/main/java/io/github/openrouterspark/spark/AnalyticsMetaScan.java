@@ -2,12 +2,7 @@ package io.github.openrouterspark.spark;
 
 import io.github.openrouterspark.api.AnalyticsClient;
 import io.github.openrouterspark.api.AnalyticsMeta;
-import io.github.openrouterspark.api.ApiKey;
-import io.github.openrouterspark.api.CacheSettings;
-import io.github.openrouterspark.api.ClientSettings;
-import io.github.openrouterspark.api.DatasetsClient;
 import io.github.openrouterspark.api.RequestMetrics;
-import io.github.openrouterspark.api.TrafficSettings;
 import io.github.openrouterspark.options.ReadOptions;
 import io.github.openrouterspark.spark.metrics.ConnectorMetrics;
 import java.util.ArrayList;
@@ -31,6 +26,7 @@ import org.apache.spark.sql.types.StructType;
  */
 final class AnalyticsMetaScan implements ScanBuilder, Scan, Batch {
   private final ReadOptions options;
+  private Connection connection;
 
   AnalyticsMetaScan(ReadOptions options) {
     this.options = options;
@@ -38,7 +34,8 @@ final class AnalyticsMetaScan implements ScanBuilder, Scan, Batch {
 
   @Override
   public Scan build() {
-    options.requireApiKey();
+    // The metadata is read fresh: the response cache is for query responses.
+    connection = Connection.of(options).withoutCache();
     return this;
   }
 
@@ -59,7 +56,7 @@ final class AnalyticsMetaScan implements ScanBuilder, Scan, Batch {
 
   @Override
   public PartitionReaderFactory createReaderFactory() {
-    return new Readers(options.client(), DriverServices.traffic(options), options.requireApiKey());
+    return new Readers(connection);
   }
 
   @Override
@@ -74,12 +71,10 @@ final class AnalyticsMetaScan implements ScanBuilder, Scan, Batch {
 
   private record Partition() implements InputPartition {}
 
-  private record Readers(ClientSettings client, TrafficSettings traffic, ApiKey key)
-      implements PartitionReaderFactory {
+  private record Readers(Connection connection) implements PartitionReaderFactory {
     @Override
     public PartitionReader<InternalRow> createReader(InputPartition partition) {
-      return new Reader(new AnalyticsClient(
-          new DatasetsClient(client, traffic, key, CacheSettings.disabled(), AnalyticsMetaCache.LIMITER_SCOPE)));
+      return new Reader(new AnalyticsClient(connection.http(AnalyticsMetaCache.LIMITER_SCOPE)));
     }
   }
 

@@ -1,5 +1,7 @@
 package io.github.openrouterspark.spark;
 
+import io.github.openrouterspark.options.ReadOptions;
+import io.github.openrouterspark.plan.AnalyticsGranularity;
 import io.github.openrouterspark.spark.metrics.ConnectorMetrics;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -12,16 +14,28 @@ import org.apache.spark.sql.types.StructType;
 
 /** An immutable analytics scan: one partition per planned window, all planned without I/O. */
 final class AnalyticsScan implements Scan, Batch {
+  /**
+   * How readers turn responses into rows.
+   *
+   * @param splittable whether a truncated window may be split into halves whose rows together are
+   *     the window's rows (a time series, or partial sums Spark adds up)
+   * @param limited whether the query carries a pushed LIMIT, which truncates by design
+   */
+  record Decoding(AnalyticsRowLayout layout, AnalyticsGranularity granularity, boolean splittable, boolean limited)
+      implements java.io.Serializable {}
+
+  private final Connection connection;
   private final StructType readSchema;
   private final List<AnalyticsPartition> partitions;
-  private final AnalyticsReaderFactory readers;
+  private final Decoding decoding;
   private final String description;
 
-  AnalyticsScan(StructType readSchema, List<AnalyticsPartition> partitions, AnalyticsReaderFactory readers,
+  AnalyticsScan(ReadOptions options, StructType readSchema, List<AnalyticsPartition> partitions, Decoding decoding,
       String description) {
+    this.connection = Connection.of(options);
     this.readSchema = readSchema;
     this.partitions = List.copyOf(partitions);
-    this.readers = readers;
+    this.decoding = decoding;
     this.description = description;
   }
 
@@ -42,7 +56,7 @@ final class AnalyticsScan implements Scan, Batch {
 
   @Override
   public PartitionReaderFactory createReaderFactory() {
-    return readers;
+    return new AnalyticsReaderFactory(connection, decoding);
   }
 
   @Override

@@ -327,12 +327,11 @@ final class AnalyticsScanBuilder
     for (TimeWindow w : windows) {
       partitions.add(new AnalyticsPartition(partitions.size(), template.over(w.start(), w.end())));
     }
-    AnalyticsReaderFactory readers = new AnalyticsReaderFactory(options.client(), DriverServices.traffic(options),
-        options.requireApiKey(), options.cache(), new AnalyticsRowLayout(outputs), requestGranularity,
+    AnalyticsScan.Decoding decoding = new AnalyticsScan.Decoding(new AnalyticsRowLayout(outputs), requestGranularity,
         !limited && (timeSeries || partialSums), limited);
     String description = describe(template, windows, cap);
     RequestBudget.check(options, windows.size(), description);
-    return new AnalyticsScan(readSchema, partitions, readers, description);
+    return new AnalyticsScan(options, readSchema, partitions, decoding, description);
   }
 
   /** The time range to read, or null when the predicates leave nothing. */

@@ -25,7 +25,7 @@ final class AppRankingsScan implements Scan, Batch, SupportsReportStatistics {
   private static final int ESTIMATED_ROW_BYTES = 96;
   private static final int TASKS_SHOWN = 6;
 
-  private final ReadOptions options;
+  private final Connection connection;
   private final List<AppRankingsTask> tasks;
   private final StructType readSchema;
   private final List<Predicate> fullyPushed;
@@ -41,7 +41,7 @@ final class AppRankingsScan implements Scan, Batch, SupportsReportStatistics {
       List<Predicate> partiallyPushed,
       List<Predicate> postScan,
       String pushedLimit) {
-    this.options = options;
+    this.connection = Connection.of(options);
     this.tasks = tasks;
     this.readSchema = readSchema;
     this.fullyPushed = fullyPushed;
@@ -69,8 +69,7 @@ final class AppRankingsScan implements Scan, Batch, SupportsReportStatistics {
 
   @Override
   public PartitionReaderFactory createReaderFactory() {
-    return new AppRankingsReaderFactory(options.client(), DriverServices.traffic(options), options.requireApiKey(),
-        AppRankingsLayout.of(readSchema), options.cache());
+    return new AppRankingsReaderFactory(connection, AppRankingsLayout.of(readSchema));
   }
 
   @Override

@@ -1,31 +1,39 @@
 package io.github.openrouterspark.spark;
 
 import io.github.openrouterspark.api.TrafficSettings;
-import io.github.openrouterspark.options.ReadOptions;
 import io.github.openrouterspark.ratelimit.PermitServer;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Driver-side set-up a scan needs before its tasks run: the permit service that keeps every
- * executor of the application under one rate limit per key. Starting a local listener is not
- * API traffic, so planning still sends no request.
+ * executor of the application under one rate limit per key. Asked for by {@link Connection} when it
+ * is shipped to executors, so planning and EXPLAIN open no listener (and send no request).
  */
 final class DriverServices {
   static final String LOOPBACK = "127.0.0.1";
+  /** Calls of {@link #traffic}: the permit service cannot say whether a call started it. */
+  private static final AtomicLong REQUESTED = new AtomicLong();
 
   private DriverServices() {}
 
   /** Where the permit service listens and where executors are told to reach it. */
   record PermitAddress(String bind, String advertised) {}
 
-  /** The scan's traffic settings, pointing executors at the driver's permit service. */
-  static TrafficSettings traffic(ReadOptions options) {
+  /** {@code traffic}, pointing executors at the driver's permit service, started at first use. */
+  static TrafficSettings traffic(TrafficSettings traffic) {
+    REQUESTED.incrementAndGet();
     PermitAddress address = SparkSession.getActiveSession().isEmpty()
         ? new PermitAddress(LOOPBACK, LOOPBACK)
         : permitAddress(SparkSession.getActiveSession().get().sparkContext().getConf());
-    return options.traffic().withPermits(PermitServer.startOrGet(address.bind(), address.advertised()));
+    return traffic.withPermits(PermitServer.startOrGet(address.bind(), address.advertised()));
+  }
+
+  /** How many times scans asked for driver services in this JVM, for tests. */
+  static long requested() {
+    return REQUESTED.get();
   }
 
   /**

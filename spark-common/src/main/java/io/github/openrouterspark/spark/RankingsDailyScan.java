@@ -42,7 +42,7 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
 
   private static final int SHOWN = 6;
 
-  private final ReadOptions options;
+  private final Connection connection;
   private final List<RankingsDailySlice> slices;
   private final Map<BucketCalendar, BucketPlan> plans;
   /** Per parameter set: the windows to fetch and the days served from the day cache. */
@@ -63,7 +63,7 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
       List<Predicate> fullyPushed,
       List<Predicate> partiallyPushed,
       List<Predicate> postScan) {
-    this.options = options;
+    this.connection = Connection.of(options);
     this.slices = List.copyOf(slices);
     this.plans = Map.copyOf(plans);
     this.reads = Map.copyOf(reads);
@@ -101,8 +101,7 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
 
   @Override
   public PartitionReaderFactory createReaderFactory() {
-    return new RankingsDailyReaderFactory(options.client(), DriverServices.traffic(options), options.requireApiKey(),
-        RowLayout.of(readSchema), options.cache());
+    return new RankingsDailyReaderFactory(connection, RowLayout.of(readSchema));
   }
 
   @Override
