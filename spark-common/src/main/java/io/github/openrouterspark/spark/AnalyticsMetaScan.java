@@ -5,6 +5,7 @@ import io.github.openrouterspark.api.AnalyticsMeta;
 import io.github.openrouterspark.api.RequestMetrics;
 import io.github.openrouterspark.options.ReadOptions;
 import io.github.openrouterspark.spark.metrics.ConnectorMetrics;
+import io.github.openrouterspark.spark.read.PushdownReport;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -66,7 +67,8 @@ final class AnalyticsMetaScan implements ScanBuilder, Scan, Batch {
 
   @Override
   public String description() {
-    return "OpenRouter analytics-meta PlannedRequests: 1 (GET " + AnalyticsMeta.PATH + ")";
+    return "OpenRouter analytics-meta PlannedRequests: 1 (GET " + AnalyticsMeta.PATH + "), "
+        + PushdownReport.NOTHING.explain();
   }
 
   private record Partition() implements InputPartition {}

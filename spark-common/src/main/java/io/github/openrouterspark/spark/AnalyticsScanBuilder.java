@@ -15,6 +15,7 @@ import io.github.openrouterspark.spark.pushdown.AnalyticsPredicates;
 import io.github.openrouterspark.spark.pushdown.AnalyticsPredicates.TimeBounds;
 import io.github.openrouterspark.spark.pushdown.PredicateText;
 import io.github.openrouterspark.spark.pushdown.References;
+import io.github.openrouterspark.spark.read.PushdownReport;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,8 +79,7 @@ final class AnalyticsScanBuilder
 
   private final List<AnalyticsQueryBody.Filter> filters = new ArrayList<>();
   private TimeBounds dateBounds = TimeBounds.ALL;
-  private List<Predicate> pushed = List.of();
-  private List<Predicate> postScan = List.of();
+  private PushdownReport pushdown = PushdownReport.NOTHING;
   private StructType required;
   private AnalyticsRollup rollup;
   /** The GROUP BY columns of the pushed rollup, as Spark orders them. */
@@ -121,9 +121,8 @@ final class AnalyticsScanBuilder
         residual.add(p);
       }
     }
-    pushed = List.copyOf(full);
-    postScan = List.copyOf(residual);
-    return residual.toArray(new Predicate[0]);
+    pushdown = pushdown.withPredicates(full, List.of(), residual);
+    return pushdown.postScanPredicates();
   }
 
   private boolean push(Predicate p) {
@@ -175,7 +174,7 @@ final class AnalyticsScanBuilder
 
   @Override
   public Predicate[] pushedPredicates() {
-    return pushed.toArray(new Predicate[0]);
+    return pushdown.pushedPredicates();
   }
 
   @Override
@@ -383,15 +382,17 @@ final class AnalyticsScanBuilder
             + ", OrderBy: " + (template.orderBy() == null ? "none"
                 : template.orderBy().field() + (template.orderBy().descending() ? " desc" : " asc"))
             + ", Limit: " + template.limit())
-        + ", PushedAggregation: " + (rollup == null ? "none"
-            : rollup.sums().stream().map(s -> "SUM(" + s + ")").toList() + " GROUP BY "
-                + rollupKeys.stream().map(AnalyticsColumn::name).toList())
-        + ", PushedFilters: " + PredicateText.render(pushed)
-        + ", PostScanFilters: " + PredicateText.render(postScan);
+        + ", " + pushdown.withAggregation(rollup == null ? PushdownReport.NONE
+                : rollup.sums().stream().map(s -> "SUM(" + s + ")").toList() + " GROUP BY "
+                    + rollupKeys.stream().map(AnalyticsColumn::name).toList())
+            .withLimit(limit == null ? PushdownReport.NONE
+                : (orderBy == null ? "" : "ORDER BY " + orderBy.field() + (orderBy.descending() ? " DESC" : " ASC") + " ")
+                    + "LIMIT " + limit)
+            .explain();
   }
 
   @Override
   public String toString() {
-    return "AnalyticsScanBuilder" + PredicateText.render(pushed);
+    return "AnalyticsScanBuilder" + PredicateText.render(List.of(pushdown.pushedPredicates()));
   }
 }

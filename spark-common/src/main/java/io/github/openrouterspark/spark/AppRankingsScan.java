@@ -4,13 +4,12 @@ import io.github.openrouterspark.options.ReadOptions;
 import io.github.openrouterspark.plan.AppRankingsPlanner;
 import io.github.openrouterspark.plan.AppRankingsTask;
 import io.github.openrouterspark.plan.RankPage;
-import io.github.openrouterspark.spark.pushdown.PredicateText;
+import io.github.openrouterspark.spark.read.PushdownReport;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import io.github.openrouterspark.spark.metrics.ConnectorMetrics;
-import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
@@ -28,26 +27,17 @@ final class AppRankingsScan implements Scan, Batch, SupportsReportStatistics {
   private final Connection connection;
   private final List<AppRankingsTask> tasks;
   private final StructType readSchema;
-  private final List<Predicate> fullyPushed;
-  private final List<Predicate> partiallyPushed;
-  private final List<Predicate> postScan;
-  private final String pushedLimit;
+  private final PushdownReport pushdown;
 
   AppRankingsScan(
       ReadOptions options,
       List<AppRankingsTask> tasks,
       StructType readSchema,
-      List<Predicate> fullyPushed,
-      List<Predicate> partiallyPushed,
-      List<Predicate> postScan,
-      String pushedLimit) {
+      PushdownReport pushdown) {
     this.connection = Connection.of(options);
     this.tasks = tasks;
     this.readSchema = readSchema;
-    this.fullyPushed = fullyPushed;
-    this.partiallyPushed = partiallyPushed;
-    this.postScan = postScan;
-    this.pushedLimit = pushedLimit;
+    this.pushdown = pushdown;
   }
 
   @Override
@@ -102,10 +92,7 @@ final class AppRankingsScan implements Scan, Batch, SupportsReportStatistics {
     return "OpenRouter app-rankings"
         + " Rankings: [" + shown + "]"
         + ", PlannedRequests: " + AppRankingsPlanner.requestCount(tasks) + " (at most: a short page ends its ranking)"
-        + ", PushedFilters: " + PredicateText.render(fullyPushed)
-        + ", PartiallyPushedFilters: " + PredicateText.render(partiallyPushed)
-        + ", PostScanFilters: " + PredicateText.render(postScan)
-        + ", PushedLimit: " + pushedLimit;
+        + ", " + pushdown.explain();
   }
 
   @Override

@@ -12,6 +12,7 @@ import io.github.openrouterspark.plan.Window;
 import io.github.openrouterspark.spark.pushdown.KeyColumns;
 import io.github.openrouterspark.spark.pushdown.RankPredicates;
 import io.github.openrouterspark.spark.pushdown.References;
+import io.github.openrouterspark.spark.read.PushdownReport;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.spark.sql.connector.expressions.NamedReference;
 import org.apache.spark.sql.connector.expressions.SortDirection;
 import org.apache.spark.sql.connector.expressions.SortOrder;
@@ -53,11 +53,8 @@ final class AppRankingsScanBuilder
   private final Clock clock;
   private final KeyColumns keys = new KeyColumns();
   private RankRange ranks;
-  private List<Predicate> fullyPushed = List.of();
-  private List<Predicate> partiallyPushed = List.of();
-  private List<Predicate> postScan = List.of();
+  private PushdownReport pushdown = PushdownReport.NOTHING;
   private StructType requiredSchema = AppRankingsColumns.SCHEMA;
-  private String pushedLimit = "none";
 
   AppRankingsScanBuilder(ReadOptions options) {
     this(options, Clock.systemUTC());
@@ -108,15 +105,13 @@ final class AppRankingsScanBuilder
     if (rankMentioned) {
       ranks = new RankRange(1, RankRange.DEEPEST).intersect(rankConstraint);
     }
-    fullyPushed = List.copyOf(full);
-    partiallyPushed = List.copyOf(partial);
-    postScan = List.copyOf(residual);
-    return residual.toArray(new Predicate[0]);
+    pushdown = pushdown.withPredicates(full, partial, residual);
+    return pushdown.postScanPredicates();
   }
 
   @Override
   public Predicate[] pushedPredicates() {
-    return Stream.concat(fullyPushed.stream(), partiallyPushed.stream()).toArray(Predicate[]::new);
+    return pushdown.pushedPredicates();
   }
 
   @Override
@@ -130,7 +125,7 @@ final class AppRankingsScanBuilder
       return false;
     }
     ranks = ranks.firstN(limit);
-    pushedLimit = "LIMIT " + limit;
+    pushdown = pushdown.withLimit("LIMIT " + limit);
     return true;
   }
 
@@ -145,7 +140,7 @@ final class AppRankingsScanBuilder
       return false;
     }
     ranks = ranks.firstN(limit);
-    pushedLimit = "ORDER BY rank LIMIT " + limit;
+    pushdown = pushdown.withLimit("ORDER BY rank LIMIT " + limit);
     return true;
   }
 
@@ -160,7 +155,7 @@ final class AppRankingsScanBuilder
     options.requireApiKey();
     List<AppRankingsTask> tasks = tasks();
     AppRankingsScan scan =
-        new AppRankingsScan(options, tasks, requiredSchema, fullyPushed, partiallyPushed, postScan, pushedLimit);
+        new AppRankingsScan(options, tasks, requiredSchema, pushdown);
     RequestBudget.check(options, AppRankingsPlanner.requestCount(tasks), scan.description());
     return scan;
   }

@@ -7,7 +7,7 @@ import io.github.openrouterspark.plan.CachedDaysPlan;
 import io.github.openrouterspark.plan.DateSet;
 import io.github.openrouterspark.plan.Window;
 import io.github.openrouterspark.spark.metrics.ConnectorMetrics;
-import io.github.openrouterspark.spark.pushdown.PredicateText;
+import io.github.openrouterspark.spark.read.PushdownReport;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
@@ -49,9 +48,7 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
   private final Map<RankingsDailySlice, CachedDaysPlan> reads;
   private final int windowDays;
   private final StructType readSchema;
-  private final List<Predicate> fullyPushed;
-  private final List<Predicate> partiallyPushed;
-  private final List<Predicate> postScan;
+  private final PushdownReport pushdown;
 
   RankingsDailyScan(
       ReadOptions options,
@@ -60,18 +57,14 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
       Map<RankingsDailySlice, CachedDaysPlan> reads,
       int windowDays,
       StructType readSchema,
-      List<Predicate> fullyPushed,
-      List<Predicate> partiallyPushed,
-      List<Predicate> postScan) {
+      PushdownReport pushdown) {
     this.connection = Connection.of(options);
     this.slices = List.copyOf(slices);
     this.plans = Map.copyOf(plans);
     this.reads = Map.copyOf(reads);
     this.windowDays = windowDays;
     this.readSchema = readSchema;
-    this.fullyPushed = fullyPushed;
-    this.partiallyPushed = partiallyPushed;
-    this.postScan = postScan;
+    this.pushdown = pushdown;
   }
 
   @Override
@@ -163,9 +156,7 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
         + ", ParameterSets: " + shown(slices.stream().map(RankingsDailySlice::toString).toList(), ", ")
         + ", PlannedRequests: " + requestCount()
         + (cachedDayCount() > 0 ? ", CachedDays: " + cachedDayCount() : "")
-        + ", PushedFilters: " + PredicateText.render(fullyPushed)
-        + ", PartiallyPushedFilters: " + PredicateText.render(partiallyPushed)
-        + ", PostScanFilters: " + PredicateText.render(postScan);
+        + ", " + pushdown.explain();
   }
 
   private static String datesOf(BucketPlan plan) {

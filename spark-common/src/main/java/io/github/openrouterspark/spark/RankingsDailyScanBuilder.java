@@ -15,6 +15,7 @@ import io.github.openrouterspark.plan.DateSet;
 import io.github.openrouterspark.spark.pushdown.DatePredicates;
 import io.github.openrouterspark.spark.pushdown.KeyColumns;
 import io.github.openrouterspark.spark.pushdown.References;
+import io.github.openrouterspark.spark.read.PushdownReport;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.connector.read.ScanBuilder;
@@ -70,9 +70,7 @@ final class RankingsDailyScanBuilder
   private final Clock clock;
   private final KeyColumns keys = new KeyColumns();
   private DateSet allowed = DateSet.ALL;
-  private List<Predicate> fullyPushed = List.of();
-  private List<Predicate> partiallyPushed = List.of();
-  private List<Predicate> postScan = List.of();
+  private PushdownReport pushdown = PushdownReport.NOTHING;
   private StructType requiredSchema = RankingsDailyColumns.SCHEMA;
 
   RankingsDailyScanBuilder(ReadOptions options) {
@@ -124,10 +122,8 @@ final class RankingsDailyScanBuilder
       residual.add(p);
     }
     this.allowed = pushDown ? dates : hull(dates);
-    this.fullyPushed = List.copyOf(full);
-    this.partiallyPushed = List.copyOf(partial);
-    this.postScan = List.copyOf(residual);
-    return residual.toArray(new Predicate[0]);
+    this.pushdown = pushdown.withPredicates(full, partial, residual);
+    return pushdown.postScanPredicates();
   }
 
   /** The smallest range holding {@code dates}: their bounds, without their holes. */
@@ -141,7 +137,7 @@ final class RankingsDailyScanBuilder
 
   @Override
   public Predicate[] pushedPredicates() {
-    return Stream.concat(fullyPushed.stream(), partiallyPushed.stream()).toArray(Predicate[]::new);
+    return pushdown.pushedPredicates();
   }
 
   @Override
@@ -168,7 +164,7 @@ final class RankingsDailyScanBuilder
       reads.put(slice, reads(slice, plan, today, windowDays));
     }
     RankingsDailyScan scan = new RankingsDailyScan(options, slices, plans, reads, windowDays, requiredSchema,
-        fullyPushed, partiallyPushed, postScan);
+        pushdown);
     RequestBudget.check(options, scan.requestCount(), scan.description());
     return scan;
   }
