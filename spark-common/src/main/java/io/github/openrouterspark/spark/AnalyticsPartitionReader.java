@@ -30,7 +30,7 @@ final class AnalyticsPartitionReader implements PartitionReader<InternalRow> {
   private static final Logger LOG = LoggerFactory.getLogger(AnalyticsPartitionReader.class);
 
   private final AnalyticsClient client;
-  private final AnalyticsScan.Decoding plan;
+  private final AnalyticsReading plan;
   private final Deque<TimeWindow> pending = new ArrayDeque<>();
   private final AnalyticsQueryBody query;
   private final RequestMetrics metrics = new RequestMetrics();
@@ -38,7 +38,7 @@ final class AnalyticsPartitionReader implements PartitionReader<InternalRow> {
   private InternalRow current;
   private long rowsRead;
 
-  AnalyticsPartitionReader(AnalyticsClient client, AnalyticsPartition partition, AnalyticsScan.Decoding plan) {
+  AnalyticsPartitionReader(AnalyticsClient client, AnalyticsPartition partition, AnalyticsReading plan) {
     this.client = client;
     this.plan = plan;
     this.query = partition.query();

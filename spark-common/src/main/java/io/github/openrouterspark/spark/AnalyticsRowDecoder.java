@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.github.openrouterspark.api.AnalyticsRowSink;
 import io.github.openrouterspark.api.JsonValues;
 import io.github.openrouterspark.api.MalformedResponseException;
+import io.github.openrouterspark.spark.read.SparkValues;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

@@ -15,6 +15,7 @@ import io.github.openrouterspark.spark.pushdown.AnalyticsPredicates;
 import io.github.openrouterspark.spark.pushdown.AnalyticsPredicates.TimeBounds;
 import io.github.openrouterspark.spark.pushdown.PredicateText;
 import io.github.openrouterspark.spark.pushdown.References;
+import io.github.openrouterspark.spark.read.DatasetScan;
 import io.github.openrouterspark.spark.read.PushdownReport;
 import java.time.Clock;
 import java.time.Duration;
@@ -326,11 +327,10 @@ final class AnalyticsScanBuilder
     for (TimeWindow w : windows) {
       partitions.add(new AnalyticsPartition(partitions.size(), template.over(w.start(), w.end())));
     }
-    AnalyticsScan.Decoding decoding = new AnalyticsScan.Decoding(new AnalyticsRowLayout(outputs), requestGranularity,
+    AnalyticsReading reading = new AnalyticsReading(new AnalyticsRowLayout(outputs), requestGranularity,
         !limited && (timeSeries || partialSums), limited);
-    String description = describe(template, windows, cap);
-    RequestBudget.check(options, windows.size(), description);
-    return new AnalyticsScan(options, readSchema, partitions, decoding, description);
+    return DatasetScan.of(options, new AnalyticsRead(readSchema, partitions, reading, describe(template, windows, cap),
+        pushdownReport()));
   }
 
   /** The time range to read, or null when the predicates leave nothing. */
@@ -370,8 +370,7 @@ final class AnalyticsScanBuilder
     if (windows.size() > 4) {
       shown += ", … " + (windows.size() - 4) + " more";
     }
-    return "OpenRouter analytics"
-        + " Grain: " + grain
+    return "Grain: " + grain
         + ", Windows: [" + shown + "] (at most " + (cap.toHours() < 24 ? cap.toHours() + " h" : cap.toDays() + " days")
         + " each)"
         + ", PlannedRequests: " + windows.size() + " (more only if the API truncates a window)"
@@ -381,14 +380,17 @@ final class AnalyticsScanBuilder
                 .map(f -> f.field() + " " + f.operator() + " " + f.value()).toList()
             + ", OrderBy: " + (template.orderBy() == null ? "none"
                 : template.orderBy().field() + (template.orderBy().descending() ? " desc" : " asc"))
-            + ", Limit: " + template.limit())
-        + ", " + pushdown.withAggregation(rollup == null ? PushdownReport.NONE
-                : rollup.sums().stream().map(s -> "SUM(" + s + ")").toList() + " GROUP BY "
-                    + rollupKeys.stream().map(AnalyticsColumn::name).toList())
-            .withLimit(limit == null ? PushdownReport.NONE
-                : (orderBy == null ? "" : "ORDER BY " + orderBy.field() + (orderBy.descending() ? " DESC" : " ASC") + " ")
-                    + "LIMIT " + limit)
-            .explain();
+            + ", Limit: " + template.limit());
+  }
+
+  /** The predicates as pushed, with the pushed rollup and limit. */
+  private PushdownReport pushdownReport() {
+    return pushdown.withAggregation(rollup == null ? PushdownReport.NONE
+            : rollup.sums().stream().map(s -> "SUM(" + s + ")").toList() + " GROUP BY "
+                + rollupKeys.stream().map(AnalyticsColumn::name).toList())
+        .withLimit(limit == null ? PushdownReport.NONE
+            : (orderBy == null ? "" : "ORDER BY " + orderBy.field() + (orderBy.descending() ? " DESC" : " ASC") + " ")
+                + "LIMIT " + limit);
   }
 
   @Override

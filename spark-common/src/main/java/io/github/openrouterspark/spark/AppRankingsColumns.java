@@ -1,5 +1,6 @@
 package io.github.openrouterspark.spark;
 
+import io.github.openrouterspark.spark.read.AsOfColumn;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;

@@ -8,6 +8,7 @@ import io.github.openrouterspark.api.DatasetResponseCursor;
 import io.github.openrouterspark.api.DatasetsClient;
 import io.github.openrouterspark.api.RequestMetrics;
 import io.github.openrouterspark.spark.metrics.ConnectorMetrics;
+import io.github.openrouterspark.spark.read.SparkValues;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import io.github.openrouterspark.plan.AppRankingsTask;
 import io.github.openrouterspark.plan.RankPage;

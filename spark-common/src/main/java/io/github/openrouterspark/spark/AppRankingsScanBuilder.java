@@ -12,6 +12,7 @@ import io.github.openrouterspark.plan.Window;
 import io.github.openrouterspark.spark.pushdown.KeyColumns;
 import io.github.openrouterspark.spark.pushdown.RankPredicates;
 import io.github.openrouterspark.spark.pushdown.References;
+import io.github.openrouterspark.spark.read.DatasetScan;
 import io.github.openrouterspark.spark.read.PushdownReport;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -153,11 +154,7 @@ final class AppRankingsScanBuilder
   @Override
   public Scan build() {
     options.requireApiKey();
-    List<AppRankingsTask> tasks = tasks();
-    AppRankingsScan scan =
-        new AppRankingsScan(options, tasks, requiredSchema, pushdown);
-    RequestBudget.check(options, AppRankingsPlanner.requestCount(tasks), scan.description());
-    return scan;
+    return DatasetScan.of(options, new AppRankingsRead(tasks(), requiredSchema, pushdown));
   }
 
   private List<AppRankingsTask> tasks() {

@@ -8,6 +8,7 @@ import io.github.openrouterspark.plan.CachedDaysPlanner;
 import io.github.openrouterspark.plan.DateRange;
 import io.github.openrouterspark.plan.DateSet;
 import io.github.openrouterspark.spark.metrics.ConnectorMetrics;
+import io.github.openrouterspark.spark.read.SparkValues;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package io.github.openrouterspark.spark;
 
+import io.github.openrouterspark.spark.read.AsOfColumn;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;

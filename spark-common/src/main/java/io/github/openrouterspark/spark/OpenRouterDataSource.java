@@ -5,6 +5,7 @@ import io.github.openrouterspark.options.InvalidOptionException;
 import io.github.openrouterspark.options.ReadOptions;
 import io.github.openrouterspark.options.ReaderOption;
 import io.github.openrouterspark.options.SparkConfs;
+import io.github.openrouterspark.spark.read.DatasetScan;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -120,7 +121,7 @@ public final class OpenRouterDataSource
       case APP_RANKINGS -> new DatasetTable(options.dataset().apiName(), AppRankingsColumns.SCHEMA,
           () -> new AppRankingsScanBuilder(options));
       case ANALYTICS_META -> new DatasetTable(options.dataset().apiName(), AnalyticsSchema.metaTableSchema(),
-          () -> new AnalyticsMetaScan(options), false);
+          () -> () -> DatasetScan.of(options, new AnalyticsMetaRead()), false); // nothing to push
       case ANALYTICS -> {
         // Resolving the schema is the one moment that needs I/O: the columns come from /analytics/meta.
         AnalyticsSchema schema = AnalyticsSchema.of(AnalyticsMetaCache.get(options), options.analytics());

@@ -11,6 +11,7 @@ import io.github.openrouterspark.spark.metrics.ConnectorMetrics;
 import io.github.openrouterspark.plan.BucketCalendar;
 import io.github.openrouterspark.plan.DateSet;
 import io.github.openrouterspark.plan.Window;
+import io.github.openrouterspark.spark.read.SparkValues;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package io.github.openrouterspark.spark;
 
+import io.github.openrouterspark.spark.read.SparkValues;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.function.Function;

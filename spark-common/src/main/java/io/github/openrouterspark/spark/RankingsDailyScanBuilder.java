@@ -15,6 +15,7 @@ import io.github.openrouterspark.plan.DateSet;
 import io.github.openrouterspark.spark.pushdown.DatePredicates;
 import io.github.openrouterspark.spark.pushdown.KeyColumns;
 import io.github.openrouterspark.spark.pushdown.References;
+import io.github.openrouterspark.spark.read.DatasetScan;
 import io.github.openrouterspark.spark.read.PushdownReport;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -163,10 +164,8 @@ final class RankingsDailyScanBuilder
           BucketPlanner.plan(options.startDate(), options.endDate(), allowed, today, windowDays, calendar));
       reads.put(slice, reads(slice, plan, today, windowDays));
     }
-    RankingsDailyScan scan = new RankingsDailyScan(options, slices, plans, reads, windowDays, requiredSchema,
-        pushdown);
-    RequestBudget.check(options, scan.requestCount(), scan.description());
-    return scan;
+    return DatasetScan.of(options,
+        new RankingsDailyRead(slices, plans, reads, windowDays, requiredSchema, pushdown));
   }
 
   /**

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.github.openrouterspark.api.MalformedResponseException;
+import io.github.openrouterspark.spark.read.SparkValues;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;

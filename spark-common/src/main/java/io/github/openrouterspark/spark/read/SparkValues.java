@@ -1,4 +1,4 @@
-package io.github.openrouterspark.spark;
+package io.github.openrouterspark.spark.read;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -8,13 +8,13 @@ import org.apache.spark.sql.types.Decimal;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /** Conversions from API values to Spark's internal row representations. */
-final class SparkValues {
+public final class SparkValues {
   private static final int MAX_DECIMAL_DIGITS = 38;
 
   private SparkValues() {}
 
   /** Decimal digits (any width) as DECIMAL(38,0), or null when they do not fit. */
-  static Decimal decimal38(String digits) {
+  public static Decimal decimal38(String digits) {
     if (digits.length() <= 18) {
       return Decimal.apply(Long.parseLong(digits));
     }
@@ -22,15 +22,15 @@ final class SparkValues {
     return value.toString().length() > MAX_DECIMAL_DIGITS ? null : Decimal.apply(new BigDecimal(value));
   }
 
-  static int date(LocalDate date) {
+  public static int date(LocalDate date) {
     return (int) date.toEpochDay();
   }
 
-  static long timestamp(Instant instant) {
+  public static long timestamp(Instant instant) {
     return instant.getEpochSecond() * 1_000_000L + instant.getNano() / 1_000;
   }
 
-  static UTF8String string(String s) {
+  public static UTF8String string(String s) {
     return s == null ? null : UTF8String.fromString(s);
   }
 }

@@ -1,4 +1,4 @@
-package io.github.openrouterspark.spark;
+package io.github.openrouterspark.spark.read;
 
 import io.github.openrouterspark.api.ApiKey;
 import io.github.openrouterspark.api.CacheSettings;
@@ -18,26 +18,26 @@ import java.io.Serializable;
  * which only running a query does: Spark also creates reader factories while planning, EXPLAIN
  * included, and an EXPLAIN must open no listener.
  */
-record Connection(ClientSettings client, TrafficSettings traffic, ApiKey key, CacheSettings cache)
+public record Connection(ClientSettings client, TrafficSettings traffic, ApiKey key, CacheSettings cache)
     implements Serializable {
 
   /** The scan's connection; requires the key, so a query without one fails while planning. */
-  static Connection of(ReadOptions options) {
+  public static Connection of(ReadOptions options) {
     return new Connection(options.client(), options.traffic(), options.requireApiKey(), options.cache());
   }
 
   /** The same connection without a response cache (responses that must be read fresh). */
-  Connection withoutCache() {
+  public Connection withoutCache() {
     return new Connection(client, traffic, key, CacheSettings.disabled());
   }
 
   /** A client for one task, stopped when Spark cancels the task. */
-  DatasetsClient http() {
+  public DatasetsClient http() {
     return new DatasetsClient(client, traffic, key, cache).cancelledWhen(TaskCancellation.current());
   }
 
   /** The same, sharing the rate limiter of {@code limiterScope} (the analytics endpoints' own). */
-  DatasetsClient http(String limiterScope) {
+  public DatasetsClient http(String limiterScope) {
     return new DatasetsClient(client, traffic, key, cache, limiterScope).cancelledWhen(TaskCancellation.current());
   }
 

@@ -1,12 +1,12 @@
 package io.github.openrouterspark.spark;
 
-import io.github.openrouterspark.options.ReadOptions;
 import io.github.openrouterspark.plan.BucketCalendar;
 import io.github.openrouterspark.plan.BucketPlan;
 import io.github.openrouterspark.plan.CachedDaysPlan;
 import io.github.openrouterspark.plan.DateSet;
 import io.github.openrouterspark.plan.Window;
-import io.github.openrouterspark.spark.metrics.ConnectorMetrics;
+import io.github.openrouterspark.spark.read.DatasetRead;
+import io.github.openrouterspark.spark.read.PartitionReading;
 import io.github.openrouterspark.spark.read.PushdownReport;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,24 +15,18 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.connector.metric.CustomMetric;
-import org.apache.spark.sql.connector.read.Batch;
 import org.apache.spark.sql.connector.read.InputPartition;
-import org.apache.spark.sql.connector.read.PartitionReaderFactory;
-import org.apache.spark.sql.connector.read.Scan;
-import org.apache.spark.sql.connector.read.Statistics;
-import org.apache.spark.sql.connector.read.SupportsReportStatistics;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * An immutable rankings-daily scan: its plan was computed without I/O when it was built, so
+ * A planned rankings-daily read: its plan was computed without I/O when it was built, so
  * describing it, estimating it and planning its partitions are free and repeatable. It reads
  * the windows of each parameter set (one partition and one request each) and, for daily rows with
  * the cache enabled, the days the driver found in its day cache (one partition per run of such
  * days between windows, reading the day cache of the JVM it runs in). Partitions are in date order
  * within each parameter set.
  */
-final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
+final class RankingsDailyRead implements DatasetRead {
   /** The API returns at most the top 50 plus one {@code other} row per bucket. */
   private static final int MAX_ROWS_PER_BUCKET = 51;
 
@@ -41,7 +35,6 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
 
   private static final int SHOWN = 6;
 
-  private final Connection connection;
   private final List<RankingsDailySlice> slices;
   private final Map<BucketCalendar, BucketPlan> plans;
   /** Per parameter set: the windows to fetch and the days served from the day cache. */
@@ -50,15 +43,13 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
   private final StructType readSchema;
   private final PushdownReport pushdown;
 
-  RankingsDailyScan(
-      ReadOptions options,
+  RankingsDailyRead(
       List<RankingsDailySlice> slices,
       Map<BucketCalendar, BucketPlan> plans,
       Map<RankingsDailySlice, CachedDaysPlan> reads,
       int windowDays,
       StructType readSchema,
       PushdownReport pushdown) {
-    this.connection = Connection.of(options);
     this.slices = List.copyOf(slices);
     this.plans = Map.copyOf(plans);
     this.reads = Map.copyOf(reads);
@@ -73,12 +64,7 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
   }
 
   @Override
-  public Batch toBatch() {
-    return this;
-  }
-
-  @Override
-  public InputPartition[] planInputPartitions() {
+  public List<InputPartition> partitions() {
     List<InputPartition> partitions = new ArrayList<>();
     for (RankingsDailySlice slice : slices) {
       DateSet starts = plans.get(slice.calendar()).starts();
@@ -89,21 +75,22 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
         partitions.add(p.get());
       }
     }
-    return partitions.toArray(new InputPartition[0]);
+    return partitions;
   }
 
   @Override
-  public PartitionReaderFactory createReaderFactory() {
-    return new RankingsDailyReaderFactory(connection, RowLayout.of(readSchema));
+  public PartitionReading reading() {
+    return new RankingsDailyReading(RowLayout.of(readSchema));
   }
 
   @Override
-  public CustomMetric[] supportedCustomMetrics() {
-    return ConnectorMetrics.supported();
+  public PushdownReport pushdown() {
+    return pushdown;
   }
 
   /** The requests the scan sends: its windows (days served from the day cache cost none). */
-  int requestCount() {
+  @Override
+  public int plannedRequests() {
     return slices.stream().mapToInt(s -> reads.get(s).requestCount()).sum();
   }
 
@@ -113,19 +100,14 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
   }
 
   @Override
-  public Statistics estimateStatistics() {
-    long rows = slices.stream().mapToLong(s -> plans.get(s.calendar()).bucketCount()).sum() * MAX_ROWS_PER_BUCKET;
-    return new Statistics() {
-      @Override
-      public OptionalLong sizeInBytes() {
-        return OptionalLong.of(rows * ESTIMATED_ROW_BYTES);
-      }
+  public OptionalLong estimatedRows() {
+    return OptionalLong.of(
+        slices.stream().mapToLong(s -> plans.get(s.calendar()).bucketCount()).sum() * MAX_ROWS_PER_BUCKET);
+  }
 
-      @Override
-      public OptionalLong numRows() {
-        return OptionalLong.of(rows);
-      }
-    };
+  @Override
+  public int estimatedRowBytes() {
+    return ESTIMATED_ROW_BYTES;
   }
 
   /**
@@ -136,7 +118,7 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
    * parameter sets), and the windows are those still fetched.
    */
   @Override
-  public String description() {
+  public String plan() {
     List<BucketCalendar> calendars = slices.stream().map(RankingsDailySlice::calendar).distinct().sorted().toList();
     String dates;
     String windows;
@@ -150,13 +132,11 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
       windows = calendars.stream().map(c -> c.period() + ": " + windowsOf(c))
           .collect(Collectors.joining("; ", "[", "]"));
     }
-    return "OpenRouter rankings-daily"
-        + " Dates: " + (calendars.isEmpty() ? "no dates" : dates)
+    return "Dates: " + (calendars.isEmpty() ? "no dates" : dates)
         + ", Windows: " + (calendars.isEmpty() ? "[]" : windows)
         + ", ParameterSets: " + shown(slices.stream().map(RankingsDailySlice::toString).toList(), ", ")
-        + ", PlannedRequests: " + requestCount()
-        + (cachedDayCount() > 0 ? ", CachedDays: " + cachedDayCount() : "")
-        + ", " + pushdown.explain();
+        + ", PlannedRequests: " + plannedRequests()
+        + (cachedDayCount() > 0 ? ", CachedDays: " + cachedDayCount() : "");
   }
 
   private static String datesOf(BucketPlan plan) {
@@ -188,10 +168,5 @@ final class RankingsDailyScan implements Scan, Batch, SupportsReportStatistics {
       out += separator + "… " + (items.size() - SHOWN) + " more";
     }
     return "[" + out + "]";
-  }
-
-  @Override
-  public String toString() {
-    return description();
   }
 }

@@ -1,4 +1,4 @@
-package io.github.openrouterspark.spark;
+package io.github.openrouterspark.spark.read;
 
 import io.github.openrouterspark.api.Cancellation;
 import org.apache.spark.TaskContext;

@@ -1,4 +1,4 @@
-package io.github.openrouterspark.spark;
+package io.github.openrouterspark.spark.read;
 
 import io.github.openrouterspark.options.InvalidOptionException;
 import io.github.openrouterspark.options.ReadOptions;

@@ -1,4 +1,4 @@
-package io.github.openrouterspark.spark;
+package io.github.openrouterspark.spark.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.openrouterspark.api.TrafficSettings;
 import io.github.openrouterspark.emulator.OpenRouterEmulator;
 import io.github.openrouterspark.options.ReadOptions;
-import io.github.openrouterspark.spark.DriverServices.PermitAddress;
+import io.github.openrouterspark.spark.EmulatorExtension;
+import io.github.openrouterspark.spark.TestSpark;
+import io.github.openrouterspark.spark.read.DriverServices.PermitAddress;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkConf;

@@ -1,4 +1,4 @@
-package io.github.openrouterspark.spark;
+package io.github.openrouterspark.spark.read;
 
 import org.apache.spark.sql.connector.catalog.MetadataColumn;
 import org.apache.spark.sql.types.DataType;
@@ -9,9 +9,9 @@ import org.apache.spark.sql.types.DataTypes;
  * response ({@code meta.as_of}), for the citation the datasets' licence requires. Selectable by
  * name; not part of {@code SELECT *}.
  */
-final class AsOfColumn implements MetadataColumn {
-  static final String NAME = "_as_of";
-  static final AsOfColumn INSTANCE = new AsOfColumn();
+public final class AsOfColumn implements MetadataColumn {
+  public static final String NAME = "_as_of";
+  public static final AsOfColumn INSTANCE = new AsOfColumn();
 
   private AsOfColumn() {}
 
