@@ -24,10 +24,6 @@ final class DatasetTable implements SupportsRead, SupportsMetadataColumns {
   private final boolean asOfColumn;
   private final Map<String, String> properties;
 
-  DatasetTable(String dataset, StructType schema, Supplier<ScanBuilder> scanBuilders) {
-    this(dataset, schema, scanBuilders, true);
-  }
-
   /** @param asOfColumn whether the table offers the {@code _as_of} metadata column (datasets do) */
   DatasetTable(String dataset, StructType schema, Supplier<ScanBuilder> scanBuilders, boolean asOfColumn) {
     this("openrouter." + dataset, schema, scanBuilders, asOfColumn, Map.of());
