@@ -1,7 +1,6 @@
 package io.github.openrouterspark.spark.analytics;
 
 import io.github.openrouterspark.spark.read.DatasetRead;
-import io.github.openrouterspark.spark.read.PartitionReading;
 import io.github.openrouterspark.spark.read.PushdownReport;
 import java.util.List;
 import org.apache.spark.sql.connector.read.InputPartition;

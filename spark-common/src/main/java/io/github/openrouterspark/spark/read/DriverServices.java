@@ -5,6 +5,7 @@ import io.github.openrouterspark.ratelimit.PermitServer;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.SparkConf;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -25,10 +26,21 @@ final class DriverServices {
   /** {@code traffic}, pointing executors at the driver's permit service, started at first use. */
   static TrafficSettings traffic(TrafficSettings traffic) {
     REQUESTED.incrementAndGet();
-    PermitAddress address = SparkSession.getActiveSession().isEmpty()
-        ? new PermitAddress(LOOPBACK, LOOPBACK)
-        : permitAddress(SparkSession.getActiveSession().get().sparkContext().getConf());
+    SparkConf conf = driverConf();
+    PermitAddress address = conf == null ? new PermitAddress(LOOPBACK, LOOPBACK) : permitAddress(conf);
     return traffic.withPermits(PermitServer.startOrGet(address.bind(), address.advertised()));
+  }
+
+  /**
+   * The application's conf, or null outside Spark. Connections are shipped on Spark's scheduler
+   * thread, where no session is active: the driver's SparkEnv has the same conf.
+   */
+  static SparkConf driverConf() {
+    if (SparkSession.getActiveSession().isDefined()) {
+      return SparkSession.getActiveSession().get().sparkContext().getConf();
+    }
+    SparkEnv env = SparkEnv.get();
+    return env == null ? null : env.conf();
   }
 
   /** How many times scans asked for driver services in this JVM, for tests. */

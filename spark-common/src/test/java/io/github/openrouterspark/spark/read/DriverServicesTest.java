@@ -11,9 +11,11 @@ import io.github.openrouterspark.spark.TestSpark;
 import io.github.openrouterspark.spark.read.DriverServices.PermitAddress;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -53,6 +55,19 @@ class DriverServicesTest {
     ReadOptions options = ReadOptions.parse(Map.of("dataset", "rankings-daily"), k -> null, Map.of());
     TrafficSettings traffic = DriverServices.traffic(options.traffic());
     assertTrue(traffic.permits().url().startsWith("http://127.0.0.1:"), traffic.permits().url());
+  }
+
+  @Test
+  void theSchedulersThreadWithoutASessionStillFindsTheApplicationsConf() throws Exception {
+    TestSpark.session();
+    AtomicReference<SparkConf> found = new AtomicReference<>();
+    Thread scheduler = new Thread(() -> {
+      SparkSession.clearActiveSession();
+      found.set(DriverServices.driverConf());
+    });
+    scheduler.start();
+    scheduler.join();
+    assertEquals("openrouter-spark-tests", found.get().get("spark.app.name"));
   }
 
   @Test
