@@ -1,5 +1,6 @@
 package io.github.openrouterspark.spark;
 
+import io.github.openrouterspark.spark.read.AsOfColumn;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -22,10 +23,6 @@ final class DatasetTable implements SupportsRead, SupportsMetadataColumns {
   private final Supplier<ScanBuilder> scanBuilders;
   private final boolean asOfColumn;
   private final Map<String, String> properties;
-
-  DatasetTable(String dataset, StructType schema, Supplier<ScanBuilder> scanBuilders) {
-    this(dataset, schema, scanBuilders, true);
-  }
 
   /** @param asOfColumn whether the table offers the {@code _as_of} metadata column (datasets do) */
   DatasetTable(String dataset, StructType schema, Supplier<ScanBuilder> scanBuilders, boolean asOfColumn) {

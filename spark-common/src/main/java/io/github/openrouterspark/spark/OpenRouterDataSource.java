@@ -5,6 +5,10 @@ import io.github.openrouterspark.options.InvalidOptionException;
 import io.github.openrouterspark.options.ReadOptions;
 import io.github.openrouterspark.options.ReaderOption;
 import io.github.openrouterspark.options.SparkConfs;
+import io.github.openrouterspark.spark.analytics.AnalyticsDatasets;
+import io.github.openrouterspark.spark.apprankings.AppRankingsDataset;
+import io.github.openrouterspark.spark.rankings.RankingsDailyDataset;
+import io.github.openrouterspark.spark.read.DatasetDefinition;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -113,21 +117,16 @@ public final class OpenRouterDataSource
     return new CatalogTableRelation(sqlContext, options, table.schema(), table.name());
   }
 
+  /** The registry of datasets: one entry each. */
   private static Table tableFor(ReadOptions options) {
-    return switch (options.dataset()) {
-      case RANKINGS_DAILY -> new DatasetTable(options.dataset().apiName(), RankingsDailyColumns.SCHEMA,
-          () -> new RankingsDailyScanBuilder(options));
-      case APP_RANKINGS -> new DatasetTable(options.dataset().apiName(), AppRankingsColumns.SCHEMA,
-          () -> new AppRankingsScanBuilder(options));
-      case ANALYTICS_META -> new DatasetTable(options.dataset().apiName(), AnalyticsSchema.metaTableSchema(),
-          () -> new AnalyticsMetaScan(options), false);
-      case ANALYTICS -> {
-        // Resolving the schema is the one moment that needs I/O: the columns come from /analytics/meta.
-        AnalyticsSchema schema = AnalyticsSchema.of(AnalyticsMetaCache.get(options), options.analytics());
-        yield new DatasetTable(options.dataset().apiName(), schema.struct(),
-            () -> new AnalyticsScanBuilder(options, schema, java.time.Clock.systemUTC()), false);
-      }
+    DatasetDefinition dataset = switch (options.dataset()) {
+      case RANKINGS_DAILY -> RankingsDailyDataset.of(options);
+      case APP_RANKINGS -> AppRankingsDataset.of(options);
+      case ANALYTICS -> AnalyticsDatasets.analytics(options);
+      case ANALYTICS_META -> AnalyticsDatasets.meta(options);
     };
+    return new DatasetTable(options.dataset().apiName(), dataset.schema(), dataset.scanBuilders(),
+        dataset.asOfColumn());
   }
 
   private static ReadOptions parse(Map<String, String> properties) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * private static final OpenRouterEmulator emulator = EMULATOR.emulator();
  * }</pre>
  */
-final class EmulatorExtension implements BeforeEachCallback, AfterAllCallback {
+public final class EmulatorExtension implements BeforeEachCallback, AfterAllCallback {
   private final OpenRouterEmulator emulator;
 
   EmulatorExtension(Supplier<OpenRouterEmulator> start) {
@@ -23,11 +23,11 @@ final class EmulatorExtension implements BeforeEachCallback, AfterAllCallback {
   }
 
   /** An emulator whose rate limits never get in the way (they have their own tests). */
-  static EmulatorExtension lenient() {
+  public static EmulatorExtension lenient() {
     return new EmulatorExtension(TestEmulators::lenient);
   }
 
-  OpenRouterEmulator emulator() {
+  public OpenRouterEmulator emulator() {
     return emulator;
   }
 

@@ -47,7 +47,7 @@ public final class TestSpark {
   }
 
   /** The plan text of {@code EXPLAIN <mode>} for a query over {@code df}. */
-  static String explain(Dataset<Row> df, String mode) {
+  public static String explain(Dataset<Row> df, String mode) {
     String view = "explain_" + Long.toHexString(System.nanoTime());
     df.createOrReplaceTempView(view);
     try {

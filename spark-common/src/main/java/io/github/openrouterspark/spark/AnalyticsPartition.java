@@ -1,7 +1,0 @@
-package io.github.openrouterspark.spark;
-
-import io.github.openrouterspark.api.AnalyticsQueryBody;
-import org.apache.spark.sql.connector.read.InputPartition;
-
-/** One analytics window: the complete query for its time range. */
-record AnalyticsPartition(int index, AnalyticsQueryBody query) implements InputPartition {}
