@@ -20,10 +20,8 @@ import java.util.Objects;
  *
  * <p>With the cache enabled, a body is stored only after it was read to its end and decoded and
  * validated without error, under a key that includes the API key's fingerprint.
- *
- * <p>Not final only so that the deprecated {@link DatasetsClient} can keep its name for callers.
  */
-public class OpenRouterClient {
+public final class OpenRouterClient {
   /** Decodes and validates one complete response body; throws if it is anything but right. */
   @FunctionalInterface
   public interface BodyReader<T> {

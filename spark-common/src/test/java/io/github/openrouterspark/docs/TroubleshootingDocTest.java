@@ -16,7 +16,7 @@ import org.junit.jupiter.api.function.Executable;
 /**
  * docs/troubleshooting.md quotes the connector's real messages: each test provokes an error on
  * the emulator and checks that the doc's quoted text is part of the message the user sees. Not
- * provoked here: the 429 after retries (quoted from DatasetsClient.retryAdvice and
+ * provoked here: the 429 after retries (quoted from OpenRouterClient.retryAdvice and
  * ApiException.compose).
  */
 class TroubleshootingDocTest {

@@ -32,7 +32,7 @@ public final class CoordinationProbe {
     }
     spark.range(0, 64, 1, 16).foreachPartition(
         (org.apache.spark.api.java.function.ForeachPartitionFunction<Long>) rows -> {
-          Class.forName("io.github.openrouterspark.api.DatasetsClient");
+          Class.forName("io.github.openrouterspark.api.OpenRouterClient");
           Class.forName("io.github.openrouterspark.spark.apprankings.AppRankingsPartitionReader");
           Class.forName("io.github.openrouterspark.ratelimit.RemotePermits");
         });

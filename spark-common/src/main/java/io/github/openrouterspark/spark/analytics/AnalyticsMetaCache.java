@@ -6,7 +6,7 @@ import io.github.openrouterspark.api.AnalyticsClient;
 import io.github.openrouterspark.api.AnalyticsMeta;
 import io.github.openrouterspark.api.ApiKey;
 import io.github.openrouterspark.api.CacheSettings;
-import io.github.openrouterspark.api.DatasetsClient;
+import io.github.openrouterspark.api.OpenRouterClient;
 import io.github.openrouterspark.api.RequestMetrics;
 import io.github.openrouterspark.options.ReadOptions;
 import java.time.Duration;
@@ -32,7 +32,7 @@ final class AnalyticsMetaCache {
   }
 
   /** A client for the analytics endpoints' own rate limit, without the response cache. */
-  static DatasetsClient client(ReadOptions options, ApiKey key) {
-    return new DatasetsClient(options.client(), options.traffic(), key, CacheSettings.disabled(), LIMITER_SCOPE);
+  static OpenRouterClient client(ReadOptions options, ApiKey key) {
+    return new OpenRouterClient(options.client(), options.traffic(), key, CacheSettings.disabled(), LIMITER_SCOPE);
   }
 }

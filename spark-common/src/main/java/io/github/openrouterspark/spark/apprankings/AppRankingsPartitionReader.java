@@ -5,7 +5,7 @@ import io.github.openrouterspark.api.AppRankingsQuery;
 import io.github.openrouterspark.api.ApiRequest;
 import io.github.openrouterspark.api.DatasetMeta;
 import io.github.openrouterspark.api.DatasetResponseCursor;
-import io.github.openrouterspark.api.DatasetsClient;
+import io.github.openrouterspark.api.OpenRouterClient;
 import io.github.openrouterspark.api.RequestMetrics;
 import io.github.openrouterspark.spark.metrics.ConnectorMetrics;
 import io.github.openrouterspark.spark.read.SparkValues;
@@ -27,7 +27,7 @@ import org.apache.spark.sql.types.Decimal;
  * A page shorter than its limit is the ranking's end: no further page is requested.
  */
 final class AppRankingsPartitionReader implements PartitionReader<InternalRow> {
-  private final DatasetsClient client;
+  private final OpenRouterClient client;
   private final AppRankingsTask task;
   private final AppRankingsColumns[] columns;
 
@@ -38,7 +38,7 @@ final class AppRankingsPartitionReader implements PartitionReader<InternalRow> {
   private final RequestMetrics metrics = new RequestMetrics();
   private long rowsRead;
 
-  AppRankingsPartitionReader(DatasetsClient client, AppRankingsTask task, AppRankingsLayout layout) {
+  AppRankingsPartitionReader(OpenRouterClient client, AppRankingsTask task, AppRankingsLayout layout) {
     this.client = client;
     this.task = task;
     this.columns = layout.columns();

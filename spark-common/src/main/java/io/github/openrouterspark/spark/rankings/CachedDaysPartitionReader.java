@@ -1,6 +1,6 @@
 package io.github.openrouterspark.spark.rankings;
 
-import io.github.openrouterspark.api.DatasetsClient;
+import io.github.openrouterspark.api.OpenRouterClient;
 import io.github.openrouterspark.api.DayCache;
 import io.github.openrouterspark.api.RequestMetrics;
 import io.github.openrouterspark.plan.CachedDaysPlan;
@@ -33,7 +33,7 @@ import org.apache.spark.sql.types.Decimal;
  * partition is being read cannot lose them.
  */
 final class CachedDaysPartitionReader implements PartitionReader<InternalRow> {
-  private final DatasetsClient client;
+  private final OpenRouterClient client;
   private final CachedDaysPartition partition;
   private final RowLayout layout;
   private final RankingsDailyRows rows;
@@ -50,7 +50,7 @@ final class CachedDaysPartitionReader implements PartitionReader<InternalRow> {
 
   /** @param dayCache the partition's parameter set's days; null when this JVM has no cache to read */
   CachedDaysPartitionReader(
-      DatasetsClient client, CachedDaysPartition partition, RowLayout layout, DayCache.Scope dayCache, Clock clock) {
+      OpenRouterClient client, CachedDaysPartition partition, RowLayout layout, DayCache.Scope dayCache, Clock clock) {
     this.client = client;
     this.partition = partition;
     this.layout = layout;

@@ -3,7 +3,7 @@ package io.github.openrouterspark.spark.rankings;
 import io.github.openrouterspark.api.ApiRequest;
 import io.github.openrouterspark.api.DatasetMeta;
 import io.github.openrouterspark.api.DatasetResponseCursor;
-import io.github.openrouterspark.api.DatasetsClient;
+import io.github.openrouterspark.api.OpenRouterClient;
 import io.github.openrouterspark.api.DayCache;
 import io.github.openrouterspark.api.RankingsDailyItem;
 import io.github.openrouterspark.api.RequestMetrics;
@@ -43,7 +43,7 @@ import org.apache.spark.sql.types.Decimal;
  * read time) and the date of the response's {@code as_of}. A window is stored whole or not at all.
  */
 final class RankingsDailyPartitionReader implements PartitionReader<InternalRow> {
-  private final DatasetsClient client;
+  private final OpenRouterClient client;
   private final Window window;
   private final RankingsDailySlice slice;
   private final DateSet dates;
@@ -64,7 +64,7 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
   private LocalDate lastDate;
   private boolean lastDateWanted;
 
-  RankingsDailyPartitionReader(DatasetsClient client, WindowPartition partition, RowLayout layout) {
+  RankingsDailyPartitionReader(OpenRouterClient client, WindowPartition partition, RowLayout layout) {
     this(client, partition, layout, null, new RequestMetrics(), Clock.systemUTC());
   }
 
@@ -73,7 +73,7 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
    *     daily rows)
    * @param metrics the counters to add this reader's traffic to
    */
-  RankingsDailyPartitionReader(DatasetsClient client, WindowPartition partition, RowLayout layout,
+  RankingsDailyPartitionReader(OpenRouterClient client, WindowPartition partition, RowLayout layout,
       DayCache.Scope dayCache, RequestMetrics metrics, Clock clock) {
     this.client = client;
     this.window = partition.window();

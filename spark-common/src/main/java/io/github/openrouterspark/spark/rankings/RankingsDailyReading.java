@@ -1,6 +1,6 @@
 package io.github.openrouterspark.spark.rankings;
 
-import io.github.openrouterspark.api.DatasetsClient;
+import io.github.openrouterspark.api.OpenRouterClient;
 import io.github.openrouterspark.api.DayCache;
 import io.github.openrouterspark.api.RequestMetrics;
 import io.github.openrouterspark.spark.read.Connection;
@@ -20,7 +20,7 @@ record RankingsDailyReading(RowLayout layout) implements PartitionReading {
 
   @Override
   public PartitionReader<InternalRow> open(InputPartition partition, Connection connection) {
-    DatasetsClient api = connection.http();
+    OpenRouterClient api = connection.http();
     if (partition instanceof CachedDaysPartition days) {
       return new CachedDaysPartitionReader(api, days, layout, dayCache(days.slice(), connection), Clock.systemUTC());
     }

@@ -3,7 +3,7 @@ package io.github.openrouterspark.spark.read;
 import io.github.openrouterspark.api.ApiKey;
 import io.github.openrouterspark.api.CacheSettings;
 import io.github.openrouterspark.api.ClientSettings;
-import io.github.openrouterspark.api.DatasetsClient;
+import io.github.openrouterspark.api.OpenRouterClient;
 import io.github.openrouterspark.api.TrafficSettings;
 import io.github.openrouterspark.options.ReadOptions;
 import java.io.Serial;
@@ -32,13 +32,13 @@ public record Connection(ClientSettings client, TrafficSettings traffic, ApiKey 
   }
 
   /** A client for one task, stopped when Spark cancels the task. */
-  public DatasetsClient http() {
-    return new DatasetsClient(client, traffic, key, cache).cancelledWhen(TaskCancellation.current());
+  public OpenRouterClient http() {
+    return new OpenRouterClient(client, traffic, key, cache).cancelledWhen(TaskCancellation.current());
   }
 
   /** The same, sharing the rate limiter of {@code limiterScope} (the analytics endpoints' own). */
-  public DatasetsClient http(String limiterScope) {
-    return new DatasetsClient(client, traffic, key, cache, limiterScope).cancelledWhen(TaskCancellation.current());
+  public OpenRouterClient http(String limiterScope) {
+    return new OpenRouterClient(client, traffic, key, cache, limiterScope).cancelledWhen(TaskCancellation.current());
   }
 
   /** On the driver, at shipping: points executors at the permit service, started now. */

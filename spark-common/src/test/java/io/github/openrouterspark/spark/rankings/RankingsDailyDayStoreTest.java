@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.openrouterspark.api.ApiKey;
 import io.github.openrouterspark.api.CacheSettings;
 import io.github.openrouterspark.api.ClientSettings;
-import io.github.openrouterspark.api.DatasetsClient;
+import io.github.openrouterspark.api.OpenRouterClient;
 import io.github.openrouterspark.api.DayCache;
 import io.github.openrouterspark.api.RequestMetrics;
 import io.github.openrouterspark.plan.DateSet;
@@ -44,7 +44,7 @@ class RankingsDailyDayStoreTest {
 
   private MockWebServer server;
   private DayCache.Scope scope;
-  private DatasetsClient client;
+  private OpenRouterClient client;
 
   @BeforeEach
   void start() throws Exception {
@@ -54,7 +54,7 @@ class RankingsDailyDayStoreTest {
         ClientSettings.defaults(server.url("/api/v1").toString()).withRetries(0, Duration.ofMillis(1));
     // A key of its own: no other test's days or responses can be found.
     ApiKey key = ApiKey.of("or-day-store-" + UUID.randomUUID());
-    client = new DatasetsClient(settings, key);
+    client = new OpenRouterClient(settings, key);
     scope = DAY.dayCacheScope(settings, key, new CacheSettings(true, Duration.ofMinutes(10)));
   }
 

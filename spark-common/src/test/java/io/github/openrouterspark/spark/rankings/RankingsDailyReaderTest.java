@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.openrouterspark.api.ApiKey;
 import io.github.openrouterspark.api.ClientSettings;
-import io.github.openrouterspark.api.DatasetsClient;
+import io.github.openrouterspark.api.OpenRouterClient;
 import io.github.openrouterspark.plan.DateSet;
 import io.github.openrouterspark.plan.Window;
 import java.net.InetAddress;
@@ -61,7 +61,7 @@ class RankingsDailyReaderTest {
   }
 
   private List<InternalRow> read(Window window, RankingsDailySlice slice, DateSet starts) throws Exception {
-    DatasetsClient client = new DatasetsClient(
+    OpenRouterClient client = new OpenRouterClient(
         ClientSettings.defaults(server.url("/api/v1").toString()).withRetries(0, Duration.ofMillis(1)),
         ApiKey.of("or-reader-test-key"));
     RowLayout layout = RowLayout.of(RankingsDailyColumns.SCHEMA);

@@ -1,4 +1,4 @@
-package io.github.openrouterspark.spark;
+package io.github.openrouterspark.spark.analytics;
 
 import io.github.openrouterspark.api.AnalyticsQueryBody;
 import io.github.openrouterspark.options.AnalyticsSelection;
