@@ -16,10 +16,10 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * A table made with {@code CREATE TABLE ... USING openrouter}, read through Spark's V1 data source
- * API. Spark 3.5's session catalog can only resolve such a table as a V1 relation (Spark 4 asks
- * the TableProvider instead), so on 3.5 this relation stands in for the table: every scan is an
- * ordinary {@code spark.read} of the table's options, with the scan's filters applied to it, so
- * the V2 reader still plans the requests and date predicates still narrow them.
+ * API. Spark 3.5's session catalog can only resolve such a table as a V1 relation (Spark 4 asks the
+ * TableProvider instead), so on 3.5 this relation stands in for the table: every scan is an
+ * ordinary {@code spark.read} of the table's options, with the scan's filters applied to it, so the
+ * V2 reader still plans the requests and date predicates still narrow them.
  */
 final class CatalogTableRelation extends BaseRelation implements PrunedFilteredScan {
   private final SQLContext sqlContext;
@@ -31,7 +31,8 @@ final class CatalogTableRelation extends BaseRelation implements PrunedFilteredS
    * @param options the table's OPTIONS, already validated; session defaults apply as for any read
    * @param name the dataset's table name, for plans (the options hold the key: never print them)
    */
-  CatalogTableRelation(SQLContext sqlContext, Map<String, String> options, StructType schema, String name) {
+  CatalogTableRelation(
+      SQLContext sqlContext, Map<String, String> options, StructType schema, String name) {
     this.sqlContext = sqlContext;
     this.options = Map.copyOf(options);
     this.schema = schema;
@@ -56,8 +57,13 @@ final class CatalogTableRelation extends BaseRelation implements PrunedFilteredS
 
   @Override
   public RDD<Row> buildScan(String[] requiredColumns, Filter[] filters) {
-    Dataset<Row> rows = sqlContext.sparkSession().read().format(OpenRouterDataSource.SHORT_NAME)
-        .options(options).load();
+    Dataset<Row> rows =
+        sqlContext
+            .sparkSession()
+            .read()
+            .format(OpenRouterDataSource.SHORT_NAME)
+            .options(options)
+            .load();
     // The filters are a conjunction: each one that has an exact Column form may narrow the read.
     for (Filter filter : filters) {
       Optional<Column> condition = V1Filters.toColumn(filter);
@@ -65,7 +71,8 @@ final class CatalogTableRelation extends BaseRelation implements PrunedFilteredS
         rows = rows.where(condition.get());
       }
     }
-    return rows.select(Arrays.stream(requiredColumns).map(functions::col).toArray(Column[]::new)).rdd();
+    return rows.select(Arrays.stream(requiredColumns).map(functions::col).toArray(Column[]::new))
+        .rdd();
   }
 
   @Override

@@ -14,8 +14,8 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
  * An OpenRouter dataset as a read-only table: a name, a fixed schema, the {@code _as_of} metadata
- * column, and the dataset's scan builder. The options were parsed and validated when the table
- * was created, so the scan builder needs nothing from the per-scan option map.
+ * column, and the dataset's scan builder. The options were parsed and validated when the table was
+ * created, so the scan builder needs nothing from the per-scan option map.
  */
 final class DatasetTable implements SupportsRead, SupportsMetadataColumns {
   private final String name;
@@ -24,12 +24,19 @@ final class DatasetTable implements SupportsRead, SupportsMetadataColumns {
   private final boolean asOfColumn;
   private final Map<String, String> properties;
 
-  /** @param asOfColumn whether the table offers the {@code _as_of} metadata column (datasets do) */
-  DatasetTable(String dataset, StructType schema, Supplier<ScanBuilder> scanBuilders, boolean asOfColumn) {
+  /**
+   * @param asOfColumn whether the table offers the {@code _as_of} metadata column (datasets do)
+   */
+  DatasetTable(
+      String dataset, StructType schema, Supplier<ScanBuilder> scanBuilders, boolean asOfColumn) {
     this("openrouter." + dataset, schema, scanBuilders, asOfColumn, Map.of());
   }
 
-  private DatasetTable(String name, StructType schema, Supplier<ScanBuilder> scanBuilders, boolean asOfColumn,
+  private DatasetTable(
+      String name,
+      StructType schema,
+      Supplier<ScanBuilder> scanBuilders,
+      boolean asOfColumn,
       Map<String, String> properties) {
     this.name = name;
     this.schema = schema;
@@ -40,7 +47,8 @@ final class DatasetTable implements SupportsRead, SupportsMetadataColumns {
 
   /**
    * This table as a catalog table with {@code properties} (provider, {@code option.*}, ...), which
-   * Spark 4 prints for SHOW CREATE TABLE and DESCRIBE TABLE EXTENDED: give them with the key redacted.
+   * Spark 4 prints for SHOW CREATE TABLE and DESCRIBE TABLE EXTENDED: give them with the key
+   * redacted.
    */
   DatasetTable withProperties(Map<String, String> properties) {
     return new DatasetTable(name, schema, scanBuilders, asOfColumn, Map.copyOf(properties));
@@ -57,7 +65,8 @@ final class DatasetTable implements SupportsRead, SupportsMetadataColumns {
   }
 
   @Override
-  @SuppressWarnings("deprecation") // columns() replaces schema() from Spark 4.1; 3.5 and 4.0 need schema()
+  @SuppressWarnings(
+      "deprecation") // columns() replaces schema() from Spark 4.1; 3.5 and 4.0 need schema()
   public StructType schema() {
     return schema;
   }

@@ -11,15 +11,17 @@ import org.apache.spark.sql.util.CaseInsensitiveStringMap;
 
 /**
  * A table made with {@code CREATE TABLE ... USING openrouter} whose OPTIONS are invalid. Spark 4's
- * session catalog loads a table through the provider for DROP TABLE and DESCRIBE too, so failing
- * to load would leave a table nobody can drop; this one loads, has no columns, and fails every read
+ * session catalog loads a table through the provider for DROP TABLE and DESCRIBE too, so failing to
+ * load would leave a table nobody can drop; this one loads, has no columns, and fails every read
  * with the validation message.
  */
 final class InvalidOptionsTable implements SupportsRead {
   private final String message;
   private final Map<String, String> properties;
 
-  /** @param properties the table's catalog properties, the key redacted (for SHOW CREATE TABLE) */
+  /**
+   * @param properties the table's catalog properties, the key redacted (for SHOW CREATE TABLE)
+   */
   InvalidOptionsTable(InvalidOptionException error, Map<String, String> properties) {
     this.message = error.getMessage();
     this.properties = Map.copyOf(properties);
@@ -36,7 +38,8 @@ final class InvalidOptionsTable implements SupportsRead {
   }
 
   @Override
-  @SuppressWarnings("deprecation") // columns() replaces schema() from Spark 4.1; 3.5 and 4.0 need schema()
+  @SuppressWarnings(
+      "deprecation") // columns() replaces schema() from Spark 4.1; 3.5 and 4.0 need schema()
   public StructType schema() {
     return new StructType();
   }

@@ -50,7 +50,8 @@ public final class OpenRouterDataSource
   }
 
   @Override
-  public Table getTable(StructType schema, Transform[] partitioning, Map<String, String> properties) {
+  public Table getTable(
+      StructType schema, Transform[] partitioning, Map<String, String> properties) {
     Table table = table(properties);
     if (schema != null && schema.fields().length > 0 && table instanceof DatasetTable) {
       requireDatasetColumns(schema, table);
@@ -72,13 +73,20 @@ public final class OpenRouterDataSource
     StructType actual = table.schema();
     boolean same = given.fields().length == actual.fields().length;
     for (int i = 0; same && i < given.fields().length; i++) {
-      same = given.fields()[i].name().equals(actual.fields()[i].name())
-          && given.fields()[i].dataType().equals(actual.fields()[i].dataType())
-          && given.fields()[i].nullable() == actual.fields()[i].nullable();
+      same =
+          given.fields()[i].name().equals(actual.fields()[i].name())
+              && given.fields()[i].dataType().equals(actual.fields()[i].dataType())
+              && given.fields()[i].nullable() == actual.fields()[i].nullable();
     }
     if (!same) {
-      throw new InvalidOptionException("The columns given for " + table.name() + " (" + given.simpleString()
-          + ") are not the dataset's: give none, or exactly " + actual.simpleString() + ".");
+      throw new InvalidOptionException(
+          "The columns given for "
+              + table.name()
+              + " ("
+              + given.simpleString()
+              + ") are not the dataset's: give none, or exactly "
+              + actual.simpleString()
+              + ".");
     }
   }
 
@@ -102,8 +110,8 @@ public final class OpenRouterDataSource
   /**
    * Spark 3.5 reads a table made with {@code CREATE TABLE ... USING openrouter} through this V1
    * entry point (Spark 4, and every {@code spark.read} and temporary view, use the TableProvider
-   * methods above). The parameters are the table's OPTIONS plus its storage location as
-   * {@code path}, which names no dataset here.
+   * methods above). The parameters are the table's OPTIONS plus its storage location as {@code
+   * path}, which names no dataset here.
    */
   @Override
   @SuppressWarnings("deprecation") // Table.schema(): Spark 3.5 has no columns()
@@ -111,7 +119,8 @@ public final class OpenRouterDataSource
       SQLContext sqlContext, scala.collection.immutable.Map<String, String> parameters) {
     Map<String, String> options = new HashMap<>(toJava(parameters));
     options.keySet().removeIf(ReaderOption.PATH.key()::equalsIgnoreCase);
-    // Validated now, with the session defaults the read will see: the table fails as early as a read.
+    // Validated now, with the session defaults the read will see: the table fails as early as a
+    // read.
     ReadOptions validated = parse(ProviderOptions.withSessionDefaults(options, sessionDefaults()));
     Table table = tableFor(validated);
     return new CatalogTableRelation(sqlContext, options, table.schema(), table.name());
@@ -119,26 +128,33 @@ public final class OpenRouterDataSource
 
   /** The registry of datasets: one entry each. */
   private static Table tableFor(ReadOptions options) {
-    DatasetDefinition dataset = switch (options.dataset()) {
-      case RANKINGS_DAILY -> RankingsDailyDataset.of(options);
-      case APP_RANKINGS -> AppRankingsDataset.of(options);
-      case ANALYTICS -> AnalyticsDatasets.analytics(options);
-      case ANALYTICS_META -> AnalyticsDatasets.meta(options);
-    };
-    return new DatasetTable(options.dataset().apiName(), dataset.schema(), dataset.scanBuilders(),
+    DatasetDefinition dataset =
+        switch (options.dataset()) {
+          case RANKINGS_DAILY -> RankingsDailyDataset.of(options);
+          case APP_RANKINGS -> AppRankingsDataset.of(options);
+          case ANALYTICS -> AnalyticsDatasets.analytics(options);
+          case ANALYTICS_META -> AnalyticsDatasets.meta(options);
+        };
+    return new DatasetTable(
+        options.dataset().apiName(),
+        dataset.schema(),
+        dataset.scanBuilders(),
         dataset.asOfColumn());
   }
 
   private static ReadOptions parse(Map<String, String> properties) {
-    Map<String, String> options = ProviderOptions.readerOptions(properties, OpenRouterDataSource::sessionDefaults);
+    Map<String, String> options =
+        ProviderOptions.readerOptions(properties, OpenRouterDataSource::sessionDefaults);
     Optional<SparkSession> session = activeSession();
     SparkConfs confs = SparkConfs.of(session.map(s -> toJava(s.conf().getAll())).orElse(Map.of()));
     Map<String, String> env = System.getenv();
     ReadOptions parsed = ReadOptions.parse(options, confs, env);
-    session.ifPresent(s -> {
-      ApiKeySources.resolve(options, confs, env).ifPresent(key -> KeyExposure.warnOnce(key.source(), s));
-      KeyExposure.redactKeyOptions(s);
-    });
+    session.ifPresent(
+        s -> {
+          ApiKeySources.resolve(options, confs, env)
+              .ifPresent(key -> KeyExposure.warnOnce(key.source(), s));
+          KeyExposure.redactKeyOptions(s);
+        });
     return parsed;
   }
 
@@ -148,20 +164,27 @@ public final class OpenRouterDataSource
         : Optional.empty();
   }
 
-  /** The session confs spark.datasource.openrouter.&lt;option&gt;, keyed by option, as Spark's readers see them. */
+  /**
+   * The session confs spark.datasource.openrouter.&lt;option&gt;, keyed by option, as Spark's
+   * readers see them.
+   */
   private static Map<String, String> sessionDefaults() {
     Map<String, String> defaults = new HashMap<>();
     if (SparkSession.getActiveSession().isDefined()) {
-      toJava(SparkSession.getActiveSession().get().conf().getAll()).forEach((key, value) -> {
-        if (key.startsWith(ReadOptions.SESSION_CONF_PREFIX)) {
-          defaults.put(key.substring(ReadOptions.SESSION_CONF_PREFIX.length()), value);
-        }
-      });
+      toJava(SparkSession.getActiveSession().get().conf().getAll())
+          .forEach(
+              (key, value) -> {
+                if (key.startsWith(ReadOptions.SESSION_CONF_PREFIX)) {
+                  defaults.put(key.substring(ReadOptions.SESSION_CONF_PREFIX.length()), value);
+                }
+              });
     }
     return defaults;
   }
 
-  /** Through Iterator and Tuple2, which are the same in Scala 2.12 (Spark 3.5) and 2.13 (Spark 4). */
+  /**
+   * Through Iterator and Tuple2, which are the same in Scala 2.12 (Spark 3.5) and 2.13 (Spark 4).
+   */
   private static Map<String, String> toJava(scala.collection.Map<String, String> map) {
     Map<String, String> result = new HashMap<>();
     scala.collection.Iterator<scala.Tuple2<String, String>> entries = map.iterator();

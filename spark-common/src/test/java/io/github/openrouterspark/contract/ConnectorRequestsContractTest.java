@@ -23,39 +23,94 @@ class ConnectorRequestsContractTest {
   @Test
   void everyRequestTheConnectorSendsConformsToTheOfficialSpec() {
     OpenApiValidator validator = OpenApiValidator.forVendoredSpec();
-    SparkSession spark = SparkSession.builder().master("local[2]")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.sql.session.timeZone", "UTC")
-        .getOrCreate();
+    SparkSession spark =
+        SparkSession.builder()
+            .master("local[2]")
+            .config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.sql.session.timeZone", "UTC")
+            .getOrCreate();
     try (OpenRouterEmulator emulator =
-        OpenRouterEmulator.builder().rateLimitPerMinute(100_000).dailyLimitPerAccount(100_000).start()) {
+        OpenRouterEmulator.builder()
+            .rateLimitPerMinute(100_000)
+            .dailyLimitPerAccount(100_000)
+            .start()) {
       // A DataFrameReader collects options, so each read starts from a new one.
-      java.util.function.Supplier<DataFrameReader> datasets = () -> spark.read().format("openrouter")
-          .option("baseUrl", emulator.baseUrl())
-          .option("apiKey", OpenRouterEmulator.DEFAULT_API_KEY).option("rateLimitPerMinute", "10000")
-          .option("cache", "false").option("appTitle", "contract test").option("httpReferer", "https://example.test");
-      datasets.get().load("rankings-daily").where("date >= DATE '2026-01-01' AND date <= DATE '2026-02-10'").collectAsList();
-      datasets.get().option("modality", "text").option("period", "week").load("rankings-daily").collectAsList();
-      datasets.get().load("app-rankings").where("category = 'coding' AND sort = 'trending' AND rank <= 120").collectAsList();
+      java.util.function.Supplier<DataFrameReader> datasets =
+          () ->
+              spark
+                  .read()
+                  .format("openrouter")
+                  .option("baseUrl", emulator.baseUrl())
+                  .option("apiKey", OpenRouterEmulator.DEFAULT_API_KEY)
+                  .option("rateLimitPerMinute", "10000")
+                  .option("cache", "false")
+                  .option("appTitle", "contract test")
+                  .option("httpReferer", "https://example.test");
+      datasets
+          .get()
+          .load("rankings-daily")
+          .where("date >= DATE '2026-01-01' AND date <= DATE '2026-02-10'")
+          .collectAsList();
+      datasets
+          .get()
+          .option("modality", "text")
+          .option("period", "week")
+          .load("rankings-daily")
+          .collectAsList();
+      datasets
+          .get()
+          .load("app-rankings")
+          .where("category = 'coding' AND sort = 'trending' AND rank <= 120")
+          .collectAsList();
 
-      java.util.function.Supplier<DataFrameReader> analytics = () -> spark.read().format("openrouter").option("baseUrl", emulator.baseUrl())
-          .option("apiKey", OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY).option("rateLimitPerMinute", "10000")
-          .option("cache", "false").option("dataset", "analytics")
-          .option("startTime", "2026-10-01").option("endTime", "2026-10-20");
-      spark.read().format("openrouter").option("baseUrl", emulator.baseUrl())
-          .option("apiKey", OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY).load("analytics-meta").collectAsList();
-      analytics.get().option("granularity", "day").option("dimensions", "model,country").load()
+      java.util.function.Supplier<DataFrameReader> analytics =
+          () ->
+              spark
+                  .read()
+                  .format("openrouter")
+                  .option("baseUrl", emulator.baseUrl())
+                  .option("apiKey", OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY)
+                  .option("rateLimitPerMinute", "10000")
+                  .option("cache", "false")
+                  .option("dataset", "analytics")
+                  .option("startTime", "2026-10-01")
+                  .option("endTime", "2026-10-20");
+      spark
+          .read()
+          .format("openrouter")
+          .option("baseUrl", emulator.baseUrl())
+          .option("apiKey", OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY)
+          .load("analytics-meta")
+          .collectAsList();
+      analytics
+          .get()
+          .option("granularity", "day")
+          .option("dimensions", "model,country")
+          .load()
           .where("country IN ('DE', 'FR') AND country <> 'US' AND model >= 'a'")
-          .select("date", "model", "total_usage", "p50_latency").collectAsList();
-      analytics.get().option("dimensions", "model").load().select("model", "total_usage").orderBy(org.apache.spark.sql.functions.desc("total_usage"))
-          .limit(5).collectAsList();
+          .select("date", "model", "total_usage", "p50_latency")
+          .collectAsList();
+      analytics
+          .get()
+          .option("dimensions", "model")
+          .load()
+          .select("model", "total_usage")
+          .orderBy(org.apache.spark.sql.functions.desc("total_usage"))
+          .limit(5)
+          .collectAsList();
 
       List<LoggedRequest> sent = emulator.requestLog().all();
-      Set<String> operations = sent.stream().map(r -> r.method() + " " + r.path()).collect(Collectors.toSet());
-      assertEquals(Set.of("GET /api/v1/datasets/rankings-daily", "GET /api/v1/datasets/app-rankings",
-          "GET /api/v1/analytics/meta", "POST /api/v1/analytics/query"), operations);
+      Set<String> operations =
+          sent.stream().map(r -> r.method() + " " + r.path()).collect(Collectors.toSet());
+      assertEquals(
+          Set.of(
+              "GET /api/v1/datasets/rankings-daily",
+              "GET /api/v1/datasets/app-rankings",
+              "GET /api/v1/analytics/meta",
+              "POST /api/v1/analytics/query"),
+          operations);
       List<String> problems = new ArrayList<>();
       for (LoggedRequest r : sent) {
         assertEquals(200, r.status(), r.toString());
@@ -65,7 +120,8 @@ class ConnectorRequestsContractTest {
         java.util.Map<String, String> headers = new java.util.HashMap<>(r.headers());
         headers.put("authorization", "Bearer logged-without-key");
         OpenApiValidator.HttpRequestRecord request =
-            new OpenApiValidator.HttpRequestRecord(r.method(), r.path(), r.query(), headers, r.body());
+            new OpenApiValidator.HttpRequestRecord(
+                r.method(), r.path(), r.query(), headers, r.body());
         for (OpenApiValidator.Violation v : validator.validateRequest(request)) {
           problems.add(r.method() + " " + r.path() + " " + r.query() + " " + r.body() + ": " + v);
         }

@@ -30,8 +30,10 @@ class AnalyticsAggregatePushdownTest {
   @RegisterExtension static final EmulatorExtension EMULATOR = EmulatorExtension.lenient();
   private static final OpenRouterEmulator emulator = EMULATOR.emulator();
   private static final AnalyticsLog truth = emulator.analytics(OpenRouterEmulator.DEFAULT_ACCOUNT);
+
   /** The grain: one row per day, model and provider. */
-  private static final String GRAIN_BODY = "\"dimensions\":[\"model\",\"provider\"],\"granularity\":\"day\"";
+  private static final String GRAIN_BODY =
+      "\"dimensions\":[\"model\",\"provider\"],\"granularity\":\"day\"";
 
   private static SparkSession spark() {
     return TestSpark.session();
@@ -39,12 +41,19 @@ class AnalyticsAggregatePushdownTest {
 
   @BeforeEach
   void views() {
-    Dataset<Row> usage = AnalyticsReadTest.analytics(emulator).option("granularity", "day")
-        .option("dimensions", "model,provider").option("metrics", "request_count,tokens_total,total_usage,avg_latency")
-        .option("startTime", WEEK_START.toString()).option("endTime", WEEK_END.toString()).load();
+    Dataset<Row> usage =
+        AnalyticsReadTest.analytics(emulator)
+            .option("granularity", "day")
+            .option("dimensions", "model,provider")
+            .option("metrics", "request_count,tokens_total,total_usage,avg_latency")
+            .option("startTime", WEEK_START.toString())
+            .option("endTime", WEEK_END.toString())
+            .load();
     usage.createOrReplaceTempView("usage");
     // The same rows as a local table: Spark computes every aggregate over it itself.
-    spark().createDataFrame(usage.collectAsList(), usage.schema()).createOrReplaceTempView("usage_rows");
+    spark()
+        .createDataFrame(usage.collectAsList(), usage.schema())
+        .createOrReplaceTempView("usage_rows");
     emulator.requestLog().clear();
   }
 
@@ -55,13 +64,20 @@ class AnalyticsAggregatePushdownTest {
   }
 
   private static List<LoggedRequest> queries() {
-    return emulator.requestLog().forPath("/analytics/query").stream().filter(r -> r.status() == 200).toList();
+    return emulator.requestLog().forPath("/analytics/query").stream()
+        .filter(r -> r.status() == 200)
+        .toList();
   }
 
-  /** {@code select} over the connector's view and over the local rows: the same rows, to 1e-9 relative. */
+  /**
+   * {@code select} over the connector's view and over the local rows: the same rows, to 1e-9
+   * relative.
+   */
   private static Map<String, double[]> sameAsSpark(String select) {
-    Map<String, double[]> pushed = byKey(spark().sql(select.replace("{t}", "usage")).collectAsList());
-    Map<String, double[]> local = byKey(spark().sql(select.replace("{t}", "usage_rows")).collectAsList());
+    Map<String, double[]> pushed =
+        byKey(spark().sql(select.replace("{t}", "usage")).collectAsList());
+    Map<String, double[]> local =
+        byKey(spark().sql(select.replace("{t}", "usage_rows")).collectAsList());
     assertEquals(local.keySet(), pushed.keySet());
     assertFalse(local.isEmpty());
     for (String key : local.keySet()) {
@@ -89,20 +105,32 @@ class AnalyticsAggregatePushdownTest {
 
   @Test
   void sumGroupByASubsetOfTheGrainIsOneCoarserRequestEqualToSpark() {
-    String select = "SELECT model, SUM(request_count), SUM(tokens_total), SUM(total_usage) FROM {t} GROUP BY model";
+    String select =
+        "SELECT model, SUM(request_count), SUM(tokens_total), SUM(total_usage) FROM {t} GROUP BY model";
     String plan = TestSpark.explain(spark().sql(select.replace("{t}", "usage")), "FORMATTED");
-    assertTrue(plan.contains("PushedAggregation: [SUM(request_count), SUM(tokens_total), SUM(total_usage)]"
-        + " GROUP BY [model]"), plan);
+    assertTrue(
+        plan.contains(
+            "PushedAggregation: [SUM(request_count), SUM(tokens_total), SUM(total_usage)]"
+                + " GROUP BY [model]"),
+        plan);
     Map<String, double[]> rows = sameAsSpark(select);
     assertEquals(1, queries().size(), "one request");
     String body = queries().get(0).body();
     assertTrue(body.contains("\"dimensions\":[\"model\"]") && !body.contains("granularity"), body);
     // And the API's own totals per model.
-    List<Map<String, Object>> expected = truth.query(AnalyticsQuery.of("request_count").withDimensions("model")
-        .withTimeRange(WEEK_START, WEEK_END).withLimit(10_000)).rows();
+    List<Map<String, Object>> expected =
+        truth
+            .query(
+                AnalyticsQuery.of("request_count")
+                    .withDimensions("model")
+                    .withTimeRange(WEEK_START, WEEK_END)
+                    .withLimit(10_000))
+            .rows();
     assertEquals(expected.size(), rows.size());
     for (Map<String, Object> r : expected) {
-      assertEquals(Double.parseDouble((String) r.get("request_count")), rows.get(String.valueOf(r.get("model")))[0]);
+      assertEquals(
+          Double.parseDouble((String) r.get("request_count")),
+          rows.get(String.valueOf(r.get("model")))[0]);
     }
   }
 
@@ -124,15 +152,24 @@ class AnalyticsAggregatePushdownTest {
 
   @Test
   void aggregatesThatDependOnTheGrainsRowsAreComputedBySparkOverThem() {
-    for (String aggregate : List.of("COUNT(*)", "COUNT(avg_latency)", "MIN(request_count)", "MAX(total_usage)",
-        "AVG(request_count)", "SUM(avg_latency)", "SUM(DISTINCT request_count)", "COUNT(DISTINCT provider)")) {
+    for (String aggregate :
+        List.of(
+            "COUNT(*)",
+            "COUNT(avg_latency)",
+            "MIN(request_count)",
+            "MAX(total_usage)",
+            "AVG(request_count)",
+            "SUM(avg_latency)",
+            "SUM(DISTINCT request_count)",
+            "COUNT(DISTINCT provider)")) {
       emulator.requestLog().clear();
       String select = "SELECT model, " + aggregate + ", SUM(request_count) FROM {t} GROUP BY model";
       String plan = TestSpark.explain(spark().sql(select.replace("{t}", "usage")), "FORMATTED");
       assertTrue(plan.contains("PushedAggregation: none"), aggregate + ":\n" + plan);
       sameAsSpark(select);
       assertEquals(1, queries().size(), aggregate);
-      assertTrue(queries().get(0).body().contains(GRAIN_BODY), aggregate + " reads the grain's rows");
+      assertTrue(
+          queries().get(0).body().contains(GRAIN_BODY), aggregate + " reads the grain's rows");
     }
   }
 

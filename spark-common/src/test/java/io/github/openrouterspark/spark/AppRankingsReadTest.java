@@ -52,9 +52,25 @@ class AppRankingsReadTest {
   }
 
   private static String line(Row r) {
-    return r.getAs("start_date") + "|" + r.getAs("end_date") + "|" + r.getAs("sort") + "|" + r.getAs("category")
-        + "|" + r.getAs("subcategory") + "|" + r.getAs("rank") + "|" + r.getAs("app_id") + "|" + r.getAs("app_name")
-        + "|" + r.getAs("total_requests") + "|" + ((BigDecimal) r.getAs("total_tokens")).toBigIntegerExact();
+    return r.getAs("start_date")
+        + "|"
+        + r.getAs("end_date")
+        + "|"
+        + r.getAs("sort")
+        + "|"
+        + r.getAs("category")
+        + "|"
+        + r.getAs("subcategory")
+        + "|"
+        + r.getAs("rank")
+        + "|"
+        + r.getAs("app_id")
+        + "|"
+        + r.getAs("app_name")
+        + "|"
+        + r.getAs("total_requests")
+        + "|"
+        + ((BigDecimal) r.getAs("total_tokens")).toBigIntegerExact();
   }
 
   private static List<String> sorted(List<String> lines) {
@@ -64,17 +80,39 @@ class AppRankingsReadTest {
   }
 
   /** The emulator's ranking for one parameter set, as rows, limited to ranks lo..hi. */
-  private static List<String> truth(String start, String end, String sort, String category, String subcategory,
-      int lo, int hi) {
-    return emulator.market().appRankings(LocalDate.parse(start), LocalDate.parse(end), sort, category, subcategory)
+  private static List<String> truth(
+      String start, String end, String sort, String category, String subcategory, int lo, int hi) {
+    return emulator
+        .market()
+        .appRankings(LocalDate.parse(start), LocalDate.parse(end), sort, category, subcategory)
         .stream()
         .filter(r -> r.rank() >= lo && r.rank() <= hi)
-        .map(r -> start + "|" + end + "|" + sort + "|" + category + "|" + subcategory + "|" + r.rank() + "|"
-            + r.appId() + "|" + r.appName() + "|" + r.totalRequests() + "|" + r.totalTokens())
+        .map(
+            r ->
+                start
+                    + "|"
+                    + end
+                    + "|"
+                    + sort
+                    + "|"
+                    + category
+                    + "|"
+                    + subcategory
+                    + "|"
+                    + r.rank()
+                    + "|"
+                    + r.appId()
+                    + "|"
+                    + r.appName()
+                    + "|"
+                    + r.totalRequests()
+                    + "|"
+                    + r.totalTokens())
         .toList();
   }
 
-  private static Map<String, String> request(String sort, String category, String subcategory, int offset, int limit) {
+  private static Map<String, String> request(
+      String sort, String category, String subcategory, int offset, int limit) {
     Map<String, String> q = new LinkedHashMap<>();
     q.put("start_date", START);
     q.put("end_date", END);
@@ -94,7 +132,9 @@ class AppRankingsReadTest {
     return emulator.requestLog().all().stream().map(LoggedRequest::query).toList();
   }
 
-  /** Runs {@code where} with and without pushdown: same rows; returns the pushed run's rows and log. */
+  /**
+   * Runs {@code where} with and without pushdown: same rows; returns the pushed run's rows and log.
+   */
   private static List<String> pushedMatchesUnpushed(UnaryOperator<Dataset<Row>> query) {
     List<String> unpushed = sorted(rows(query.apply(appsWithoutPushdown())));
     emulator.requestLog().clear();
@@ -124,14 +164,16 @@ class AppRankingsReadTest {
     List<String> expected = new ArrayList<>(truth(START, END, "popular", null, null, 1, 50));
     expected.addAll(truth(START, END, "trending", null, null, 1, 50));
     assertEquals(sorted(expected), sorted(actual));
-    assertEquals(Set.of(request("popular", null, null, 0, 50), request("trending", null, null, 0, 50)),
+    assertEquals(
+        Set.of(request("popular", null, null, 0, 50), request("trending", null, null, 0, 50)),
         Set.copyOf(requests()));
     assertEquals(2, requests().size());
   }
 
   @Test
   void categoryEqualsAndIn() {
-    assertEquals(truth(START, END, "popular", "coding", null, 1, 50),
+    assertEquals(
+        truth(START, END, "popular", "coding", null, 1, 50),
         pushedMatchesUnpushed(df -> df.where("category = 'coding'")));
     assertEquals(List.of(request("popular", "coding", null, 0, 50)), requests());
     emulator.requestLog().clear();
@@ -139,24 +181,31 @@ class AppRankingsReadTest {
     List<String> expected = new ArrayList<>(truth(START, END, "popular", "coding", null, 1, 50));
     expected.addAll(truth(START, END, "popular", "creative", null, 1, 50));
     assertEquals(sorted(expected), sorted(both));
-    assertEquals(Set.of(request("popular", "coding", null, 0, 50), request("popular", "creative", null, 0, 50)),
+    assertEquals(
+        Set.of(
+            request("popular", "coding", null, 0, 50), request("popular", "creative", null, 0, 50)),
         Set.copyOf(requests()));
   }
 
   @Test
   void subcategoryAloneAndWithItsCategory() {
-    assertEquals(truth(START, END, "popular", null, "cli-agent", 1, 50),
+    assertEquals(
+        truth(START, END, "popular", null, "cli-agent", 1, 50),
         pushedMatchesUnpushed(df -> df.where("subcategory = 'cli-agent'")));
     assertEquals(List.of(request("popular", null, "cli-agent", 0, 50)), requests());
     emulator.requestLog().clear();
-    assertEquals(truth(START, END, "popular", "coding", "cli-agent", 1, 50),
+    assertEquals(
+        truth(START, END, "popular", "coding", "cli-agent", 1, 50),
         pushedMatchesUnpushed(df -> df.where("category = 'coding' AND subcategory = 'cli-agent'")));
     assertEquals(List.of(request("popular", "coding", "cli-agent", 0, 50)), requests());
   }
 
   @Test
   void mismatchedCategoryAndSubcategoryIsZeroRowsAndZeroRequests() {
-    assertEquals(List.of(), pushedMatchesUnpushed(df -> df.where("category = 'creative' AND subcategory = 'cli-agent'")));
+    assertEquals(
+        List.of(),
+        pushedMatchesUnpushed(
+            df -> df.where("category = 'creative' AND subcategory = 'cli-agent'")));
     assertEquals(0, requests().size());
   }
 
@@ -170,29 +219,38 @@ class AppRankingsReadTest {
   void rankAtMostIsPaged() {
     List<String> actual = pushedMatchesUnpushed(df -> df.where("rank <= 150"));
     assertEquals(truth(START, END, "popular", null, null, 1, 150), actual);
-    assertEquals(List.of(request("popular", null, null, 0, 50), request("popular", null, null, 50, 100)), requests());
+    assertEquals(
+        List.of(request("popular", null, null, 0, 50), request("popular", null, null, 50, 100)),
+        requests());
   }
 
   @Test
   void maxRankOptionCostsTwoRequestsPerWindow() {
-    List<String> actual = rows(reader().option("maxRank", "150").option("windowDays", "14").load("app-rankings"));
+    List<String> actual =
+        rows(reader().option("maxRank", "150").option("windowDays", "14").load("app-rankings"));
     assertEquals(4, requests().size());
-    List<String> expected = new ArrayList<>(truth(START, "2026-03-14", "popular", null, null, 1, 150));
+    List<String> expected =
+        new ArrayList<>(truth(START, "2026-03-14", "popular", null, null, 1, 150));
     expected.addAll(truth("2026-03-15", END, "popular", null, null, 1, 150));
     assertEquals(expected, actual);
   }
 
   @Test
   void rankEqualsBetweenAndGreaterThan() {
-    assertEquals(truth(START, END, "popular", null, null, 7, 7), pushedMatchesUnpushed(df -> df.where("rank = 7")));
+    assertEquals(
+        truth(START, END, "popular", null, null, 7, 7),
+        pushedMatchesUnpushed(df -> df.where("rank = 7")));
     assertEquals(List.of(request("popular", null, null, 6, 1)), requests());
     emulator.requestLog().clear();
-    assertEquals(truth(START, END, "popular", null, null, 120, 180),
+    assertEquals(
+        truth(START, END, "popular", null, null, 120, 180),
         pushedMatchesUnpushed(df -> df.where("rank BETWEEN 120 AND 180")));
     // offset cannot exceed 100: ranks 101..180 are fetched and 101..119 dropped by the reader.
     assertEquals(List.of(request("popular", null, null, 100, 80)), requests());
     emulator.requestLog().clear();
-    assertEquals(truth(START, END, "popular", null, null, 196, 200), pushedMatchesUnpushed(df -> df.where("rank > 195")));
+    assertEquals(
+        truth(START, END, "popular", null, null, 196, 200),
+        pushedMatchesUnpushed(df -> df.where("rank > 195")));
     assertEquals(List.of(request("popular", null, null, 100, 100)), requests());
   }
 
@@ -223,7 +281,8 @@ class AppRankingsReadTest {
 
   @Test
   void topNOverSeveralRankingsIsPartialAndStillRight() {
-    Dataset<Row> df = apps().where("sort IN ('popular', 'trending')").orderBy("rank", "sort").limit(4);
+    Dataset<Row> df =
+        apps().where("sort IN ('popular', 'trending')").orderBy("rank", "sort").limit(4);
     List<String> expected = new ArrayList<>();
     List<String> p = truth(START, END, "popular", null, null, 1, 2);
     List<String> t = truth(START, END, "trending", null, null, 1, 2);
@@ -256,17 +315,25 @@ class AppRankingsReadTest {
 
   @Test
   void orAcrossKeyColumnsReadsWholeDomainsAndIsRight() {
-    List<String> actual = pushedMatchesUnpushed(df -> df.where("category = 'coding' OR sort = 'trending'"));
+    List<String> actual =
+        pushedMatchesUnpushed(df -> df.where("category = 'coding' OR sort = 'trending'"));
     assertFalse(actual.isEmpty());
-    assertTrue(requests().size() > 2, "both columns read their whole domains: " + requests().size());
+    assertTrue(
+        requests().size() > 2, "both columns read their whole domains: " + requests().size());
   }
 
   @Test
   void windowDaysGivesARankingTimeSeries() {
-    List<String> actual = rows(reader().option("windowDays", "7").load("app-rankings").where("rank <= 3"));
+    List<String> actual =
+        rows(reader().option("windowDays", "7").load("app-rankings").where("rank <= 3"));
     List<String> expected = new ArrayList<>();
-    for (String[] w : new String[][] {{"2026-03-01", "2026-03-07"}, {"2026-03-08", "2026-03-14"},
-        {"2026-03-15", "2026-03-21"}, {"2026-03-22", "2026-03-28"}}) {
+    for (String[] w :
+        new String[][] {
+          {"2026-03-01", "2026-03-07"},
+          {"2026-03-08", "2026-03-14"},
+          {"2026-03-15", "2026-03-21"},
+          {"2026-03-22", "2026-03-28"}
+        }) {
       expected.addAll(truth(w[0], w[1], "popular", null, null, 1, 3));
     }
     assertEquals(expected, actual);
@@ -275,18 +342,36 @@ class AppRankingsReadTest {
 
   @Test
   void optionsChooseTheRankingWhenNoPredicateSays() {
-    List<String> actual = rows(reader().option("sort", "trending").option("category", "coding").load("app-rankings")
-        .where("rank <= 10"));
+    List<String> actual =
+        rows(
+            reader()
+                .option("sort", "trending")
+                .option("category", "coding")
+                .load("app-rankings")
+                .where("rank <= 10"));
     assertEquals(truth(START, END, "trending", "coding", null, 1, 10), actual);
     assertEquals(List.of(request("trending", "coding", null, 0, 10)), requests());
   }
 
   @Test
   void namesNeedingJsonEscapingSurviveExactly() {
-    List<String> names = emulator.market().appRankings(LocalDate.parse(START), LocalDate.parse(END), "popular",
-        null, null).stream().map(AppRankingRow::appName).limit(200).toList();
-    List<String> actual = reader().option("maxRank", "200").load("app-rankings").select("app_name").collectAsList()
-        .stream().map(r -> r.getString(0)).toList();
+    List<String> names =
+        emulator
+            .market()
+            .appRankings(LocalDate.parse(START), LocalDate.parse(END), "popular", null, null)
+            .stream()
+            .map(AppRankingRow::appName)
+            .limit(200)
+            .toList();
+    List<String> actual =
+        reader()
+            .option("maxRank", "200")
+            .load("app-rankings")
+            .select("app_name")
+            .collectAsList()
+            .stream()
+            .map(r -> r.getString(0))
+            .toList();
     assertEquals(names, actual);
   }
 
@@ -300,17 +385,32 @@ class AppRankingsReadTest {
 
   @Test
   void mismatchedOptionsFailBeforeAnyRequest() {
-    Throwable e = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class, () -> reader()
-        .option("category", "creative").option("subcategory", "cli-agent").load("app-rankings").collectAsList());
-    assertTrue(e.getMessage().contains("'subcategory' ('cli-agent') is not in option 'category' ('creative')"),
+    Throwable e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            Throwable.class,
+            () ->
+                reader()
+                    .option("category", "creative")
+                    .option("subcategory", "cli-agent")
+                    .load("app-rankings")
+                    .collectAsList());
+    assertTrue(
+        e.getMessage()
+            .contains("'subcategory' ('cli-agent') is not in option 'category' ('creative')"),
         e.getMessage());
-    Throwable wrongDataset = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class,
-        () -> reader().option("period", "week").load("app-rankings"));
-    assertTrue(wrongDataset.getMessage().contains("Option 'period' does not apply to dataset 'app-rankings'"),
+    Throwable wrongDataset =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            Throwable.class, () -> reader().option("period", "week").load("app-rankings"));
+    assertTrue(
+        wrongDataset
+            .getMessage()
+            .contains("Option 'period' does not apply to dataset 'app-rankings'"),
         wrongDataset.getMessage());
-    Throwable badRank = org.junit.jupiter.api.Assertions.assertThrows(Throwable.class,
-        () -> reader().option("maxRank", "250").load("app-rankings"));
-    assertTrue(badRank.getMessage().contains("'maxRank'") && badRank.getMessage().contains("1 to 200"),
+    Throwable badRank =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            Throwable.class, () -> reader().option("maxRank", "250").load("app-rankings"));
+    assertTrue(
+        badRank.getMessage().contains("'maxRank'") && badRank.getMessage().contains("1 to 200"),
         badRank.getMessage());
     assertEquals(0, requests().size());
   }

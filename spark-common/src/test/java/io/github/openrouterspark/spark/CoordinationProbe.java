@@ -11,9 +11,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
- * A separate JVM that runs concurrent app-rankings queries against an emulator, in local mode or
- * on a local cluster of executor JVMs, and prints what it read. The rate-limit tests and the
- * benchmark start it, so that the multi-JVM case runs in a fresh JVM with its own SparkContext.
+ * A separate JVM that runs concurrent app-rankings queries against an emulator, in local mode or on
+ * a local cluster of executor JVMs, and prints what it read. The rate-limit tests and the benchmark
+ * start it, so that the multi-JVM case runs in a fresh JVM with its own SparkContext.
  *
  * <p>Arguments: master baseUrl apiKey rateLimitPerMinute queries windowsPerQuery startDate
  */
@@ -21,21 +21,29 @@ public final class CoordinationProbe {
   private CoordinationProbe() {}
 
   /**
-   * Starts the executors and loads the connector's classes on them before the clock starts, so
-   * the measured time is the rate limit's, not JVM start-up's. Sends no API request.
+   * Starts the executors and loads the connector's classes on them before the clock starts, so the
+   * measured time is the rate limit's, not JVM start-up's. Sends no API request.
    */
   private static void warmUp(SparkSession spark, String master) throws InterruptedException {
-    int expected = master.startsWith("local-cluster")
-        ? Integer.parseInt(master.replaceAll("local-cluster\\[(\\d+),.*", "$1")) + 1 : 1;
-    for (int i = 0; i < 600 && spark.sparkContext().getExecutorMemoryStatus().size() < expected; i++) {
+    int expected =
+        master.startsWith("local-cluster")
+            ? Integer.parseInt(master.replaceAll("local-cluster\\[(\\d+),.*", "$1")) + 1
+            : 1;
+    for (int i = 0;
+        i < 600 && spark.sparkContext().getExecutorMemoryStatus().size() < expected;
+        i++) {
       Thread.sleep(100);
     }
-    spark.range(0, 64, 1, 16).foreachPartition(
-        (org.apache.spark.api.java.function.ForeachPartitionFunction<Long>) rows -> {
-          Class.forName("io.github.openrouterspark.api.OpenRouterClient");
-          Class.forName("io.github.openrouterspark.spark.apprankings.AppRankingsPartitionReader");
-          Class.forName("io.github.openrouterspark.ratelimit.RemotePermits");
-        });
+    spark
+        .range(0, 64, 1, 16)
+        .foreachPartition(
+            (org.apache.spark.api.java.function.ForeachPartitionFunction<Long>)
+                rows -> {
+                  Class.forName("io.github.openrouterspark.api.OpenRouterClient");
+                  Class.forName(
+                      "io.github.openrouterspark.spark.apprankings.AppRankingsPartitionReader");
+                  Class.forName("io.github.openrouterspark.ratelimit.RemotePermits");
+                });
   }
 
   public static void main(String[] args) throws Exception {
@@ -46,19 +54,24 @@ public final class CoordinationProbe {
     int queries = Integer.parseInt(args[4]);
     int windows = Integer.parseInt(args[5]);
     java.time.LocalDate start = java.time.LocalDate.parse(args[6]);
-    SparkSession.Builder builder = SparkSession.builder().master(master).appName("openrouter-coordination-probe")
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.sql.shuffle.partitions", "2");
+    SparkSession.Builder builder =
+        SparkSession.builder()
+            .master(master)
+            .appName("openrouter-coordination-probe")
+            .config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.sql.shuffle.partitions", "2");
     if (master.startsWith("local-cluster")) {
       // Executors are new JVMs: give them this JVM's classpath and module flags.
       File home = Files.createTempDirectory("spark-home").toFile();
       new File(home, "jars").mkdirs();
       System.setProperty("spark.testing", "true");
       System.setProperty("spark.test.home", home.getAbsolutePath());
-      builder.config("spark.executor.extraClassPath", System.getProperty("java.class.path"))
-          .config("spark.executor.extraJavaOptions",
+      builder
+          .config("spark.executor.extraClassPath", System.getProperty("java.class.path"))
+          .config(
+              "spark.executor.extraJavaOptions",
               System.getProperty("probe.executorJavaOptions", "").replaceAll("-Xmx\\S+", ""));
     }
     SparkSession spark = builder.getOrCreate();
@@ -68,13 +81,22 @@ public final class CoordinationProbe {
     List<org.apache.spark.sql.Dataset<Row>> frames = new ArrayList<>();
     for (int q = 0; q < queries; q++) {
       String sort = q % 2 == 0 ? "popular" : "trending";
-      org.apache.spark.sql.Dataset<Row> df = spark.read().format("openrouter")
-          .option("baseUrl", baseUrl).option("apiKey", key)
-          .option("rateLimitPerMinute", rate).option("cache", "false").option("maxRequestsPerQuery", "1000")
-          .option("startDate", start.toString()).option("endDate", start.plusDays(windows - 1).toString())
-          .option("windowDays", "1").option("sort", sort).option("maxRank", "10")
-          .load("app-rankings")
-          .select("start_date", "sort", "rank", "app_id", "total_tokens");
+      org.apache.spark.sql.Dataset<Row> df =
+          spark
+              .read()
+              .format("openrouter")
+              .option("baseUrl", baseUrl)
+              .option("apiKey", key)
+              .option("rateLimitPerMinute", rate)
+              .option("cache", "false")
+              .option("maxRequestsPerQuery", "1000")
+              .option("startDate", start.toString())
+              .option("endDate", start.plusDays(windows - 1).toString())
+              .option("windowDays", "1")
+              .option("sort", sort)
+              .option("maxRank", "10")
+              .load("app-rankings")
+              .select("start_date", "sort", "rank", "app_id", "total_tokens");
       df.queryExecution().executedPlan(); // plans (no request) and starts the permit service
       frames.add(df);
     }
@@ -85,8 +107,17 @@ public final class CoordinationProbe {
     }
     for (int q = 0; q < queries; q++) {
       for (Row r : results.get(q).get()) {
-        System.out.println("ROW " + r.get(0) + "|" + r.get(1) + "|" + r.get(2) + "|" + r.get(3) + "|"
-            + ((java.math.BigDecimal) r.get(4)).toBigIntegerExact());
+        System.out.println(
+            "ROW "
+                + r.get(0)
+                + "|"
+                + r.get(1)
+                + "|"
+                + r.get(2)
+                + "|"
+                + r.get(3)
+                + "|"
+                + ((java.math.BigDecimal) r.get(4)).toBigIntegerExact());
       }
     }
     System.out.println("ELAPSED_MS " + (System.nanoTime() - t0) / 1_000_000);

@@ -7,8 +7,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One emulator per test class, for tests that count requests: started with the class, its
- * request log cleared before each test, closed after the class.
+ * One emulator per test class, for tests that count requests: started with the class, its request
+ * log cleared before each test, closed after the class.
  *
  * <pre>{@code
  * @RegisterExtension static final EmulatorExtension EMULATOR = EmulatorExtension.lenient();

@@ -5,11 +5,11 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * A separate JVM for {@link EventLogSecrecyTest}: each way of giving the key needs a SparkContext
- * started with its own confs and writing its own event log. Runs one read per way, each in a
- * fresh context logging to {@code <dir>/<way>}, and prints {@code ROWS <way> <count>}.
+ * started with its own confs and writing its own event log. Runs one read per way, each in a fresh
+ * context logging to {@code <dir>/<way>}, and prints {@code ROWS <way> <count>}.
  *
- * <p>Arguments: eventLogDir baseUrl. The keys come in environment variables (see
- * {@link #keyVariable}), never as arguments, which the event log records; the parent also sets
+ * <p>Arguments: eventLogDir baseUrl. The keys come in environment variables (see {@link
+ * #keyVariable}), never as arguments, which the event log records; the parent also sets
  * OPENROUTER_API_KEY.
  */
 public final class EventLogProbe {
@@ -25,13 +25,16 @@ public final class EventLogProbe {
   }
 
   private static SparkSession start(String dir, String way, String... confs) {
-    SparkSession.Builder builder = SparkSession.builder().master("local[2]").appName("event-log-" + way)
-        .config("spark.ui.enabled", "false")
-        .config("spark.driver.host", "127.0.0.1")
-        .config("spark.driver.bindAddress", "127.0.0.1")
-        .config("spark.eventLog.enabled", "true")
-        .config("spark.eventLog.compress", "false")
-        .config("spark.eventLog.dir", new java.io.File(dir, way).toURI().toString());
+    SparkSession.Builder builder =
+        SparkSession.builder()
+            .master("local[2]")
+            .appName("event-log-" + way)
+            .config("spark.ui.enabled", "false")
+            .config("spark.driver.host", "127.0.0.1")
+            .config("spark.driver.bindAddress", "127.0.0.1")
+            .config("spark.eventLog.enabled", "true")
+            .config("spark.eventLog.compress", "false")
+            .config("spark.eventLog.dir", new java.io.File(dir, way).toURI().toString());
     for (int i = 0; i < confs.length; i += 2) {
       builder.config(confs[i], confs[i + 1]);
     }
@@ -39,8 +42,13 @@ public final class EventLogProbe {
   }
 
   private static DataFrameReader reader(SparkSession spark, String baseUrl) {
-    return spark.read().format("openrouter").option("baseUrl", baseUrl).option("cache", "false")
-        .option("startDate", "2025-03-01").option("endDate", "2025-03-03");
+    return spark
+        .read()
+        .format("openrouter")
+        .option("baseUrl", baseUrl)
+        .option("cache", "false")
+        .option("startDate", "2025-03-01")
+        .option("endDate", "2025-03-03");
   }
 
   private static void finish(SparkSession spark, String way, long rows) {
@@ -54,18 +62,26 @@ public final class EventLogProbe {
     String dir = args[0];
     String baseUrl = args[1];
     new java.io.File(dir).mkdirs();
-    for (String way : new String[] {"start-conf", "option", "environment", "runtime-conf", "plain-conf"}) {
+    for (String way :
+        new String[] {"start-conf", "option", "environment", "runtime-conf", "plain-conf"}) {
       new java.io.File(dir, way).mkdirs();
     }
 
     // Safe: the redacted session conf, set when the application starts.
-    SparkSession spark = start(dir, "start-conf", "spark.datasource.openrouter.apiKeySecret", key("start-conf"));
+    SparkSession spark =
+        start(dir, "start-conf", "spark.datasource.openrouter.apiKeySecret", key("start-conf"));
     spark.sparkContext().setLogLevel("WARN");
     finish(spark, "start-conf", reader(spark, baseUrl).load("rankings-daily").count());
 
     // Safe: the option under the redacted name, from the DataFrame API.
     spark = start(dir, "option");
-    finish(spark, "option", reader(spark, baseUrl).option("apiKeySecret", key("option")).load("rankings-daily").count());
+    finish(
+        spark,
+        "option",
+        reader(spark, baseUrl)
+            .option("apiKeySecret", key("option"))
+            .load("rankings-daily")
+            .count());
 
     // Safe: the environment variable.
     spark = start(dir, "environment");

@@ -27,9 +27,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The day cache of rankings-daily, end to end: completed days already read are reused per day,
- * a later overlapping query fetches only the missing days (in the fewest windows), and the
- * actions of one DataFrame cost the requests of one scan.
+ * The day cache of rankings-daily, end to end: completed days already read are reused per day, a
+ * later overlapping query fetches only the missing days (in the fewest windows), and the actions of
+ * one DataFrame cost the requests of one scan.
  *
  * <p>Each test has its own emulator and its own API key, so neither the day cache nor the response
  * cache (both per JVM, keyed by base URL and key) carries anything over from another test.
@@ -41,8 +41,12 @@ class RankingsDailyDayCacheTest {
   @BeforeEach
   void start() {
     key = "or-day-cache-" + UUID.randomUUID();
-    emulator = OpenRouterEmulator.builder().apiKey(key, "day-cache-account")
-        .rateLimitPerMinute(100_000).dailyLimitPerAccount(100_000).start();
+    emulator =
+        OpenRouterEmulator.builder()
+            .apiKey(key, "day-cache-account")
+            .rateLimitPerMinute(100_000)
+            .dailyLimitPerAccount(100_000)
+            .start();
   }
 
   @AfterEach
@@ -64,8 +68,13 @@ class RankingsDailyDayCacheTest {
 
   private static List<String> rows(List<Row> rows) {
     return rows.stream()
-        .map(r -> r.getAs("date") + "|" + r.getAs("model_permaslug") + "|"
-            + ((BigDecimal) r.getAs("total_tokens")).toBigIntegerExact())
+        .map(
+            r ->
+                r.getAs("date")
+                    + "|"
+                    + r.getAs("model_permaslug")
+                    + "|"
+                    + ((BigDecimal) r.getAs("total_tokens")).toBigIntegerExact())
         .toList();
   }
 
@@ -78,12 +87,17 @@ class RankingsDailyDayCacheTest {
   }
 
   private List<String> truth(String from, String to, String modality) {
-    return strings(emulator.market().rankings(LocalDate.parse(from), LocalDate.parse(to), null,
-        Map.of("modality", modality)));
+    return strings(
+        emulator
+            .market()
+            .rankings(
+                LocalDate.parse(from), LocalDate.parse(to), null, Map.of("modality", modality)));
   }
 
   private static List<String> strings(List<RankingRow> rows) {
-    return rows.stream().map(r -> r.date() + "|" + r.modelPermaslug() + "|" + r.totalTokens()).toList();
+    return rows.stream()
+        .map(r -> r.date() + "|" + r.modelPermaslug() + "|" + r.totalTokens())
+        .toList();
   }
 
   private List<Map<String, String>> requests() {
@@ -94,7 +108,8 @@ class RankingsDailyDayCacheTest {
     return window(start, end, Map.of());
   }
 
-  private static Map<String, String> window(String start, String end, Map<String, String> parameters) {
+  private static Map<String, String> window(
+      String start, String end, Map<String, String> parameters) {
     Map<String, String> q = new LinkedHashMap<>();
     q.put("start_date", start);
     q.put("end_date", end);
@@ -113,12 +128,17 @@ class RankingsDailyDayCacheTest {
     df.show();
     long count = df.count();
     List<Row> collected = df.collectAsList();
-    assertEquals(List.of(window("2025-03-01", "2025-03-31")), requests(),
+    assertEquals(
+        List.of(window("2025-03-01", "2025-03-31")),
+        requests(),
         "show() (which stops reading after 21 rows), count() and collect() share one request");
     assertEquals(truth("2025-03-01", "2025-03-31"), rows(collected));
     assertEquals(collected.size(), count);
     assertTrue(rows(collected).stream().anyMatch(r -> r.contains("|other|")), "other is kept");
-    assertEquals(1, df.select("_as_of").distinct().count(), "every row carries the as_of of the one response");
+    assertEquals(
+        1,
+        df.select("_as_of").distinct().count(),
+        "every row carries the as_of of the one response");
     assertEquals(1, requests().size());
   }
 
@@ -132,19 +152,25 @@ class RankingsDailyDayCacheTest {
     assertEquals(3, requests().size(), requests().toString());
 
     emulator.requestLog().clear();
-    assertEquals(truth("2025-03-15", "2025-04-20"), rows(rankings(false, "2025-03-15", "2025-04-20")));
+    assertEquals(
+        truth("2025-03-15", "2025-04-20"), rows(rankings(false, "2025-03-15", "2025-04-20")));
     assertEquals(List.of(window("2025-03-15", "2025-04-20")), requests(), "nothing is reused");
     assertFalse(explain(rankings(false, "2025-03-15", "2025-04-20")).contains("CachedDays"));
 
     emulator.requestLog().clear();
-    assertEquals(truth("2025-03-15", "2025-04-20"), rows(rankings(true, "2025-03-15", "2025-04-20")));
-    assertEquals(List.of(window("2025-03-15", "2025-04-20")), requests(), "a query with the cache off stores nothing");
+    assertEquals(
+        truth("2025-03-15", "2025-04-20"), rows(rankings(true, "2025-03-15", "2025-04-20")));
+    assertEquals(
+        List.of(window("2025-03-15", "2025-04-20")),
+        requests(),
+        "a query with the cache off stores nothing");
   }
 
   // (b)
   @Test
   void anOverlappingQueryFetchesOnlyTheMissingDays() {
-    List<Row> march = rankings("2025-03-01", "2025-03-31").selectExpr("*", "_as_of").collectAsList();
+    List<Row> march =
+        rankings("2025-03-01", "2025-03-31").selectExpr("*", "_as_of").collectAsList();
     assertEquals(List.of(window("2025-03-01", "2025-03-31")), requests());
     Instant marchAsOf = march.get(0).getAs("_as_of");
 
@@ -158,7 +184,10 @@ class RankingsDailyDayCacheTest {
     assertEquals(truth("2025-03-15", "2025-04-20"), rows(collected), "same rows, in date order");
     for (Row r : collected) {
       if (r.<LocalDate>getAs("date").isBefore(LocalDate.parse("2025-04-01"))) {
-        assertEquals(marchAsOf, r.getAs("_as_of"), "a cached day keeps the as_of of the response it came from");
+        assertEquals(
+            marchAsOf,
+            r.getAs("_as_of"),
+            "a cached day keeps the as_of of the response it came from");
       }
     }
   }
@@ -173,7 +202,9 @@ class RankingsDailyDayCacheTest {
     // One window spans March: two requests would cost more than re-reading cached days in one.
     assertTrue(plan.contains("Windows: [2025-02-20..2025-04-10]"), plan);
     assertTrue(plan.contains("PlannedRequests: 1,"), plan);
-    assertFalse(plan.contains("CachedDays"), "the days the window spans are read from its response: " + plan);
+    assertFalse(
+        plan.contains("CachedDays"),
+        "the days the window spans are read from its response: " + plan);
     assertEquals(truth("2025-02-20", "2025-04-10"), rows(df));
     assertEquals(List.of(window("2025-02-20", "2025-04-10")), requests());
   }
@@ -182,15 +213,24 @@ class RankingsDailyDayCacheTest {
   void cachedDaysBetweenWindowsAreServedInDateOrder() {
     rankings("2025-03-01", "2025-03-31").count();
     emulator.requestLog().clear();
-    Dataset<Row> df = reader(true).option("startDate", "2025-01-01").option("endDate", "2025-06-30")
-        .option("windowDays", "30").load("rankings-daily");
+    Dataset<Row> df =
+        reader(true)
+            .option("startDate", "2025-01-01")
+            .option("endDate", "2025-06-30")
+            .option("windowDays", "30")
+            .load("rankings-daily");
     String plan = explain(df);
     assertTrue(plan.contains("PlannedRequests: 6, CachedDays: 31"), plan);
     assertEquals(truth("2025-01-01", "2025-06-30"), rows(df));
     // Without the cache: 181 days in 7 windows of 30 days. With March held: 6.
-    assertEquals(Set.of(
-        window("2025-01-01", "2025-01-30"), window("2025-01-31", "2025-02-28"), window("2025-04-01", "2025-04-30"),
-        window("2025-05-01", "2025-05-30"), window("2025-05-31", "2025-06-29"), window("2025-06-30", "2025-06-30")),
+    assertEquals(
+        Set.of(
+            window("2025-01-01", "2025-01-30"),
+            window("2025-01-31", "2025-02-28"),
+            window("2025-04-01", "2025-04-30"),
+            window("2025-05-01", "2025-05-30"),
+            window("2025-05-31", "2025-06-29"),
+            window("2025-06-30", "2025-06-30")),
         Set.copyOf(requests()));
     assertEquals(6, requests().size());
   }
@@ -199,16 +239,29 @@ class RankingsDailyDayCacheTest {
   void theRequestBudgetCountsOnlyTheRequestsToSend() {
     rankings("2025-03-01", "2025-03-31").count();
     emulator.requestLog().clear();
-    DataFrameReader narrow = reader(true).option("startDate", "2025-03-01").option("endDate", "2025-04-07")
-        .option("windowDays", "7").option("maxRequestsPerQuery", "1");
+    DataFrameReader narrow =
+        reader(true)
+            .option("startDate", "2025-03-01")
+            .option("endDate", "2025-04-07")
+            .option("windowDays", "7")
+            .option("maxRequestsPerQuery", "1");
     assertEquals(truth("2025-03-01", "2025-04-07"), rows(narrow.load("rankings-daily")));
     assertEquals(List.of(window("2025-04-01", "2025-04-07")), requests());
 
     // The same query with the cache off would send 6 requests.
-    Exception e = assertThrows(Exception.class, () -> reader(false).option("startDate", "2025-03-01")
-        .option("endDate", "2025-04-07").option("windowDays", "7").option("maxRequestsPerQuery", "1")
-        .load("rankings-daily").collectAsList());
-    assertTrue(String.valueOf(e.getMessage()).contains("would send up to 6 requests"), e.getMessage());
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () ->
+                reader(false)
+                    .option("startDate", "2025-03-01")
+                    .option("endDate", "2025-04-07")
+                    .option("windowDays", "7")
+                    .option("maxRequestsPerQuery", "1")
+                    .load("rankings-daily")
+                    .collectAsList());
+    assertTrue(
+        String.valueOf(e.getMessage()).contains("would send up to 6 requests"), e.getMessage());
   }
 
   @Test
@@ -220,7 +273,8 @@ class RankingsDailyDayCacheTest {
     assertTrue(plan.contains("PlannedRequests: 1, CachedDays: 22"), plan);
     DayCache.clear(); // as on an executor that never read March (or after eviction)
     assertEquals(truth("2025-03-10", "2025-04-10"), rows(df));
-    assertEquals(Set.of(window("2025-03-10", "2025-03-31"), window("2025-04-01", "2025-04-10")),
+    assertEquals(
+        Set.of(window("2025-03-10", "2025-03-31"), window("2025-04-01", "2025-04-10")),
         Set.copyOf(requests()));
     assertEquals(2, requests().size());
   }
@@ -238,41 +292,73 @@ class RankingsDailyDayCacheTest {
     String plan = explain(df);
     assertTrue(plan.contains("PlannedRequests: 1, CachedDays: 1"), plan);
     List<String> rows = rows(df);
-    assertEquals(List.of(window(today.toString(), today.toString())), requests(),
+    assertEquals(
+        List.of(window(today.toString(), today.toString())),
+        requests(),
         "yesterday comes from the day cache, today's live totals from the API");
-    assertEquals(truth(yesterday, yesterday), rows.stream().filter(r -> r.startsWith(yesterday)).toList());
-    assertTrue(rows.stream().anyMatch(r -> r.startsWith(today.toString())), "today's rows are read");
+    assertEquals(
+        truth(yesterday, yesterday), rows.stream().filter(r -> r.startsWith(yesterday)).toList());
+    assertTrue(
+        rows.stream().anyMatch(r -> r.startsWith(today.toString())), "today's rows are read");
   }
 
   // (f)
   @Test
   void aParameterSetsDaysNeverServeAnotherParameterSet() {
-    Dataset<Row> text = reader(true).option("startDate", "2025-03-01").option("endDate", "2025-03-31")
-        .load("rankings-daily").where("modality = 'text'");
+    Dataset<Row> text =
+        reader(true)
+            .option("startDate", "2025-03-01")
+            .option("endDate", "2025-03-31")
+            .load("rankings-daily")
+            .where("modality = 'text'");
     assertEquals(truth("2025-03-01", "2025-03-31", "text"), rows(text));
-    assertEquals(List.of(window("2025-03-01", "2025-03-31", Map.of("modality", "text"))), requests());
+    assertEquals(
+        List.of(window("2025-03-01", "2025-03-31", Map.of("modality", "text"))), requests());
 
     emulator.requestLog().clear();
     assertEquals(truth("2025-03-01", "2025-03-31"), rows(rankings("2025-03-01", "2025-03-31")));
-    assertEquals(List.of(window("2025-03-01", "2025-03-31")), requests(), "the unsliced days are not text's");
+    assertEquals(
+        List.of(window("2025-03-01", "2025-03-31")),
+        requests(),
+        "the unsliced days are not text's");
 
     emulator.requestLog().clear();
-    Dataset<Row> both = reader(true).option("startDate", "2025-03-01").option("endDate", "2025-03-31")
-        .load("rankings-daily").where("modality IN ('text', 'image')");
+    Dataset<Row> both =
+        reader(true)
+            .option("startDate", "2025-03-01")
+            .option("endDate", "2025-03-31")
+            .load("rankings-daily")
+            .where("modality IN ('text', 'image')");
     String plan = explain(both);
     assertTrue(plan.contains("PlannedRequests: 1, CachedDays: 31"), plan);
     List<Row> collected = both.collectAsList();
-    assertEquals(List.of(window("2025-03-01", "2025-03-31", Map.of("modality", "image"))), requests());
-    Map<String, List<Row>> byModality = collected.stream().collect(Collectors.groupingBy(r -> r.getAs("modality")));
+    assertEquals(
+        List.of(window("2025-03-01", "2025-03-31", Map.of("modality", "image"))), requests());
+    Map<String, List<Row>> byModality =
+        collected.stream().collect(Collectors.groupingBy(r -> r.getAs("modality")));
     assertEquals(truth("2025-03-01", "2025-03-31", "text"), rows(byModality.get("text")));
     assertEquals(truth("2025-03-01", "2025-03-31", "image"), rows(byModality.get("image")));
 
     emulator.requestLog().clear();
-    Dataset<Row> weeks = reader(true).option("startDate", "2025-03-03").option("endDate", "2025-03-30")
-        .option("period", "week").load("rankings-daily");
-    assertEquals(strings(emulator.market().rankings(LocalDate.parse("2025-03-03"), LocalDate.parse("2025-03-30"),
-        "week", Map.of())), rows(weeks));
-    assertEquals(List.of(window("2025-03-03", "2025-03-30", Map.of("period", "week"))), requests(),
+    Dataset<Row> weeks =
+        reader(true)
+            .option("startDate", "2025-03-03")
+            .option("endDate", "2025-03-30")
+            .option("period", "week")
+            .load("rankings-daily");
+    assertEquals(
+        strings(
+            emulator
+                .market()
+                .rankings(
+                    LocalDate.parse("2025-03-03"),
+                    LocalDate.parse("2025-03-30"),
+                    "week",
+                    Map.of())),
+        rows(weeks));
+    assertEquals(
+        List.of(window("2025-03-03", "2025-03-30", Map.of("period", "week"))),
+        requests(),
         "weeks are not assembled from days");
   }
 }

@@ -39,7 +39,8 @@ class RankingsDailySlicesTest {
   private static final OpenRouterEmulator emulator = EMULATOR.emulator();
 
   /** A parameter set as the test expects it: null = not sent. */
-  record Params(String period, String modality, String contextBucket, String category, String languageType) {
+  record Params(
+      String period, String modality, String contextBucket, String category, String languageType) {
     static Params none() {
       return new Params(null, null, null, null, null);
     }
@@ -92,7 +93,8 @@ class RankingsDailySlicesTest {
     /** The hand-derived request window over START..END for this grain. */
     LocalDate[] window() {
       return switch (effectivePeriod()) {
-        case "month" -> sampled() ? dates("2025-03-03", "2025-04-06") : dates("2025-03-01", "2025-03-31");
+        case "month" ->
+            sampled() ? dates("2025-03-03", "2025-04-06") : dates("2025-03-01", "2025-03-31");
         default -> dates(START, END);
       };
     }
@@ -112,12 +114,25 @@ class RankingsDailySlicesTest {
       return request(window()[0], window()[1]);
     }
 
-    /** The emulator's rows for this parameter set over {@code from..to}, as {@link #rows} renders them. */
+    /**
+     * The emulator's rows for this parameter set over {@code from..to}, as {@link #rows} renders
+     * them.
+     */
     List<String> truth(LocalDate from, LocalDate to, Predicate<LocalDate> dates) {
       return emulator.market().rankings(from, to, period, slice()).stream()
           .filter(r -> dates.test(r.date()))
-          .map(r -> String.join("|", r.date().toString(), r.modelPermaslug(), r.totalTokens().toString(),
-              effectivePeriod(), modality, contextBucket, category, languageType))
+          .map(
+              r ->
+                  String.join(
+                      "|",
+                      r.date().toString(),
+                      r.modelPermaslug(),
+                      r.totalTokens().toString(),
+                      effectivePeriod(),
+                      modality,
+                      contextBucket,
+                      category,
+                      languageType))
           .toList();
     }
 
@@ -135,16 +150,27 @@ class RankingsDailySlicesTest {
   }
 
   private static Dataset<Row> march(boolean pushDown) {
-    return reader(pushDown).option("startDate", START).option("endDate", END).load("rankings-daily");
+    return reader(pushDown)
+        .option("startDate", START)
+        .option("endDate", END)
+        .load("rankings-daily");
   }
 
   /** All 8 columns of every row, sorted; nulls as "null". */
   private static List<String> rows(Dataset<Row> df) {
     return df.collectAsList().stream()
-        .map(r -> String.join("|", String.valueOf((Object) r.getAs("date")), r.<String>getAs("model_permaslug"),
-            ((BigDecimal) r.getAs("total_tokens")).toBigIntegerExact().toString(), r.<String>getAs("period"),
-            r.<String>getAs("modality"), r.<String>getAs("context_bucket"), r.<String>getAs("category"),
-            r.<String>getAs("language_type")))
+        .map(
+            r ->
+                String.join(
+                    "|",
+                    String.valueOf((Object) r.getAs("date")),
+                    r.<String>getAs("model_permaslug"),
+                    ((BigDecimal) r.getAs("total_tokens")).toBigIntegerExact().toString(),
+                    r.<String>getAs("period"),
+                    r.<String>getAs("modality"),
+                    r.<String>getAs("context_bucket"),
+                    r.<String>getAs("category"),
+                    r.<String>getAs("language_type")))
         .sorted()
         .toList();
   }
@@ -168,7 +194,8 @@ class RankingsDailySlicesTest {
     emulator.requestLog().clear();
     List<String> rows = rows(df);
     List<Map<String, String>> requests = requests();
-    assertTrue(emulator.requestLog().all().stream().allMatch(r -> r.status() == 200),
+    assertTrue(
+        emulator.requestLog().all().stream().allMatch(r -> r.status() == 200),
         RankingsDailyReadTest.describe(emulator.requestLog().all()));
     return new Outcome(rows, requests);
   }
@@ -178,22 +205,30 @@ class RankingsDailySlicesTest {
    * the truth of {@code expected} (restricted to {@code dates}), and the pushed read must send
    * exactly {@code expectedRequests}, each once.
    */
-  private static Outcome check(String where, List<Params> expected, Predicate<LocalDate> dates,
+  private static Outcome check(
+      String where,
+      List<Params> expected,
+      Predicate<LocalDate> dates,
       Set<Map<String, String>> expectedRequests) {
     Outcome pushed = run(march(true).where(where));
     Outcome unpushed = run(march(false).where(where));
-    assertEquals(unpushed.rows(), pushed.rows(), where + ": pushDownFilters=false returns other rows");
+    assertEquals(
+        unpushed.rows(), pushed.rows(), where + ": pushDownFilters=false returns other rows");
     List<String> truth = new ArrayList<>();
     expected.forEach(p -> truth.addAll(p.truth(p.window()[0], p.window()[1], dates)));
     assertEquals(sorted(truth), pushed.rows(), where + ": rows differ from the emulator's truth");
     assertEquals(expectedRequests, pushed.requestSet(), where);
-    assertEquals(expectedRequests.size(), pushed.requests().size(), where + ": a request was repeated");
+    assertEquals(
+        expectedRequests.size(), pushed.requests().size(), where + ": a request was repeated");
     assertTrue(unpushed.requests().size() >= pushed.requests().size(), where);
     return pushed;
   }
 
   private static Outcome check(String where, List<Params> expected) {
-    return check(where, expected, d -> true,
+    return check(
+        where,
+        expected,
+        d -> true,
         expected.stream().map(Params::request).collect(Collectors.toSet()));
   }
 
@@ -202,20 +237,28 @@ class RankingsDailySlicesTest {
     Outcome o = run(march(true));
     assertEquals(sorted(Params.none().truth()), o.rows());
     assertEquals(List.of(Params.none().request()), o.requests());
-    assertTrue(o.rows().stream().allMatch(r -> r.endsWith("|day|null|null|null|null")), o.rows().get(0));
+    assertTrue(
+        o.rows().stream().allMatch(r -> r.endsWith("|day|null|null|null|null")), o.rows().get(0));
   }
 
   @Test
   void periodEqualsWeek() {
     Outcome o = check("period = 'week'", List.of(Params.none().period("week")));
-    assertEquals(Set.of(LocalDate.parse("2025-03-03"), LocalDate.parse("2025-03-10"), LocalDate.parse("2025-03-17"),
-        LocalDate.parse("2025-03-24")), o.rows().stream().map(r -> LocalDate.parse(r.substring(0, 10))).collect(
-            Collectors.toSet()), "one bucket per week, dated by its Monday");
+    assertEquals(
+        Set.of(
+            LocalDate.parse("2025-03-03"),
+            LocalDate.parse("2025-03-10"),
+            LocalDate.parse("2025-03-17"),
+            LocalDate.parse("2025-03-24")),
+        o.rows().stream().map(r -> LocalDate.parse(r.substring(0, 10))).collect(Collectors.toSet()),
+        "one bucket per week, dated by its Monday");
   }
 
   @Test
   void periodInWeekAndMonth() {
-    check("period IN ('week', 'month')", List.of(Params.none().period("week"), Params.none().period("month")));
+    check(
+        "period IN ('week', 'month')",
+        List.of(Params.none().period("week"), Params.none().period("month")));
   }
 
   @Test
@@ -230,13 +273,17 @@ class RankingsDailySlicesTest {
 
   @Test
   void contextBucketIn() {
-    check("context_bucket IN ('1K', '1M')", List.of(Params.contextBucket("1K"), Params.contextBucket("1M")));
+    check(
+        "context_bucket IN ('1K', '1M')",
+        List.of(Params.contextBucket("1K"), Params.contextBucket("1M")));
   }
 
   @Test
   void categoryEqualsProgrammingReadsWeeksByDefault() {
     Outcome o = check("category = 'programming'", List.of(Params.category("programming")));
-    assertTrue(o.rows().stream().allMatch(r -> r.contains("|week|null|null|programming|null")), o.rows().get(0));
+    assertTrue(
+        o.rows().stream().allMatch(r -> r.contains("|week|null|null|programming|null")),
+        o.rows().get(0));
   }
 
   @Test
@@ -252,8 +299,13 @@ class RankingsDailySlicesTest {
   @Test
   void notModalityImageKeepsTheOtherModalitiesButNotNull() {
     // Three-valued logic: NOT (modality = 'image') is NULL, not TRUE, where modality is NULL.
-    check("NOT (modality = 'image')", List.of(Params.modality("text"), Params.modality("image_output"),
-        Params.modality("audio"), Params.modality("tool_calling")));
+    check(
+        "NOT (modality = 'image')",
+        List.of(
+            Params.modality("text"),
+            Params.modality("image_output"),
+            Params.modality("audio"),
+            Params.modality("tool_calling")));
   }
 
   @Test
@@ -264,7 +316,9 @@ class RankingsDailySlicesTest {
 
   @Test
   void categoryWithMonthReadsTheSampledMonths() {
-    check("category = 'programming' AND period = 'month'", List.of(Params.category("programming").period("month")));
+    check(
+        "category = 'programming' AND period = 'month'",
+        List.of(Params.category("programming").period("month")));
   }
 
   @Test
@@ -272,21 +326,28 @@ class RankingsDailySlicesTest {
     LocalDate a = LocalDate.parse("2025-03-10");
     LocalDate b = LocalDate.parse("2025-03-17");
     Params week = Params.none().period("week");
-    check("period = 'week' AND date >= DATE '2025-03-10' AND date < DATE '2025-03-24'", List.of(week),
-        d -> d.equals(a) || d.equals(b), Set.of(week.request(a, LocalDate.parse("2025-03-23"))));
+    check(
+        "period = 'week' AND date >= DATE '2025-03-10' AND date < DATE '2025-03-24'",
+        List.of(week),
+        d -> d.equals(a) || d.equals(b),
+        Set.of(week.request(a, LocalDate.parse("2025-03-23"))));
   }
 
   @Test
   void categoryWithOneDateReadsOneWeek() {
     LocalDate d = LocalDate.parse("2025-03-17");
     Params programming = Params.category("programming");
-    check("category = 'programming' AND date = DATE '2025-03-17'", List.of(programming), d::equals,
+    check(
+        "category = 'programming' AND date = DATE '2025-03-17'",
+        List.of(programming),
+        d::equals,
         Set.of(programming.request(d, LocalDate.parse("2025-03-23"))));
   }
 
   @Test
   void aDateThatStartsNoWeekReadsNothing() {
-    Outcome o = check("period = 'week' AND date = DATE '2025-03-12'", List.of(), d -> false, Set.of());
+    Outcome o =
+        check("period = 'week' AND date = DATE '2025-03-12'", List.of(), d -> false, Set.of());
     assertEquals(List.of(), o.rows());
   }
 
@@ -295,13 +356,17 @@ class RankingsDailySlicesTest {
     Params text = Params.modality("text");
     LocalDate a = LocalDate.parse("2025-03-05");
     LocalDate b = LocalDate.parse("2025-03-20");
-    check("modality = 'text' AND date IN (DATE '2025-03-05', DATE '2025-03-20')", List.of(text),
-        d -> d.equals(a) || d.equals(b), Set.of(text.request(a, b)));
+    check(
+        "modality = 'text' AND date IN (DATE '2025-03-05', DATE '2025-03-20')",
+        List.of(text),
+        d -> d.equals(a) || d.equals(b),
+        Set.of(text.request(a, b)));
   }
 
   @Test
   void dateFiltersChooseTheRangeOfEveryPeriodWithoutOptions() {
-    String where = "period IN ('week', 'month') AND date >= DATE '2025-02-01' AND date <= DATE '2025-04-30'";
+    String where =
+        "period IN ('week', 'month') AND date >= DATE '2025-02-01' AND date <= DATE '2025-04-30'";
     Outcome pushed = run(reader(true).load("rankings-daily").where(where));
     Outcome unpushed = run(reader(false).load("rankings-daily").where(where));
     assertEquals(unpushed.rows(), pushed.rows());
@@ -315,7 +380,9 @@ class RankingsDailySlicesTest {
     List<String> truth = new ArrayList<>(week.truth(weeksFrom, weeksTo, d -> true));
     truth.addAll(month.truth(monthsFrom, monthsTo, d -> true));
     assertEquals(sorted(truth), pushed.rows());
-    assertEquals(Set.of(week.request(weeksFrom, weeksTo), month.request(monthsFrom, monthsTo)), pushed.requestSet());
+    assertEquals(
+        Set.of(week.request(weeksFrom, weeksTo), month.request(monthsFrom, monthsTo)),
+        pushed.requestSet());
     assertEquals(2, pushed.requests().size());
     assertEquals(3, unpushed.requests().size(), "unpushed: day, week and month");
   }
@@ -327,17 +394,27 @@ class RankingsDailySlicesTest {
     all.add(Params.none());
     RankingsDailyQuery.MODALITIES.forEach(m -> all.add(Params.modality(m)));
     RankingsDailyQuery.CATEGORIES.forEach(c -> all.add(Params.category(c)));
-    Outcome o = check(where, List.of(Params.modality("text"), Params.category("programming")), d -> true,
-        all.stream().map(Params::request).collect(Collectors.toSet()));
-    assertEquals(18, o.requests().size(), "1 + 5 modalities + 12 categories; the combinations are rejected by the API");
+    Outcome o =
+        check(
+            where,
+            List.of(Params.modality("text"), Params.category("programming")),
+            d -> true,
+            all.stream().map(Params::request).collect(Collectors.toSet()));
+    assertEquals(
+        18,
+        o.requests().size(),
+        "1 + 5 modalities + 12 categories; the combinations are rejected by the API");
     String plan = TestSpark.explain(march(true).where(where), "EXTENDED");
-    assertTrue(plan.contains("PostScanFilters: [(modality = 'text' OR category = 'programming')]"), plan);
+    assertTrue(
+        plan.contains("PostScanFilters: [(modality = 'text' OR category = 'programming')]"), plan);
     assertTrue(plan.contains("PushedFilters: []"), plan);
   }
 
   @Test
   void orWithinOneKeyColumnIsPushed() {
-    check("category = 'programming' OR category IS NULL", List.of(Params.none(), Params.category("programming")));
+    check(
+        "category = 'programming' OR category IS NULL",
+        List.of(Params.none(), Params.category("programming")));
   }
 
   @Test
@@ -349,19 +426,25 @@ class RankingsDailySlicesTest {
     assertEquals(13, pushed.requests().size(), "category reads its whole domain");
     List<String> truth = new ArrayList<>(Params.category("programming").truth());
     Params.none().truth().stream().filter(r -> r.contains("|other|")).forEach(truth::add);
-    RankingsDailyQuery.CATEGORIES.stream().filter(c -> !c.equals("programming"))
-        .forEach(c -> Params.category(c).truth().stream().filter(r -> r.contains("|other|")).forEach(truth::add));
+    RankingsDailyQuery.CATEGORIES.stream()
+        .filter(c -> !c.equals("programming"))
+        .forEach(
+            c ->
+                Params.category(c).truth().stream()
+                    .filter(r -> r.contains("|other|"))
+                    .forEach(truth::add));
     assertEquals(sorted(truth), pushed.rows());
   }
 
   @Test
   void impossibleCombinationsSendNothing() {
-    for (String where : List.of(
-        "category = 'programming' AND modality = 'text'",
-        "period = 'day' AND category = 'programming'",
-        "language_type = 'natural' AND category = 'finance'",
-        "period IS NULL",
-        "modality = 'video'")) {
+    for (String where :
+        List.of(
+            "category = 'programming' AND modality = 'text'",
+            "period = 'day' AND category = 'programming'",
+            "language_type = 'natural' AND category = 'finance'",
+            "period IS NULL",
+            "modality = 'video'")) {
       Outcome o = run(march(true).where(where));
       assertEquals(List.of(), o.rows(), where);
       assertEquals(0, o.requests().size(), where + " sent requests");
@@ -371,8 +454,12 @@ class RankingsDailySlicesTest {
 
   @Test
   void optionPeriodWeekReadsWholeWeeks() {
-    Dataset<Row> df = TestSpark.reader(emulator).option("period", "week")
-        .option("startDate", "2025-03-05").option("endDate", "2025-03-19").load("rankings-daily");
+    Dataset<Row> df =
+        TestSpark.reader(emulator)
+            .option("period", "week")
+            .option("startDate", "2025-03-05")
+            .option("endDate", "2025-03-19")
+            .load("rankings-daily");
     Outcome o = run(df);
     Params week = Params.none().period("week");
     LocalDate from = LocalDate.parse("2025-03-03");
@@ -384,15 +471,23 @@ class RankingsDailySlicesTest {
 
   @Test
   void optionsAreOverriddenByPredicatesOnTheirColumn() {
-    Dataset<Row> df = TestSpark.reader(emulator).option("category", "programming")
-        .option("startDate", START).option("endDate", END).load("rankings-daily");
+    Dataset<Row> df =
+        TestSpark.reader(emulator)
+            .option("category", "programming")
+            .option("startDate", START)
+            .option("endDate", END)
+            .load("rankings-daily");
     assertEquals(List.of(Params.category("programming").request()), run(df).requests());
     Outcome finance = run(df.where("category = 'finance'"));
     assertEquals(sorted(Params.category("finance").truth()), finance.rows());
     assertEquals(List.of(Params.category("finance").request()), finance.requests());
     // An unmentioned column keeps its option: modality=text cannot combine with a category.
-    Dataset<Row> text = TestSpark.reader(emulator).option("modality", "text")
-        .option("startDate", START).option("endDate", END).load("rankings-daily");
+    Dataset<Row> text =
+        TestSpark.reader(emulator)
+            .option("modality", "text")
+            .option("startDate", START)
+            .option("endDate", END)
+            .load("rankings-daily");
     Outcome none = run(text.where("category = 'programming'"));
     assertEquals(List.of(), none.rows());
     assertEquals(0, none.requests().size());
@@ -400,14 +495,30 @@ class RankingsDailySlicesTest {
 
   @Test
   void conflictingOptionsFailClearlyWithoutARequest() {
-    Throwable e = assertThrows(Throwable.class, () -> TestSpark.reader(emulator)
-        .option("category", "programming").option("modality", "text").load("rankings-daily").collectAsList());
+    Throwable e =
+        assertThrows(
+            Throwable.class,
+            () ->
+                TestSpark.reader(emulator)
+                    .option("category", "programming")
+                    .option("modality", "text")
+                    .load("rankings-daily")
+                    .collectAsList());
     String msg = messageChain(e);
     assertTrue(msg.contains("conflict"), msg);
     assertTrue(msg.contains("category cannot be combined with modality"), msg);
-    Throwable day = assertThrows(Throwable.class, () -> TestSpark.reader(emulator)
-        .option("languageType", "natural").option("period", "day").load("rankings-daily").collectAsList());
-    assertTrue(messageChain(day).contains("period=day is not available with language_type"), messageChain(day));
+    Throwable day =
+        assertThrows(
+            Throwable.class,
+            () ->
+                TestSpark.reader(emulator)
+                    .option("languageType", "natural")
+                    .option("period", "day")
+                    .load("rankings-daily")
+                    .collectAsList());
+    assertTrue(
+        messageChain(day).contains("period=day is not available with language_type"),
+        messageChain(day));
     assertEquals(0, emulator.requestLog().size());
   }
 
@@ -424,14 +535,24 @@ class RankingsDailySlicesTest {
     Params week = Params.none().period("week");
     LocalDate first = LocalDate.parse("2025-01-01");
     LocalDate end = LocalDate.parse("2025-01-12");
-    Outcome o = run(TestSpark.reader(emulator).option("period", "week")
-        .option("startDate", "2025-01-01").option("endDate", "2025-01-12").load("rankings-daily"));
+    Outcome o =
+        run(
+            TestSpark.reader(emulator)
+                .option("period", "week")
+                .option("startDate", "2025-01-01")
+                .option("endDate", "2025-01-12")
+                .load("rankings-daily"));
     assertEquals(sorted(week.truth(first, end, d -> true)), o.rows());
     assertEquals(List.of(week.request(first, end)), o.requests());
     assertTrue(o.rows().get(0).startsWith("2024-12-30|"), o.rows().get(0));
     // Reachable by its date too.
-    Outcome byDate = run(reader(true).load("rankings-daily").where("period = 'week' AND date = DATE '2024-12-30'"));
-    assertEquals(sorted(week.truth(first, LocalDate.parse("2025-01-05"), d -> true)), byDate.rows());
+    Outcome byDate =
+        run(
+            reader(true)
+                .load("rankings-daily")
+                .where("period = 'week' AND date = DATE '2024-12-30'"));
+    assertEquals(
+        sorted(week.truth(first, LocalDate.parse("2025-01-05"), d -> true)), byDate.rows());
     assertEquals(List.of(week.request(first, LocalDate.parse("2025-01-05"))), byDate.requests());
   }
 
@@ -442,58 +563,100 @@ class RankingsDailySlicesTest {
     Params month = Params.category("programming").period("month");
     LocalDate first = LocalDate.parse("2025-01-01");
     LocalDate end = LocalDate.parse("2025-02-02");
-    Outcome o = run(TestSpark.reader(emulator).option("category", "programming").option("period", "month")
-        .option("startDate", "2025-01-01").option("endDate", "2025-01-31").load("rankings-daily"));
+    Outcome o =
+        run(
+            TestSpark.reader(emulator)
+                .option("category", "programming")
+                .option("period", "month")
+                .option("startDate", "2025-01-01")
+                .option("endDate", "2025-01-31")
+                .load("rankings-daily"));
     assertEquals(sorted(month.truth(first, end, d -> true)), o.rows());
     assertEquals(List.of(month.request(first, end)), o.requests());
-    assertEquals(Set.of("2024-12-01", "2025-01-01"),
+    assertEquals(
+        Set.of("2024-12-01", "2025-01-01"),
         o.rows().stream().map(r -> r.substring(0, 10)).collect(Collectors.toSet()));
     // By date: the bucket dated 2025-03-01 is the weeks 03-03..03-31.
-    Outcome march = run(reader(true).load("rankings-daily")
-        .where("category = 'programming' AND period = 'month' AND date = DATE '2025-03-01'"));
-    assertEquals(sorted(month.truth(LocalDate.parse("2025-03-03"), LocalDate.parse("2025-04-06"),
-        d -> d.equals(LocalDate.parse("2025-03-01")))), march.rows());
-    assertEquals(List.of(month.request(LocalDate.parse("2025-03-03"), LocalDate.parse("2025-04-06"))), march.requests());
+    Outcome march =
+        run(
+            reader(true)
+                .load("rankings-daily")
+                .where(
+                    "category = 'programming' AND period = 'month' AND date = DATE '2025-03-01'"));
+    assertEquals(
+        sorted(
+            month.truth(
+                LocalDate.parse("2025-03-03"),
+                LocalDate.parse("2025-04-06"),
+                d -> d.equals(LocalDate.parse("2025-03-01")))),
+        march.rows());
+    assertEquals(
+        List.of(month.request(LocalDate.parse("2025-03-03"), LocalDate.parse("2025-04-06"))),
+        march.requests());
   }
 
   @Test
   void windowDaysTilesWholeWeeks() {
     Params week = Params.none().period("week");
     Dataset<Row> df = march(true).where("period = 'week'");
-    Dataset<Row> tiled = TestSpark.reader(emulator).option("windowDays", "10")
-        .option("startDate", START).option("endDate", END).load("rankings-daily").where("period = 'week'");
-    assertEquals(4, tiled.javaRDD().getNumPartitions(), "a week per window: two do not fit in 10 days");
+    Dataset<Row> tiled =
+        TestSpark.reader(emulator)
+            .option("windowDays", "10")
+            .option("startDate", START)
+            .option("endDate", END)
+            .load("rankings-daily")
+            .where("period = 'week'");
+    assertEquals(
+        4, tiled.javaRDD().getNumPartitions(), "a week per window: two do not fit in 10 days");
     Outcome o = run(tiled);
     assertEquals(run(df).rows(), o.rows());
-    assertEquals(Set.of(
-        week.request(LocalDate.parse("2025-03-03"), LocalDate.parse("2025-03-09")),
-        week.request(LocalDate.parse("2025-03-10"), LocalDate.parse("2025-03-16")),
-        week.request(LocalDate.parse("2025-03-17"), LocalDate.parse("2025-03-23")),
-        week.request(LocalDate.parse("2025-03-24"), LocalDate.parse("2025-03-30"))), o.requestSet());
+    assertEquals(
+        Set.of(
+            week.request(LocalDate.parse("2025-03-03"), LocalDate.parse("2025-03-09")),
+            week.request(LocalDate.parse("2025-03-10"), LocalDate.parse("2025-03-16")),
+            week.request(LocalDate.parse("2025-03-17"), LocalDate.parse("2025-03-23")),
+            week.request(LocalDate.parse("2025-03-24"), LocalDate.parse("2025-03-30"))),
+        o.requestSet());
   }
 
   @Test
   void columnPruningAndAsOfWorkWithSlices() {
-    Dataset<Row> df = march(true).where("category IN ('programming', 'finance')").select("category", "_as_of");
+    Dataset<Row> df =
+        march(true).where("category IN ('programming', 'finance')").select("category", "_as_of");
     assertEquals(List.of("category", "_as_of"), List.of(df.schema().fieldNames()));
     List<Row> rows = df.collectAsList();
-    assertEquals(Params.category("programming").truth().size() + Params.category("finance").truth().size(),
+    assertEquals(
+        Params.category("programming").truth().size() + Params.category("finance").truth().size(),
         rows.size());
     assertTrue(rows.stream().allMatch(r -> r.getInstant(1) != null));
-    assertEquals(Set.of("programming", "finance"), rows.stream().map(r -> r.getString(0)).collect(Collectors.toSet()));
+    assertEquals(
+        Set.of("programming", "finance"),
+        rows.stream().map(r -> r.getString(0)).collect(Collectors.toSet()));
     String plan = TestSpark.explain(march(true).select("model_permaslug", "period"), "FORMATTED");
     assertFalse(plan.contains("total_tokens"), plan);
-    List<String> periods = march(true).select("period").distinct().collectAsList().stream()
-        .map(r -> r.getString(0)).toList();
+    List<String> periods =
+        march(true).select("period").distinct().collectAsList().stream()
+            .map(r -> r.getString(0))
+            .toList();
     assertEquals(List.of("day"), periods);
   }
 
   @Test
   void schemaHasTheFiveKeyColumnsAfterTheCoreOnes() {
     Dataset<Row> df = march(true);
-    assertEquals(List.of("date", "model_permaslug", "total_tokens", "period", "modality", "context_bucket", "category",
-        "language_type"), List.of(df.schema().fieldNames()));
-    for (String key : List.of("period", "modality", "context_bucket", "category", "language_type")) {
+    assertEquals(
+        List.of(
+            "date",
+            "model_permaslug",
+            "total_tokens",
+            "period",
+            "modality",
+            "context_bucket",
+            "category",
+            "language_type"),
+        List.of(df.schema().fieldNames()));
+    for (String key :
+        List.of("period", "modality", "context_bucket", "category", "language_type")) {
       assertEquals("string", df.schema().apply(key).dataType().typeName());
       assertTrue(df.schema().apply(key).nullable(), key);
     }
@@ -502,23 +665,36 @@ class RankingsDailySlicesTest {
 
   @Test
   void explainShowsParameterSetsWindowsAndFiltersButNeverTheKey() {
-    Dataset<Row> df = march(true).where("category IN ('programming', 'finance') AND period = 'month'");
+    Dataset<Row> df =
+        march(true).where("category IN ('programming', 'finance') AND period = 'month'");
     String plan = TestSpark.explain(df, "EXTENDED");
-    assertTrue(plan.contains("ParameterSets: [period=month category=programming, period=month category=finance]"), plan);
-    assertTrue(plan.contains("Dates: 1 month starting 2025-03-01, Windows: [2025-03-03..2025-04-06]"), plan);
+    assertTrue(
+        plan.contains(
+            "ParameterSets: [period=month category=programming, period=month category=finance]"),
+        plan);
+    assertTrue(
+        plan.contains("Dates: 1 month starting 2025-03-01, Windows: [2025-03-03..2025-04-06]"),
+        plan);
     assertTrue(plan.contains("PlannedRequests: 2"), plan);
     assertTrue(plan.contains("category IN ('programming', 'finance')"), plan);
     assertTrue(plan.contains("PostScanFilters: []"), plan);
     assertFalse(plan.contains(OpenRouterEmulator.DEFAULT_API_KEY), plan);
 
-    String defaults = TestSpark.explain(march(true).where("category IS NULL OR category = 'legal'"), "EXTENDED");
-    assertTrue(defaults.contains("ParameterSets: [period=day (default), period=week (default) category=legal]"),
+    String defaults =
+        TestSpark.explain(march(true).where("category IS NULL OR category = 'legal'"), "EXTENDED");
+    assertTrue(
+        defaults.contains(
+            "ParameterSets: [period=day (default), period=week (default) category=legal]"),
         defaults);
-    assertTrue(defaults.contains("Windows: [day: 2025-03-03..2025-03-30; week: 2025-03-03..2025-03-30]"), defaults);
+    assertTrue(
+        defaults.contains("Windows: [day: 2025-03-03..2025-03-30; week: 2025-03-03..2025-03-30]"),
+        defaults);
 
     String unpushed = TestSpark.explain(march(false).where("category = 'legal'"), "EXTENDED");
     assertTrue(unpushed.contains("PushedFilters: []"), unpushed);
-    assertTrue(unpushed.contains("PostScanFilters: [") && unpushed.contains("category = 'legal'"), unpushed);
+    assertTrue(
+        unpushed.contains("PostScanFilters: [") && unpushed.contains("category = 'legal'"),
+        unpushed);
     assertTrue(unpushed.contains("PlannedRequests: 13"), unpushed);
     for (String mode : List.of("", "FORMATTED", "COST")) {
       assertFalse(TestSpark.explain(df, mode).contains(OpenRouterEmulator.DEFAULT_API_KEY), mode);
@@ -530,20 +706,28 @@ class RankingsDailySlicesTest {
   void statisticsNeedNoRequest() {
     Dataset<Row> df = march(true).where("period IN ('week', 'month')");
     // 4 weeks + 1 month, at most 51 rows each.
-    assertTrue(TestSpark.explain(df, "COST").contains("rowCount=255"), TestSpark.explain(df, "COST"));
+    assertTrue(
+        TestSpark.explain(df, "COST").contains("rowCount=255"), TestSpark.explain(df, "COST"));
     assertEquals(0, emulator.requestLog().size());
   }
 
   @Test
   void periodIsNeverNullEvenWhenReadAsAWholeDomain() {
     // An OR across two key columns reads period's and category's whole domains (post-scan).
-    List<Row> rows = march(true).where("period IN ('day', 'week') OR category = 'legal'")
-        .select("period", "category").distinct().collectAsList();
+    List<Row> rows =
+        march(true)
+            .where("period IN ('day', 'week') OR category = 'legal'")
+            .select("period", "category")
+            .distinct()
+            .collectAsList();
     assertTrue(rows.stream().allMatch(r -> r.get(0) != null), rows.toString());
     Set<String> expected = new java.util.HashSet<>(Set.of("day|null", "week|null", "month|legal"));
     RankingsDailyQuery.CATEGORIES.forEach(c -> expected.add("week|" + c));
-    assertEquals(expected, rows.stream().map(r -> r.get(0) + "|" + r.get(1)).collect(Collectors.toSet()));
-    assertEquals(3 + 2 * RankingsDailyQuery.CATEGORIES.size(), requests().size(),
+    assertEquals(
+        expected, rows.stream().map(r -> r.get(0) + "|" + r.get(1)).collect(Collectors.toSet()));
+    assertEquals(
+        3 + 2 * RankingsDailyQuery.CATEGORIES.size(),
+        requests().size(),
         "3 periods unsliced, 2 for each category (no daily grain)");
   }
 }

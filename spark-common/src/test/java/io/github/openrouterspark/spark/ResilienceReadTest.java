@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.spark.SparkContext;
@@ -41,14 +41,15 @@ class ResilienceReadTest {
   private static final int KEYS = 12;
   private static final OpenRouterEmulator emulator = start();
   private static final AtomicInteger nextKey = new AtomicInteger();
-  private static final List<Fault> MIXED = List.of(
-      Fault.status(500), Fault.status(503), Fault.connectionReset(), Fault.truncatedBody());
+  private static final List<Fault> MIXED =
+      List.of(Fault.status(500), Fault.status(503), Fault.connectionReset(), Fault.truncatedBody());
 
   /** Each test its own key, so a pause one test causes (a 429) cannot slow another. */
   private String key;
 
   private static OpenRouterEmulator start() {
-    OpenRouterEmulator.Builder b = OpenRouterEmulator.builder().rateLimitPerMinute(100_000).dailyLimitPerAccount(100_000);
+    OpenRouterEmulator.Builder b =
+        OpenRouterEmulator.builder().rateLimitPerMinute(100_000).dailyLimitPerAccount(100_000);
     for (int i = 0; i < KEYS; i++) {
       b.apiKey(keyName(i), "account-" + i);
     }
@@ -77,18 +78,26 @@ class ResilienceReadTest {
 
   private static List<String> rankingRows(Dataset<Row> df) {
     return df.collectAsList().stream()
-        .map(r -> r.getAs("date") + "|" + r.getAs("model_permaslug") + "|"
-            + ((BigDecimal) r.getAs("total_tokens")).toBigIntegerExact())
+        .map(
+            r ->
+                r.getAs("date")
+                    + "|"
+                    + r.getAs("model_permaslug")
+                    + "|"
+                    + ((BigDecimal) r.getAs("total_tokens")).toBigIntegerExact())
         .toList();
   }
 
   private static List<String> rankingTruth(LocalDate from, LocalDate to) {
     return emulator.market().rankingsDaily(from, to).stream()
-        .map(r -> r.date() + "|" + r.modelPermaslug() + "|" + r.totalTokens()).toList();
+        .map(r -> r.date() + "|" + r.modelPermaslug() + "|" + r.totalTokens())
+        .toList();
   }
 
   private static long answered() {
-    return emulator.requestLog().all().stream().filter(r -> r.status() == 200 && r.fault() == null).count();
+    return emulator.requestLog().all().stream()
+        .filter(r -> r.status() == 200 && r.fault() == null)
+        .count();
   }
 
   private static long faulted() {
@@ -108,15 +117,24 @@ class ResilienceReadTest {
     LocalDate first = LocalDate.parse("2025-01-01");
     LocalDate end = LocalDate.now(ZoneOffset.UTC).minusDays(1);
     emulator.faults().failRandomly(0.3, 20261202, MIXED);
-    List<String> actual = rankingRows(reader().option("startDate", first.toString())
-        .option("endDate", end.toString()).option("windowDays", "30").option("maxRetries", "10")
-        .load("rankings-daily"));
+    List<String> actual =
+        rankingRows(
+            reader()
+                .option("startDate", first.toString())
+                .option("endDate", end.toString())
+                .option("windowDays", "30")
+                .option("maxRetries", "10")
+                .load("rankings-daily"));
     emulator.faults().clear();
     assertEquals(rankingTruth(first, end), actual);
-    long windows = emulator.requestLog().all().stream().map(LoggedRequest::query).distinct().count();
+    long windows =
+        emulator.requestLog().all().stream().map(LoggedRequest::query).distinct().count();
     assertTrue(windows >= first.datesUntil(end).count() / 30, "windows: " + windows);
     assertTrue(faulted() >= windows / 10, "faults were injected: " + faulted());
-    assertEquals(windows, answered(), "each window was answered once: none was read again after it succeeded");
+    assertEquals(
+        windows,
+        answered(),
+        "each window was answered once: none was read again after it succeeded");
   }
 
   @Test
@@ -125,22 +143,56 @@ class ResilienceReadTest {
     String end = "2026-03-28";
     List<String> categories = List.of("coding", "creative", "productivity", "entertainment");
     emulator.faults().failRandomly(0.3, 7, MIXED);
-    List<String> actual = reader().option("startDate", start).option("endDate", end).option("maxRank", "200")
-        .option("maxRetries", "10").load("app-rankings")
-        .where("category IN ('coding', 'creative', 'productivity', 'entertainment')"
-            + " AND sort IN ('popular', 'trending')")
-        .collectAsList().stream()
-        .map(r -> r.getAs("sort") + "|" + r.getAs("category") + "|" + r.getAs("rank") + "|" + r.getAs("app_id") + "|"
-            + r.getAs("total_requests") + "|" + ((BigDecimal) r.getAs("total_tokens")).toBigIntegerExact())
-        .sorted().toList();
+    List<String> actual =
+        reader()
+            .option("startDate", start)
+            .option("endDate", end)
+            .option("maxRank", "200")
+            .option("maxRetries", "10")
+            .load("app-rankings")
+            .where(
+                "category IN ('coding', 'creative', 'productivity', 'entertainment')"
+                    + " AND sort IN ('popular', 'trending')")
+            .collectAsList()
+            .stream()
+            .map(
+                r ->
+                    r.getAs("sort")
+                        + "|"
+                        + r.getAs("category")
+                        + "|"
+                        + r.getAs("rank")
+                        + "|"
+                        + r.getAs("app_id")
+                        + "|"
+                        + r.getAs("total_requests")
+                        + "|"
+                        + ((BigDecimal) r.getAs("total_tokens")).toBigIntegerExact())
+            .sorted()
+            .toList();
     emulator.faults().clear();
     List<String> truth = new ArrayList<>();
     for (String sort : List.of("popular", "trending")) {
       for (String category : categories) {
-        emulator.market().appRankings(LocalDate.parse(start), LocalDate.parse(end), sort, category, null).stream()
+        emulator
+            .market()
+            .appRankings(LocalDate.parse(start), LocalDate.parse(end), sort, category, null)
+            .stream()
             .filter(r -> r.rank() <= 200)
-            .forEach(r -> truth.add(sort + "|" + category + "|" + r.rank() + "|" + r.appId() + "|"
-                + r.totalRequests() + "|" + r.totalTokens()));
+            .forEach(
+                r ->
+                    truth.add(
+                        sort
+                            + "|"
+                            + category
+                            + "|"
+                            + r.rank()
+                            + "|"
+                            + r.appId()
+                            + "|"
+                            + r.totalRequests()
+                            + "|"
+                            + r.totalTokens()));
       }
     }
     truth.sort(Comparator.naturalOrder());
@@ -151,19 +203,34 @@ class ResilienceReadTest {
   @Test
   void aDayLongRetryAfterFailsTheQueryAtOnceAndTheNextQueryOfTheKeyRuns() {
     emulator.faults().failNext(1, Fault.status(429, Duration.ofDays(1)));
-    Dataset<Row> df = reader().option("startDate", "2025-02-01").option("endDate", "2025-02-01")
-        .option("maxRetryWait", "2m").load("rankings-daily");
+    Dataset<Row> df =
+        reader()
+            .option("startDate", "2025-02-01")
+            .option("endDate", "2025-02-01")
+            .option("maxRetryWait", "2m")
+            .load("rankings-daily");
     long start = System.nanoTime();
-    Throwable e = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThrows(Throwable.class, df::collectAsList));
-    assertTrue(System.nanoTime() - start < Duration.ofSeconds(30).toNanos(), "failed well within maxRetryWait");
+    Throwable e =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60), () -> assertThrows(Throwable.class, df::collectAsList));
+    assertTrue(
+        System.nanoTime() - start < Duration.ofSeconds(30).toNanos(),
+        "failed well within maxRetryWait");
     String msg = messages(e);
     assertTrue(msg.contains("asked to wait 86400 s"), msg);
     assertTrue(msg.contains("daily cap"), msg);
     assertEquals(1, emulator.requestLog().size());
 
-    List<String> next = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> rankingRows(reader()
-        .option("startDate", "2025-02-01").option("endDate", "2025-02-01").option("maxRetries", "0")
-        .load("rankings-daily")));
+    List<String> next =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(60),
+            () ->
+                rankingRows(
+                    reader()
+                        .option("startDate", "2025-02-01")
+                        .option("endDate", "2025-02-01")
+                        .option("maxRetries", "0")
+                        .load("rankings-daily")));
     assertEquals(rankingTruth(LocalDate.parse("2025-02-01"), LocalDate.parse("2025-02-01")), next);
     assertEquals(2, emulator.requestLog().size());
   }
@@ -186,16 +253,22 @@ class ResilienceReadTest {
     TaskCounter tasks = new TaskCounter(group);
     sc.addSparkListener(tasks);
     try {
-      Dataset<Row> df = reader().option("startDate", "2025-02-10").option("endDate", "2025-02-10")
-          .option("maxRetryWait", "2m").load("rankings-daily");
-      CompletableFuture<Object> query = CompletableFuture.supplyAsync(() -> {
-        sc.setJobGroup(group, "a query to cancel", interruptOnCancel);
-        try {
-          return df.collectAsList();
-        } finally {
-          sc.clearJobGroup();
-        }
-      });
+      Dataset<Row> df =
+          reader()
+              .option("startDate", "2025-02-10")
+              .option("endDate", "2025-02-10")
+              .option("maxRetryWait", "2m")
+              .load("rankings-daily");
+      CompletableFuture<Object> query =
+          CompletableFuture.supplyAsync(
+              () -> {
+                sc.setJobGroup(group, "a query to cancel", interruptOnCancel);
+                try {
+                  return df.collectAsList();
+                } finally {
+                  sc.clearJobGroup();
+                }
+              });
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (emulator.requestLog().all().stream().noneMatch(r -> r.status() == 429)) {
         assertTrue(System.nanoTime() < deadline, "the query never met its 429");
@@ -209,7 +282,8 @@ class ResilienceReadTest {
       long cancelled = System.nanoTime();
       sc.cancelJobGroup(group);
       while (tasks.running() > 0) {
-        assertTrue(System.nanoTime() - cancelled < TimeUnit.SECONDS.toNanos(5),
+        assertTrue(
+            System.nanoTime() - cancelled < TimeUnit.SECONDS.toNanos(5),
             "the cancelled task still holds its core after 5 s");
         Thread.sleep(20);
       }
@@ -232,7 +306,8 @@ class ResilienceReadTest {
 
     @Override
     public void onJobStart(SparkListenerJobStart start) {
-      if (start.properties() != null && group.equals(start.properties().getProperty("spark.jobGroup.id"))) {
+      if (start.properties() != null
+          && group.equals(start.properties().getProperty("spark.jobGroup.id"))) {
         Seq<Object> ids = start.stageIds();
         for (int i = 0; i < ids.length(); i++) {
           stages.add((Integer) ids.apply(i));
@@ -262,15 +337,23 @@ class ResilienceReadTest {
   @Test
   void aResponseWithANarrowerMetaIsNotCachedAndARerunAsksAgain() {
     String day = "2025-04-12";
-    emulator.faults().failNext(1, Fault.editedBody(
-        body -> body.replace("\"end_date\":\"" + day + "\"", "\"end_date\":\"2025-04-11\"")));
-    DataFrameReader cached = reader().option("cache", "true").option("startDate", "2025-04-10")
-        .option("endDate", day);
-    String msg = messages(assertThrows(Throwable.class, () -> cached.load("rankings-daily").collectAsList()));
+    emulator
+        .faults()
+        .failNext(
+            1,
+            Fault.editedBody(
+                body ->
+                    body.replace("\"end_date\":\"" + day + "\"", "\"end_date\":\"2025-04-11\"")));
+    DataFrameReader cached =
+        reader().option("cache", "true").option("startDate", "2025-04-10").option("endDate", day);
+    String msg =
+        messages(
+            assertThrows(Throwable.class, () -> cached.load("rankings-daily").collectAsList()));
     assertTrue(msg.contains("narrower than the requested window"), msg);
     assertEquals(1, emulator.requestLog().size(), "a wrong answer is not retried");
 
-    assertEquals(rankingTruth(LocalDate.parse("2025-04-10"), LocalDate.parse(day)),
+    assertEquals(
+        rankingTruth(LocalDate.parse("2025-04-10"), LocalDate.parse(day)),
         rankingRows(cached.load("rankings-daily")));
     assertEquals(2, emulator.requestLog().size(), "the wrong answer was not served from a cache");
   }
@@ -278,15 +361,21 @@ class ResilienceReadTest {
   @Test
   void aBodyCutWithoutFramingIsNotCachedAndARerunAsksAgain() {
     emulator.faults().failNext(1, Fault.shortBody());
-    DataFrameReader cached = reader().option("cache", "true").option("startDate", "2025-05-20")
-        .option("endDate", "2025-05-21").option("maxRetries", "0");
+    DataFrameReader cached =
+        reader()
+            .option("cache", "true")
+            .option("startDate", "2025-05-20")
+            .option("endDate", "2025-05-21")
+            .option("maxRetries", "0");
     assertThrows(Throwable.class, () -> cached.load("rankings-daily").collectAsList());
     assertEquals(1, emulator.requestLog().size());
 
-    assertEquals(rankingTruth(LocalDate.parse("2025-05-20"), LocalDate.parse("2025-05-21")),
+    assertEquals(
+        rankingTruth(LocalDate.parse("2025-05-20"), LocalDate.parse("2025-05-21")),
         rankingRows(cached.load("rankings-daily")));
     assertEquals(2, emulator.requestLog().size(), "the cut body was not served from a cache");
-    assertEquals(rankingTruth(LocalDate.parse("2025-05-20"), LocalDate.parse("2025-05-21")),
+    assertEquals(
+        rankingTruth(LocalDate.parse("2025-05-20"), LocalDate.parse("2025-05-21")),
         rankingRows(cached.load("rankings-daily")));
     assertEquals(2, emulator.requestLog().size(), "the complete one was");
   }
@@ -294,9 +383,14 @@ class ResilienceReadTest {
   @Test
   void aCutBodyInAResponseIsRetriedWithoutEmittingARowTwice() {
     emulator.faults().failNext(1, Fault.truncatedBody()).failNext(1, Fault.connectionReset());
-    List<String> actual = rankingRows(reader().option("startDate", "2025-06-01").option("endDate", "2025-06-30")
-        .load("rankings-daily"));
-    assertEquals(rankingTruth(LocalDate.parse("2025-06-01"), LocalDate.parse("2025-06-30")), actual);
+    List<String> actual =
+        rankingRows(
+            reader()
+                .option("startDate", "2025-06-01")
+                .option("endDate", "2025-06-30")
+                .load("rankings-daily"));
+    assertEquals(
+        rankingTruth(LocalDate.parse("2025-06-01"), LocalDate.parse("2025-06-30")), actual);
     assertEquals(3, emulator.requestLog().size());
   }
 }

@@ -42,8 +42,12 @@ class ScanMetricsTest {
   void requestsRetriesRateLimitedResponsesBytesAndRowsAreCounted() {
     try (OpenRouterEmulator emulator = TestEmulators.lenient()) {
       emulator.faults().failNext(1, Fault.status(429, Duration.ofMillis(100)));
-      Dataset<Row> df = TestSpark.reader(emulator).option("startDate", "2026-02-01").option("endDate", "2026-02-01")
-          .option("maxRank", "150").load("app-rankings");
+      Dataset<Row> df =
+          TestSpark.reader(emulator)
+              .option("startDate", "2026-02-01")
+              .option("endDate", "2026-02-01")
+              .option("maxRank", "150")
+              .load("app-rankings");
       long rows = df.collectAsList().size();
       Map<String, Long> m = metrics(df);
       assertEquals(150, rows);
@@ -60,11 +64,19 @@ class ScanMetricsTest {
   @Test
   void cacheHitsAreCountedAndCostNoRequest() {
     try (OpenRouterEmulator emulator = TestEmulators.lenient()) {
-      Dataset<Row> df = TestSpark.reader(emulator).option("cache", "true").option("startDate", "2026-02-02")
-          .option("endDate", "2026-02-02").load("app-rankings");
+      Dataset<Row> df =
+          TestSpark.reader(emulator)
+              .option("cache", "true")
+              .option("startDate", "2026-02-02")
+              .option("endDate", "2026-02-02")
+              .load("app-rankings");
       df.collectAsList();
-      Dataset<Row> again = TestSpark.reader(emulator).option("cache", "true").option("startDate", "2026-02-02")
-          .option("endDate", "2026-02-02").load("app-rankings");
+      Dataset<Row> again =
+          TestSpark.reader(emulator)
+              .option("cache", "true")
+              .option("startDate", "2026-02-02")
+              .option("endDate", "2026-02-02")
+              .load("app-rankings");
       assertEquals(50, again.collectAsList().size());
       Map<String, Long> m = metrics(again);
       assertEquals(1, m.get("openrouterCacheHits"), m.toString());

@@ -20,21 +20,37 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The connector from SQL: CREATE TEMPORARY VIEW and CREATE TABLE ... USING openrouter, date
- * predicates pushed down from SQL text, session confs as option defaults, and the API key kept
- * out of everything Spark prints about a table or a plan.
+ * predicates pushed down from SQL text, session confs as option defaults, and the API key kept out
+ * of everything Spark prints about a table or a plan.
  */
 class SqlUsageTest {
   /** An emulator-only key, distinctive so that any output containing it is a leak. */
   private static final String KEY = "or-emulator-sql-key-5d1e9a";
+
   private static final LocalDate START = LocalDate.parse("2025-03-01");
   private static final LocalDate END = LocalDate.parse("2025-03-31");
   private static final String SESSION = "spark.datasource.openrouter.";
-  private static final List<String> SESSION_CONFS = List.of("apiKey", "apiKeySecret", "baseUrl",
-      "rateLimitPerMinute", "cache", "maxRetries", "startDate", "endDate");
+  private static final List<String> SESSION_CONFS =
+      List.of(
+          "apiKey",
+          "apiKeySecret",
+          "baseUrl",
+          "rateLimitPerMinute",
+          "cache",
+          "maxRetries",
+          "startDate",
+          "endDate");
 
   @RegisterExtension
-  static final EmulatorExtension EMULATOR = new EmulatorExtension(() -> OpenRouterEmulator.builder()
-      .apiKey(KEY, "sql-account").rateLimitPerMinute(100_000).dailyLimitPerAccount(100_000).start());
+  static final EmulatorExtension EMULATOR =
+      new EmulatorExtension(
+          () ->
+              OpenRouterEmulator.builder()
+                  .apiKey(KEY, "sql-account")
+                  .rateLimitPerMinute(100_000)
+                  .dailyLimitPerAccount(100_000)
+                  .start());
+
   private static final OpenRouterEmulator emulator = EMULATOR.emulator();
 
   @AfterEach
@@ -53,16 +69,33 @@ class SqlUsageTest {
     return spark().sql(text);
   }
 
-  /** OPTIONS (...) for March 2025 of rankings-daily from the emulator, with {@code extra} appended. */
+  /**
+   * OPTIONS (...) for March 2025 of rankings-daily from the emulator, with {@code extra} appended.
+   */
   private static String options(String extra) {
-    return "OPTIONS (dataset 'rankings-daily', baseUrl '" + emulator.baseUrl() + "', apiKeySecret '" + KEY + "',"
-        + " rateLimitPerMinute '10000', cache 'false', startDate '" + START + "', endDate '" + END + "'" + extra + ")";
+    return "OPTIONS (dataset 'rankings-daily', baseUrl '"
+        + emulator.baseUrl()
+        + "', apiKeySecret '"
+        + KEY
+        + "',"
+        + " rateLimitPerMinute '10000', cache 'false', startDate '"
+        + START
+        + "', endDate '"
+        + END
+        + "'"
+        + extra
+        + ")";
   }
 
   private static List<String> rows(Dataset<Row> df) {
     return df.collectAsList().stream()
-        .map(r -> r.getAs("date") + "|" + r.getAs("model_permaslug") + "|"
-            + ((BigDecimal) r.getAs("total_tokens")).toBigIntegerExact())
+        .map(
+            r ->
+                r.getAs("date")
+                    + "|"
+                    + r.getAs("model_permaslug")
+                    + "|"
+                    + ((BigDecimal) r.getAs("total_tokens")).toBigIntegerExact())
         .toList();
   }
 
@@ -80,7 +113,10 @@ class SqlUsageTest {
     return Map.of("start_date", start.toString(), "end_date", end.toString());
   }
 
-  /** Every row of every statement's result, as text (each headed by its first words: the rest may hold the key). */
+  /**
+   * Every row of every statement's result, as text (each headed by its first words: the rest may
+   * hold the key).
+   */
   private static String output(String... statements) {
     StringBuilder out = new StringBuilder();
     for (String statement : statements) {
@@ -105,8 +141,17 @@ class SqlUsageTest {
     sql("CREATE TABLE t USING openrouter " + options(""));
     assertEquals(truth(START, END), rows(sql("SELECT * FROM t")));
     assertEquals(List.of(window(START, END)), requests());
-    assertEquals(List.of("date", "model_permaslug", "total_tokens", "period", "modality", "context_bucket",
-        "category", "language_type"), List.of(sql("SELECT * FROM t").columns()));
+    assertEquals(
+        List.of(
+            "date",
+            "model_permaslug",
+            "total_tokens",
+            "period",
+            "modality",
+            "context_bucket",
+            "category",
+            "language_type"),
+        List.of(sql("SELECT * FROM t").columns()));
   }
 
   @Test
@@ -116,10 +161,18 @@ class SqlUsageTest {
     LocalDate from = LocalDate.parse("2025-03-20");
     for (String relation : List.of("v", "t")) {
       emulator.requestLog().clear();
-      Dataset<Row> df = sql("SELECT date, model_permaslug, total_tokens FROM " + relation
-          + " WHERE date >= DATE '" + from + "'");
+      Dataset<Row> df =
+          sql(
+              "SELECT date, model_permaslug, total_tokens FROM "
+                  + relation
+                  + " WHERE date >= DATE '"
+                  + from
+                  + "'");
       assertEquals(truth(from, END), rows(df), relation);
-      assertEquals(List.of(window(from, END)), requests(), relation + ": only the days asked for are requested");
+      assertEquals(
+          List.of(window(from, END)),
+          requests(),
+          relation + ": only the days asked for are requested");
     }
   }
 
@@ -129,8 +182,7 @@ class SqlUsageTest {
     if (spark().version().startsWith("3.")) {
       // Spark 3.5 reads catalog tables through the V1 API (CatalogTableRelation), which has no
       // metadata columns: the README says to read _as_of with spark.read there.
-      Exception e = assertThrows(Exception.class,
-          () -> sql("SELECT max(_as_of) FROM t").first());
+      Exception e = assertThrows(Exception.class, () -> sql("SELECT max(_as_of) FROM t").first());
       assertTrue(e.getMessage().contains("_as_of"), e.getMessage());
       return;
     }
@@ -148,7 +200,8 @@ class SqlUsageTest {
     spark().conf().set(SESSION + "startDate", START.toString());
     spark().conf().set(SESSION + "endDate", END.toString());
 
-    assertEquals(truth(START, END), rows(spark().read().format("openrouter").load("rankings-daily")));
+    assertEquals(
+        truth(START, END), rows(spark().read().format("openrouter").load("rankings-daily")));
     sql("CREATE TEMPORARY VIEW v USING openrouter OPTIONS (dataset 'rankings-daily')");
     assertEquals(truth(START, END), rows(sql("SELECT * FROM v")));
     sql("CREATE TABLE t USING openrouter OPTIONS (dataset 'rankings-daily')");
@@ -160,15 +213,18 @@ class SqlUsageTest {
   void theKeyAsASessionConfUnderTheRedactedName() {
     // Spark's UI and event log show confs unless their name matches spark.redaction.regex
     // (default (?i)secret|password|token|access[.]?key): apiKeySecret does, apiKey does not.
-    assertTrue(java.util.regex.Pattern.compile("(?i)secret|password|token|access[.]?key")
-        .matcher(SESSION + "apiKeySecret").find());
+    assertTrue(
+        java.util.regex.Pattern.compile("(?i)secret|password|token|access[.]?key")
+            .matcher(SESSION + "apiKeySecret")
+            .find());
     spark().conf().set(SESSION + "apiKeySecret", KEY);
     spark().conf().set(SESSION + "baseUrl", emulator.baseUrl());
     spark().conf().set(SESSION + "rateLimitPerMinute", "10000");
     spark().conf().set(SESSION + "cache", "false"); // other tests count this key's requests
     spark().conf().set(SESSION + "startDate", START.toString());
     spark().conf().set(SESSION + "endDate", END.toString());
-    assertEquals(truth(START, END), rows(spark().read().format("openrouter").load("rankings-daily")));
+    assertEquals(
+        truth(START, END), rows(spark().read().format("openrouter").load("rankings-daily")));
     sql("CREATE TEMPORARY VIEW v USING openrouter OPTIONS (dataset 'rankings-daily')");
     assertEquals(truth(START, END), rows(sql("SELECT * FROM v")));
   }
@@ -187,19 +243,31 @@ class SqlUsageTest {
     assertEquals(truth(START, END), rows(sql("SELECT * FROM v")));
     sql("CREATE TABLE t USING openrouter " + options(""));
     assertEquals(truth(START, END), rows(sql("SELECT * FROM t")));
-    assertEquals(truth(START, END), rows(spark().read().format("openrouter").option("baseUrl", emulator.baseUrl())
-        .option("apiKey", KEY).option("rateLimitPerMinute", "10000").option("startDate", START.toString())
-        .option("endDate", END.toString()).load("rankings-daily")));
+    assertEquals(
+        truth(START, END),
+        rows(
+            spark()
+                .read()
+                .format("openrouter")
+                .option("baseUrl", emulator.baseUrl())
+                .option("apiKey", KEY)
+                .option("rateLimitPerMinute", "10000")
+                .option("startDate", START.toString())
+                .option("endDate", END.toString())
+                .load("rankings-daily")));
     assertEquals(List.of(window(START, END), window(START, END), window(START, END)), requests());
   }
 
   @Test
   void badOptionsOfASqlTableFailNamingTheOption() {
     // Spark stores the table without asking the source; the options are validated on first use.
-    Exception e = assertThrows(Exception.class, () -> {
-      sql("CREATE TABLE t USING openrouter " + options(", windowDays '400'"));
-      sql("SELECT * FROM t").count();
-    });
+    Exception e =
+        assertThrows(
+            Exception.class,
+            () -> {
+              sql("CREATE TABLE t USING openrouter " + options(", windowDays '400'"));
+              sql("SELECT * FROM t").count();
+            });
     assertTrue(e.getMessage().contains("windowDays"), e.getMessage());
     assertEquals(0, emulator.requestLog().size());
   }
@@ -211,15 +279,16 @@ class SqlUsageTest {
     String explained = output("EXPLAIN " + createTable, "EXPLAIN " + createView);
     sql(createTable);
     sql(createView);
-    String described = output(
-        "DESCRIBE TABLE EXTENDED t",
-        "SHOW CREATE TABLE t",
-        "SHOW TBLPROPERTIES t",
-        "DESCRIBE TABLE EXTENDED v",
-        "EXPLAIN EXTENDED SELECT * FROM t WHERE date >= DATE '2025-03-20'",
-        "EXPLAIN FORMATTED SELECT * FROM t WHERE date >= DATE '2025-03-20'",
-        "EXPLAIN EXTENDED SELECT * FROM v",
-        "EXPLAIN FORMATTED SELECT * FROM v");
+    String described =
+        output(
+            "DESCRIBE TABLE EXTENDED t",
+            "SHOW CREATE TABLE t",
+            "SHOW TBLPROPERTIES t",
+            "DESCRIBE TABLE EXTENDED v",
+            "EXPLAIN EXTENDED SELECT * FROM t WHERE date >= DATE '2025-03-20'",
+            "EXPLAIN FORMATTED SELECT * FROM t WHERE date >= DATE '2025-03-20'",
+            "EXPLAIN EXTENDED SELECT * FROM v",
+            "EXPLAIN FORMATTED SELECT * FROM v");
     String all = explained + described + sql("SELECT * FROM t").queryExecution().toString();
     assertFalse(all.contains(KEY), "the key leaked:\n" + all);
     assertTrue(explained.contains("apiKeySecret -> *********(redacted)"), explained);
@@ -233,7 +302,9 @@ class SqlUsageTest {
     // EXPLAIN EXTENDED prints the parsed plan of CREATE TABLE with its OPTIONS as written, before
     // any option redaction, on both lines; the string regex redacts every EXPLAIN output.
     String explain = "EXPLAIN EXTENDED CREATE TABLE t USING openrouter " + options("");
-    assertTrue(output(explain).contains(KEY), "if Spark starts redacting here, update the README's SQL section");
+    assertTrue(
+        output(explain).contains(KEY),
+        "if Spark starts redacting here, update the README's SQL section");
     spark().conf().set("spark.sql.redaction.string.regex", "or-emulator-sql-key-[0-9a-f]+");
     try {
       String redacted = output(explain);

@@ -8,6 +8,9 @@ public final class TestEmulators {
 
   /** Rate limits high enough for functional tests; the limits themselves are tested separately. */
   public static OpenRouterEmulator lenient() {
-    return OpenRouterEmulator.builder().rateLimitPerMinute(100_000).dailyLimitPerAccount(100_000).start();
+    return OpenRouterEmulator.builder()
+        .rateLimitPerMinute(100_000)
+        .dailyLimitPerAccount(100_000)
+        .start();
   }
 }

@@ -19,16 +19,17 @@ public final class TestSpark {
 
   public static synchronized SparkSession session() {
     if (session == null) {
-      session = SparkSession.builder()
-          .master("local[2]")
-          .appName("openrouter-spark-tests")
-          .config("spark.ui.enabled", "false")
-          .config("spark.driver.host", "127.0.0.1")
-          .config("spark.driver.bindAddress", "127.0.0.1")
-          .config("spark.sql.shuffle.partitions", "2")
-          .config("spark.sql.datetime.java8API.enabled", "true")
-          .config("spark.sql.session.timeZone", "UTC")
-          .getOrCreate();
+      session =
+          SparkSession.builder()
+              .master("local[2]")
+              .appName("openrouter-spark-tests")
+              .config("spark.ui.enabled", "false")
+              .config("spark.driver.host", "127.0.0.1")
+              .config("spark.driver.bindAddress", "127.0.0.1")
+              .config("spark.sql.shuffle.partitions", "2")
+              .config("spark.sql.datetime.java8API.enabled", "true")
+              .config("spark.sql.session.timeZone", "UTC")
+              .getOrCreate();
     }
     return session;
   }
@@ -39,7 +40,9 @@ public final class TestSpark {
    * limiter and the cache have their own tests).
    */
   public static DataFrameReader reader(OpenRouterEmulator emulator) {
-    return session().read().format("openrouter")
+    return session()
+        .read()
+        .format("openrouter")
         .option("baseUrl", emulator.baseUrl())
         .option("apiKey", OpenRouterEmulator.DEFAULT_API_KEY)
         .option("rateLimitPerMinute", "10000")

@@ -27,8 +27,10 @@ class V1FiltersTest {
 
   /** Rows (day, model) with day = D + i for i in 0..3, model a, b or null. */
   private static Dataset<Row> rows() {
-    return TestSpark.session().sql("SELECT date_add(DATE '2025-03-20', CAST(id AS INT)) AS date,"
-        + " CASE id WHEN 0 THEN 'a' WHEN 1 THEN 'b' WHEN 2 THEN NULL ELSE 'a' END AS model FROM range(4)");
+    return TestSpark.session()
+        .sql(
+            "SELECT date_add(DATE '2025-03-20', CAST(id AS INT)) AS date,"
+                + " CASE id WHEN 0 THEN 'a' WHEN 1 THEN 'b' WHEN 2 THEN NULL ELSE 'a' END AS model FROM range(4)");
   }
 
   private static long count(Filter filter) {
@@ -44,17 +46,24 @@ class V1FiltersTest {
     assertEquals(2, count(new EqualTo("model", "a")));
     assertEquals(3, count(new In("model", new Object[] {"a", "b"})));
     assertEquals(1, count(new IsNull("model")));
-    assertEquals(1, count(new And(new EqualTo("model", "a"), new GreaterThanOrEqual("date", D.plusDays(1)))));
+    assertEquals(
+        1,
+        count(new And(new EqualTo("model", "a"), new GreaterThanOrEqual("date", D.plusDays(1)))));
     assertEquals(2, count(new Or(new EqualTo("model", "b"), new IsNull("model"))));
-    // SQL's three-valued logic: NOT (model = 'a') drops the null row too, as Spark's own filter does.
+    // SQL's three-valued logic: NOT (model = 'a') drops the null row too, as Spark's own filter
+    // does.
     assertEquals(1, count(new Not(new EqualTo("model", "a"))));
   }
 
   @Test
   void aFilterWithAPartThatCannotConvertIsNotPushedAtAll() {
-    Filter partial = new Not(new And(new EqualTo("model", "a"), new StringStartsWith("model", "x")));
-    for (Filter f : List.of(new StringStartsWith("model", "a"), partial,
-        new Or(new EqualTo("model", "a"), new StringStartsWith("model", "b")))) {
+    Filter partial =
+        new Not(new And(new EqualTo("model", "a"), new StringStartsWith("model", "x")));
+    for (Filter f :
+        List.of(
+            new StringStartsWith("model", "a"),
+            partial,
+            new Or(new EqualTo("model", "a"), new StringStartsWith("model", "b")))) {
       assertEquals(Optional.empty(), V1Filters.toColumn(f), f.toString());
     }
   }

@@ -35,7 +35,8 @@ record AnalyticsColumn(String name, Kind kind, boolean additive) implements Seri
 
   /**
    * Dimensions whose rows show a label (key name, app title, workspace name, user name) while
-   * filters take an id (docs/api-contract.md §5): a Spark predicate compares labels, so it cannot be sent.
+   * filters take an id (docs/api-contract.md §5): a Spark predicate compares labels, so it cannot
+   * be sent.
    */
   static final Set<String> LABELLED_DIMENSIONS = Set.of("api_key_id", "app", "workspace", "user");
 

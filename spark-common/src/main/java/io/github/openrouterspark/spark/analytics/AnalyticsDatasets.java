@@ -10,16 +10,21 @@ import org.apache.spark.sql.connector.read.ScanBuilder;
 public final class AnalyticsDatasets {
   private AnalyticsDatasets() {}
 
-  /** Resolving the schema is the one moment that needs I/O: the columns come from /analytics/meta. */
+  /**
+   * Resolving the schema is the one moment that needs I/O: the columns come from /analytics/meta.
+   */
   public static DatasetDefinition analytics(ReadOptions options) {
-    AnalyticsSchema schema = AnalyticsSchema.of(AnalyticsMetaCache.get(options), options.analytics());
-    return new DatasetDefinition(schema.struct(),
-        () -> new AnalyticsScanBuilder(options, schema, Clock.systemUTC()), false);
+    AnalyticsSchema schema =
+        AnalyticsSchema.of(AnalyticsMetaCache.get(options), options.analytics());
+    return new DatasetDefinition(
+        schema.struct(), () -> new AnalyticsScanBuilder(options, schema, Clock.systemUTC()), false);
   }
 
   /** Nothing to push: the scan builder only builds. */
   public static DatasetDefinition meta(ReadOptions options) {
-    return new DatasetDefinition(AnalyticsSchema.metaTableSchema(),
-        () -> (ScanBuilder) () -> DatasetScan.of(options, new AnalyticsMetaRead()), false);
+    return new DatasetDefinition(
+        AnalyticsSchema.metaTableSchema(),
+        () -> (ScanBuilder) () -> DatasetScan.of(options, new AnalyticsMetaRead()),
+        false);
   }
 }

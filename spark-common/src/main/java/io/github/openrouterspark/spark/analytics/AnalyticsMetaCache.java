@@ -27,12 +27,14 @@ final class AnalyticsMetaCache {
 
   static AnalyticsMeta get(ReadOptions options) {
     ApiKey key = options.requireApiKey();
-    return CACHE.get(options.client().baseUrl() + " " + key.fingerprint(),
+    return CACHE.get(
+        options.client().baseUrl() + " " + key.fingerprint(),
         k -> new AnalyticsClient(client(options, key)).meta(new RequestMetrics()));
   }
 
   /** A client for the analytics endpoints' own rate limit, without the response cache. */
   static OpenRouterClient client(ReadOptions options, ApiKey key) {
-    return new OpenRouterClient(options.client(), options.traffic(), key, CacheSettings.disabled(), LIMITER_SCOPE);
+    return new OpenRouterClient(
+        options.client(), options.traffic(), key, CacheSettings.disabled(), LIMITER_SCOPE);
   }
 }

@@ -13,7 +13,9 @@ import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.PartitionReader;
 
-/** Reads {@code GET /analytics/meta} into one row per metric, dimension, operator and granularity. */
+/**
+ * Reads {@code GET /analytics/meta} into one row per metric, dimension, operator and granularity.
+ */
 final class AnalyticsMetaReader implements PartitionReader<InternalRow> {
   private final AnalyticsClient client;
   private final RequestMetrics metrics = new RequestMetrics();
@@ -40,17 +42,37 @@ final class AnalyticsMetaReader implements PartitionReader<InternalRow> {
 
   private static List<InternalRow> rows(AnalyticsMeta meta) {
     List<InternalRow> out = new ArrayList<>();
-    meta.metrics().forEach(m -> out.add(row("metric", m.name(), m.displayLabel(), m.displayFormat(), m.isRate(), null)));
-    meta.dimensions().forEach(d -> out.add(row("dimension", d.name(), d.displayLabel(), null, null, null)));
-    meta.operators().forEach(o -> out.add(row("operator", o.name(), null, null, null, o.valueType())));
-    meta.granularities().forEach(g -> out.add(row("granularity", g.name(), g.displayLabel(), null, null, null)));
+    meta.metrics()
+        .forEach(
+            m ->
+                out.add(
+                    row(
+                        "metric",
+                        m.name(),
+                        m.displayLabel(),
+                        m.displayFormat(),
+                        m.isRate(),
+                        null)));
+    meta.dimensions()
+        .forEach(d -> out.add(row("dimension", d.name(), d.displayLabel(), null, null, null)));
+    meta.operators()
+        .forEach(o -> out.add(row("operator", o.name(), null, null, null, o.valueType())));
+    meta.granularities()
+        .forEach(g -> out.add(row("granularity", g.name(), g.displayLabel(), null, null, null)));
     return out;
   }
 
   private static InternalRow row(
       String kind, String name, String label, String format, Boolean isRate, String valueType) {
-    return new GenericInternalRow(new Object[] {SparkValues.string(kind), SparkValues.string(name),
-        SparkValues.string(label), SparkValues.string(format), isRate, SparkValues.string(valueType)});
+    return new GenericInternalRow(
+        new Object[] {
+          SparkValues.string(kind),
+          SparkValues.string(name),
+          SparkValues.string(label),
+          SparkValues.string(format),
+          isRate,
+          SparkValues.string(valueType)
+        });
   }
 
   @Override

@@ -19,12 +19,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads one analytics window completely. The API says whether it cut a result short only after
- * the rows ({@code metadata.truncated}), so each response's rows (at most the API's limit of
- * 10,000) are held until then. A truncated window is split in two at a bucket start and both
- * halves are read in its place, in order, until every piece is complete; when a window cannot be
- * split (one bucket, or totals that do not add up), the task fails rather than return a short
- * result. A pushed LIMIT truncates by design and is not split.
+ * Reads one analytics window completely. The API says whether it cut a result short only after the
+ * rows ({@code metadata.truncated}), so each response's rows (at most the API's limit of 10,000)
+ * are held until then. A truncated window is split in two at a bucket start and both halves are
+ * read in its place, in order, until every piece is complete; when a window cannot be split (one
+ * bucket, or totals that do not add up), the task fails rather than return a short result. A pushed
+ * LIMIT truncates by design and is not split.
  */
 final class AnalyticsPartitionReader implements PartitionReader<InternalRow> {
   private static final Logger LOG = LoggerFactory.getLogger(AnalyticsPartitionReader.class);
@@ -38,7 +38,8 @@ final class AnalyticsPartitionReader implements PartitionReader<InternalRow> {
   private InternalRow current;
   private long rowsRead;
 
-  AnalyticsPartitionReader(AnalyticsClient client, AnalyticsPartition partition, AnalyticsReading plan) {
+  AnalyticsPartitionReader(
+      AnalyticsClient client, AnalyticsPartition partition, AnalyticsReading plan) {
     this.client = client;
     this.plan = plan;
     this.query = partition.query();
@@ -70,18 +71,31 @@ final class AnalyticsPartitionReader implements PartitionReader<InternalRow> {
     if (!result.truncated() || plan.limited()) {
       return decoder.takeRows();
     }
-    TimeWindow[] halves = plan.splittable() ? AnalyticsWindowPlanner.split(window, plan.granularity()) : null;
+    TimeWindow[] halves =
+        plan.splittable() ? AnalyticsWindowPlanner.split(window, plan.granularity()) : null;
     if (halves == null) {
-      throw new IllegalStateException("OpenRouter analytics request " + body.toRequest() + " returned a truncated"
-          + " result (more than " + body.limit() + " rows), and "
-          + (plan.splittable()
-              ? "its window is a single " + plan.granularity().apiName() + " bucket, so it cannot be split further."
-              : "totals over a window cannot be split into parts without changing them.")
-          + " The query was stopped rather than return a partial result: add filters on dimension columns,"
-          + " group by fewer dimensions, " + (plan.splittable() ? "or use a finer granularity." : "or set a granularity."));
+      throw new IllegalStateException(
+          "OpenRouter analytics request "
+              + body.toRequest()
+              + " returned a truncated"
+              + " result (more than "
+              + body.limit()
+              + " rows), and "
+              + (plan.splittable()
+                  ? "its window is a single "
+                      + plan.granularity().apiName()
+                      + " bucket, so it cannot be split further."
+                  : "totals over a window cannot be split into parts without changing them.")
+              + " The query was stopped rather than return a partial result: add filters on dimension columns,"
+              + " group by fewer dimensions, "
+              + (plan.splittable() ? "or use a finer granularity." : "or set a granularity."));
     }
-    LOG.info("OpenRouter analytics result for {} was truncated at {} rows; reading {} and {} instead",
-        window, body.limit(), halves[0], halves[1]);
+    LOG.info(
+        "OpenRouter analytics result for {} was truncated at {} rows; reading {} and {} instead",
+        window,
+        body.limit(),
+        halves[0],
+        halves[1]);
     pending.push(halves[1]);
     pending.push(halves[0]);
     return List.of();

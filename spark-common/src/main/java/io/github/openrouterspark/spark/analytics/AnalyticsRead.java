@@ -12,8 +12,12 @@ import org.apache.spark.sql.types.StructType;
  * @param plan the EXPLAIN facts: grain, windows, the request body's template
  */
 record AnalyticsRead(
-    StructType readSchema, List<AnalyticsPartition> windows, AnalyticsReading reading, String plan,
-    PushdownReport pushdown) implements DatasetRead {
+    StructType readSchema,
+    List<AnalyticsPartition> windows,
+    AnalyticsReading reading,
+    String plan,
+    PushdownReport pushdown)
+    implements DatasetRead {
 
   AnalyticsRead {
     windows = List.copyOf(windows);

@@ -13,12 +13,12 @@ import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * Decodes analytics rows field by field straight into Spark rows. The API's row values are
- * untyped (docs/api-contract.md §5, §9.5): counts come as JSON strings or numbers, whole (5.0 is
- * 5), real numbers as finite numbers (a numeric string is accepted too), time keys as ISO
- * date-times or {@code YYYY-MM-DD}; null stays null. What the row must hold for its query (keys,
- * range, filters, no duplicates) is checked in the api layer before a field gets here. The rows
- * of one response are held until its metadata says whether it is complete.
+ * Decodes analytics rows field by field straight into Spark rows. The API's row values are untyped
+ * (docs/api-contract.md §5, §9.5): counts come as JSON strings or numbers, whole (5.0 is 5), real
+ * numbers as finite numbers (a numeric string is accepted too), time keys as ISO date-times or
+ * {@code YYYY-MM-DD}; null stays null. What the row must hold for its query (keys, range, filters,
+ * no duplicates) is checked in the api layer before a field gets here. The rows of one response are
+ * held until its metadata says whether it is complete.
  */
 final class AnalyticsRowDecoder implements AnalyticsRowSink {
   private final AnalyticsRowLayout layout;
@@ -53,8 +53,10 @@ final class AnalyticsRowDecoder implements AnalyticsRowSink {
   public void endRow() {
     for (int i = 0; i < values.length; i++) {
       if (layout.required(i) && values[i] == null) {
-        throw new MalformedResponseException("an analytics row has no time bucket (date__<granularity>)"
-            + (sawDate ? " value" : " field") + ", so it cannot be placed in time");
+        throw new MalformedResponseException(
+            "an analytics row has no time bucket (date__<granularity>)"
+                + (sawDate ? " value" : " field")
+                + ", so it cannot be placed in time");
       }
     }
     rows.add(new GenericInternalRow(values));
@@ -67,7 +69,8 @@ final class AnalyticsRowDecoder implements AnalyticsRowSink {
     return out;
   }
 
-  private static Object convert(String field, AnalyticsColumn.Kind kind, JsonParser p) throws IOException {
+  private static Object convert(String field, AnalyticsColumn.Kind kind, JsonParser p)
+      throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.VALUE_NULL) {
       return null;
@@ -83,8 +86,11 @@ final class AnalyticsRowDecoder implements AnalyticsRowSink {
     };
   }
 
-  private static MalformedResponseException bad(String field, String expected, JsonParser p) throws IOException {
-    String shown = p.currentToken().isScalarValue() ? "'" + p.getText() + "'" : p.currentToken().toString();
-    return new MalformedResponseException("analytics field '" + field + "' should be " + expected + " but was " + shown);
+  private static MalformedResponseException bad(String field, String expected, JsonParser p)
+      throws IOException {
+    String shown =
+        p.currentToken().isScalarValue() ? "'" + p.getText() + "'" : p.currentToken().toString();
+    return new MalformedResponseException(
+        "analytics field '" + field + "' should be " + expected + " but was " + shown);
   }
 }

@@ -6,16 +6,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where each field of an API row goes in the scan's output row. A metric may fill several
- * positions (the same SUM twice in one aggregate); the time key ({@code date__<granularity>}, or
- * {@code created_at__<granularity>} for some data sources, docs/api-contract.md §5) fills the date column.
+ * Where each field of an API row goes in the scan's output row. A metric may fill several positions
+ * (the same SUM twice in one aggregate); the time key ({@code date__<granularity>}, or {@code
+ * created_at__<granularity>} for some data sources, docs/api-contract.md §5) fills the date column.
  */
 final class AnalyticsRowLayout implements Serializable {
   private final AnalyticsColumn.Kind[] kinds;
   private final Map<String, int[]> positions;
   private final int datePosition;
 
-  /** @param outputs the output columns in order; a column's API field is its name */
+  /**
+   * @param outputs the output columns in order; a column's API field is its name
+   */
   AnalyticsRowLayout(List<AnalyticsColumn> outputs) {
     kinds = new AnalyticsColumn.Kind[outputs.size()];
     Map<String, int[]> byField = new HashMap<>();

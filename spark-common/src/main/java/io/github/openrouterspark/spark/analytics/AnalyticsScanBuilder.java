@@ -2,8 +2,6 @@ package io.github.openrouterspark.spark.analytics;
 
 import io.github.openrouterspark.api.AnalyticsMeta;
 import io.github.openrouterspark.api.AnalyticsQueryBody;
-import io.github.openrouterspark.options.AnalyticsSelection;
-import io.github.openrouterspark.options.InvalidOptionException;
 import io.github.openrouterspark.options.ReadOptions;
 import io.github.openrouterspark.plan.AnalyticsCaps;
 import io.github.openrouterspark.plan.AnalyticsGrain;
@@ -11,26 +9,17 @@ import io.github.openrouterspark.plan.AnalyticsGranularity;
 import io.github.openrouterspark.plan.AnalyticsRollup;
 import io.github.openrouterspark.plan.AnalyticsWindowPlanner;
 import io.github.openrouterspark.plan.TimeWindow;
-import io.github.openrouterspark.spark.pushdown.AnalyticsPredicates;
-import io.github.openrouterspark.spark.pushdown.AnalyticsPredicates.TimeBounds;
 import io.github.openrouterspark.spark.pushdown.PredicateText;
-import io.github.openrouterspark.spark.pushdown.References;
 import io.github.openrouterspark.spark.read.DatasetScan;
 import io.github.openrouterspark.spark.read.PushdownReport;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.spark.sql.connector.expressions.Expression;
-import org.apache.spark.sql.connector.expressions.NamedReference;
 import org.apache.spark.sql.connector.expressions.NullOrdering;
 import org.apache.spark.sql.connector.expressions.SortDirection;
 import org.apache.spark.sql.connector.expressions.SortOrder;
@@ -66,8 +55,12 @@ import org.apache.spark.sql.types.StructType;
  * Everything else stays with Spark, over the grain's rows.
  */
 final class AnalyticsScanBuilder
-    implements ScanBuilder, SupportsPushDownV2Filters, SupportsPushDownRequiredColumns,
-        SupportsPushDownAggregates, SupportsPushDownLimit, SupportsPushDownTopN {
+    implements ScanBuilder,
+        SupportsPushDownV2Filters,
+        SupportsPushDownRequiredColumns,
+        SupportsPushDownAggregates,
+        SupportsPushDownLimit,
+        SupportsPushDownTopN {
   private final ReadOptions options;
   private final AnalyticsSchema schema;
   private final AnalyticsMeta meta;
@@ -75,13 +68,14 @@ final class AnalyticsScanBuilder
   private final AnalyticsGranularity granularity;
   private final Clock clock;
 
-  private final List<AnalyticsQueryBody.Filter> filters = new ArrayList<>();
-  private TimeBounds dateBounds = TimeBounds.ALL;
+  private final AnalyticsFilterPushdown filterPushdown;
   private PushdownReport pushdown = PushdownReport.NOTHING;
   private StructType required;
   private AnalyticsRollup rollup;
+
   /** The GROUP BY columns of the pushed rollup, as Spark orders them. */
   private List<AnalyticsColumn> rollupKeys;
+
   private AnalyticsQueryBody.OrderBy orderBy;
   private Integer limit;
 
@@ -93,6 +87,7 @@ final class AnalyticsScanBuilder
     this.granularity = grain.granularity();
     this.clock = clock;
     this.required = schema.struct();
+    this.filterPushdown = new AnalyticsFilterPushdown(schema, granularity);
   }
 
   @Override
@@ -103,17 +98,18 @@ final class AnalyticsScanBuilder
     for (Predicate p : predicates) {
       if (p.name().equals("IS_NOT_NULL")) {
         notNull.add(p); // decided once the other predicates are known
-      } else if (options.pushDownFilters() && push(p)) {
+      } else if (options.pushDownFilters() && filterPushdown.push(p)) {
         full.add(p);
       } else {
         if (!options.pushDownFilters()) {
-          narrowByDate(p); // Spark filters, but the range must still cover the dates asked for
+          filterPushdown.narrowByDate(
+              p); // Spark filters, but the range must still cover the dates asked for
         }
         residual.add(p);
       }
     }
     for (Predicate p : notNull) {
-      if (options.pushDownFilters() && impliedNotNull(p)) {
+      if (options.pushDownFilters() && filterPushdown.impliedNotNull(p)) {
         full.add(p);
       } else {
         residual.add(p);
@@ -121,53 +117,6 @@ final class AnalyticsScanBuilder
     }
     pushdown = pushdown.withPredicates(full, List.of(), residual);
     return pushdown.postScanPredicates();
-  }
-
-  private boolean push(Predicate p) {
-    Set<String> columns = References.columns(p);
-    if (columns.size() != 1) {
-      return false;
-    }
-    AnalyticsColumn column = schema.column(columns.iterator().next());
-    if (column == null) {
-      return false;
-    }
-    if (column.kind() == AnalyticsColumn.Kind.DATE) {
-      Optional<TimeBounds> bounds = AnalyticsPredicates.timeBounds(p, column.name(), granularity);
-      bounds.ifPresent(b -> dateBounds = dateBounds.intersect(b));
-      return bounds.isPresent();
-    }
-    if (column.kind() != AnalyticsColumn.Kind.DIMENSION
-        || AnalyticsColumn.LABELLED_DIMENSIONS.contains(column.name())
-        || filters.size() >= AnalyticsQueryBody.MAX_FILTERS) {
-      return false;
-    }
-    Optional<AnalyticsQueryBody.Filter> filter = AnalyticsPredicates.filter(p, column.name(), meta::hasOperator);
-    filter.ifPresent(filters::add);
-    return filter.isPresent();
-  }
-
-  /**
-   * With {@code pushDownFilters=false}, date predicates still choose the time range (Spark then
-   * filters the rows again); otherwise a query for last month would silently read the default
-   * last 7 days and return nothing.
-   */
-  private void narrowByDate(Predicate p) {
-    Set<String> columns = References.columns(p);
-    AnalyticsColumn column = columns.size() == 1 ? schema.column(columns.iterator().next()) : null;
-    if (column != null && column.kind() == AnalyticsColumn.Kind.DATE) {
-      AnalyticsPredicates.timeBounds(p, column.name(), granularity).ifPresent(b -> dateBounds = dateBounds.intersect(b));
-    }
-  }
-
-  /**
-   * Spark adds {@code IS NOT NULL} beside every comparison. The date is never null, and an API
-   * filter never matches an unset value, so either makes it true for every row returned.
-   */
-  private boolean impliedNotNull(Predicate p) {
-    AnalyticsColumn column = p.children().length == 1 ? column(p.children()[0]) : null;
-    return column != null && (column.kind() == AnalyticsColumn.Kind.DATE
-        || filters.stream().anyMatch(f -> f.field().equals(column.name())));
   }
 
   @Override
@@ -185,25 +134,31 @@ final class AnalyticsScanBuilder
     List<AnalyticsColumn> keyColumns = new ArrayList<>();
     List<String> keys = new ArrayList<>();
     for (Expression e : aggregation.groupByExpressions()) {
-      AnalyticsColumn column = column(e);
+      AnalyticsColumn column = schema.column(e);
       if (column == null || column.isMetric()) {
         return false;
       }
       keyColumns.add(column);
-      keys.add(switch (column.kind()) {
-        case DATE -> AnalyticsGrain.TIME;
-        case USER_EMAIL -> "user"; // the API sends user_email with the user dimension
-        default -> column.name();
-      });
+      keys.add(
+          switch (column.kind()) {
+            case DATE -> AnalyticsGrain.TIME;
+            case USER_EMAIL -> "user"; // the API sends user_email with the user dimension
+            default -> column.name();
+          });
     }
     List<AnalyticsRollup.Aggregate> aggregates = new ArrayList<>();
     for (AggregateFunc f : aggregation.aggregateExpressions()) {
-      AnalyticsColumn column = f instanceof Sum sum ? column(sum.column()) : null;
+      AnalyticsColumn column = f instanceof Sum sum ? schema.column(sum.column()) : null;
       boolean metric = column != null && column.isMetric();
-      aggregates.add(f instanceof Sum sum
-          ? new AnalyticsRollup.Aggregate("SUM", metric ? column.name() : null, sum.isDistinct(),
-              metric && column.additive())
-          : new AnalyticsRollup.Aggregate(String.valueOf(f), null, false, false)); // never pushed
+      aggregates.add(
+          f instanceof Sum sum
+              ? new AnalyticsRollup.Aggregate(
+                  "SUM",
+                  metric ? column.name() : null,
+                  sum.isDistinct(),
+                  metric && column.additive())
+              : new AnalyticsRollup.Aggregate(
+                  String.valueOf(f), null, false, false)); // never pushed
     }
     Optional<AnalyticsRollup> exact = AnalyticsRollup.of(grain, keys, aggregates);
     if (exact.isEmpty()) {
@@ -231,20 +186,27 @@ final class AnalyticsScanBuilder
 
   @Override
   public boolean pushTopN(SortOrder[] orders, int n) {
-    if (!options.pushDownLimit() || orders.length != 1 || n > AnalyticsQueryBody.MAX_LIMIT || n < 1) {
+    if (!options.pushDownLimit()
+        || orders.length != 1
+        || n > AnalyticsQueryBody.MAX_LIMIT
+        || n < 1) {
       return false;
     }
-    AnalyticsColumn column = column(orders[0].expression());
+    AnalyticsColumn column = schema.column(orders[0].expression());
     if (column == null || !(column.isMetric() || column.kind() == AnalyticsColumn.Kind.DATE)) {
       return false;
     }
     // The API sorts nulls last; counts and dates are never null.
-    boolean nullsAgree = orders[0].nullOrdering() == NullOrdering.NULLS_LAST
-        || column.kind() == AnalyticsColumn.Kind.COUNT || column.kind() == AnalyticsColumn.Kind.DATE;
+    boolean nullsAgree =
+        orders[0].nullOrdering() == NullOrdering.NULLS_LAST
+            || column.kind() == AnalyticsColumn.Kind.COUNT
+            || column.kind() == AnalyticsColumn.Kind.DATE;
     if (!nullsAgree) {
       return false;
     }
-    orderBy = new AnalyticsQueryBody.OrderBy(column.name(), orders[0].direction() == SortDirection.DESCENDING);
+    orderBy =
+        new AnalyticsQueryBody.OrderBy(
+            column.name(), orders[0].direction() == SortDirection.DESCENDING);
     limit = n;
     return true;
   }
@@ -253,9 +215,14 @@ final class AnalyticsScanBuilder
   @Override
   public boolean isPartiallyPushed() {
     // The columns are not pruned yet: plan with the shortest window any column could force.
-    Duration shortest = granularity == AnalyticsGranularity.MINUTE ? AnalyticsCaps.MINUTE_BUCKETS : AnalyticsCaps.GENERATIONS;
+    Duration shortest =
+        granularity == AnalyticsGranularity.MINUTE
+            ? AnalyticsCaps.MINUTE_BUCKETS
+            : AnalyticsCaps.GENERATIONS;
     TimeWindow range = range();
-    return range != null && AnalyticsWindowPlanner.plan(range.start(), range.end(), granularity, shortest).size() > 1;
+    return range != null
+        && AnalyticsWindowPlanner.plan(range.start(), range.end(), granularity, shortest).size()
+            > 1;
   }
 
   @Override
@@ -297,61 +264,54 @@ final class AnalyticsScanBuilder
     }
     boolean limited = limit != null;
     boolean partialSums = rollup != null;
-    AnalyticsRequestPlanner.Plan plan = AnalyticsRequestPlanner.plan(
-        new AnalyticsRequestPlanner.Request(requestGrain, metrics, filters, orderBy, limit, partialSums), range());
-    AnalyticsQueryBody template = plan.template();
-    List<TimeWindow> windows = plan.windows();
-    Duration cap = plan.cap();
+    AnalyticsRequestPlanner.Plan plan =
+        AnalyticsRequestPlanner.plan(
+            new AnalyticsRequestPlanner.Request(
+                requestGrain, metrics, filterPushdown.filters(), orderBy, limit, partialSums),
+            range());
     AnalyticsGranularity requestGranularity = requestGrain.granularity();
     boolean timeSeries = requestGrain.isTimeSeries();
     List<AnalyticsPartition> partitions = new ArrayList<>();
     for (AnalyticsQueryBody body : plan.bodies()) {
       partitions.add(new AnalyticsPartition(partitions.size(), body));
     }
-    AnalyticsReading reading = new AnalyticsReading(new AnalyticsRowLayout(outputs), requestGranularity,
-        !limited && (timeSeries || partialSums), limited);
-    return DatasetScan.of(options, new AnalyticsRead(readSchema, partitions, reading, describe(template, windows, cap),
-        pushdownReport()));
+    AnalyticsReading reading =
+        new AnalyticsReading(
+            new AnalyticsRowLayout(outputs),
+            requestGranularity,
+            !limited && (timeSeries || partialSums),
+            limited);
+    return DatasetScan.of(
+        options,
+        new AnalyticsRead(readSchema, partitions, reading, plan.describe(grain), pushdownReport()));
   }
 
   /** The time range to read, or null when the predicates leave nothing. */
   private TimeWindow range() {
-    return AnalyticsRequestPlanner.range(options.analytics(), dateBounds, granularity, clock);
-  }
-
-  private AnalyticsColumn column(Expression e) {
-    if (e instanceof NamedReference ref && ref.fieldNames().length == 1) {
-      return schema.column(ref.fieldNames()[0]);
-    }
-    return null;
-  }
-
-  private String describe(AnalyticsQueryBody template, List<TimeWindow> windows, Duration cap) {
-    String shown = windows.stream().limit(4).map(TimeWindow::toString).collect(Collectors.joining(", "));
-    if (windows.size() > 4) {
-      shown += ", … " + (windows.size() - 4) + " more";
-    }
-    return "Grain: " + grain
-        + ", Windows: [" + shown + "] (at most " + (cap.toHours() < 24 ? cap.toHours() + " h" : cap.toDays() + " days")
-        + " each)"
-        + ", PlannedRequests: " + windows.size() + " (more only if the API truncates a window)"
-        + (template == null ? "" : ", Metrics: " + template.metrics() + ", Dimensions: " + template.dimensions()
-            + ", Granularity: " + (template.granularity() == null ? "none (totals)" : template.granularity())
-            + ", ApiFilters: " + template.filters().stream()
-                .map(f -> f.field() + " " + f.operator() + " " + f.value()).toList()
-            + ", OrderBy: " + (template.orderBy() == null ? "none"
-                : template.orderBy().field() + (template.orderBy().descending() ? " desc" : " asc"))
-            + ", Limit: " + template.limit());
+    return AnalyticsRequestPlanner.range(
+        options.analytics(), filterPushdown.dateBounds(), granularity, clock);
   }
 
   /** The predicates as pushed, with the pushed rollup and limit. */
   private PushdownReport pushdownReport() {
-    return pushdown.withAggregation(rollup == null ? PushdownReport.NONE
-            : rollup.sums().stream().map(s -> "SUM(" + s + ")").toList() + " GROUP BY "
-                + rollupKeys.stream().map(AnalyticsColumn::name).toList())
-        .withLimit(limit == null ? PushdownReport.NONE
-            : (orderBy == null ? "" : "ORDER BY " + orderBy.field() + (orderBy.descending() ? " DESC" : " ASC") + " ")
-                + "LIMIT " + limit);
+    return pushdown
+        .withAggregation(
+            rollup == null
+                ? PushdownReport.NONE
+                : rollup.sums().stream().map(s -> "SUM(" + s + ")").toList()
+                    + " GROUP BY "
+                    + rollupKeys.stream().map(AnalyticsColumn::name).toList())
+        .withLimit(
+            limit == null
+                ? PushdownReport.NONE
+                : (orderBy == null
+                        ? ""
+                        : "ORDER BY "
+                            + orderBy.field()
+                            + (orderBy.descending() ? " DESC" : " ASC")
+                            + " ")
+                    + "LIMIT "
+                    + limit);
   }
 
   @Override

@@ -38,32 +38,57 @@ final class AnalyticsSchema implements Serializable {
    */
   static AnalyticsSchema of(AnalyticsMeta meta, AnalyticsSelection selection) {
     check("metrics", selection.metrics(), meta.metricNames(), name -> meta.metric(name) != null);
-    check("dimensions", selection.dimensions(), meta.dimensionNames(), name -> meta.dimension(name) != null);
-    if (selection.granularity() != null && !meta.hasGranularity(selection.granularity().apiName())) {
-      throw InvalidOptionException.badValue("granularity", selection.granularity().apiName(),
+    check(
+        "dimensions",
+        selection.dimensions(),
+        meta.dimensionNames(),
+        name -> meta.dimension(name) != null);
+    if (selection.granularity() != null
+        && !meta.hasGranularity(selection.granularity().apiName())) {
+      throw InvalidOptionException.badValue(
+          "granularity",
+          selection.granularity().apiName(),
           "this API offers " + meta.granularityNames());
     }
     List<AnalyticsColumn> columns = new ArrayList<>();
     List<StructField> fields = new ArrayList<>();
     if (selection.granularity() != null) {
-      add(columns, fields, new AnalyticsColumn(AnalyticsColumn.DATE, AnalyticsColumn.Kind.DATE, false),
-          false, "Start of the " + selection.granularity().apiName() + " bucket (UTC)");
+      add(
+          columns,
+          fields,
+          new AnalyticsColumn(AnalyticsColumn.DATE, AnalyticsColumn.Kind.DATE, false),
+          false,
+          "Start of the " + selection.granularity().apiName() + " bucket (UTC)");
     }
     for (AnalyticsMeta.Dimension d : meta.dimensions()) {
       if (selection.dimensions().contains(d.name())) {
-        add(columns, fields, new AnalyticsColumn(d.name(), AnalyticsColumn.Kind.DIMENSION, false), true,
+        add(
+            columns,
+            fields,
+            new AnalyticsColumn(d.name(), AnalyticsColumn.Kind.DIMENSION, false),
+            true,
             d.displayLabel());
         if (d.name().equals("user")) {
-          add(columns, fields, new AnalyticsColumn(AnalyticsColumn.USER_EMAIL, AnalyticsColumn.Kind.USER_EMAIL, false),
-              true, "User e-mail (with the user dimension)");
+          add(
+              columns,
+              fields,
+              new AnalyticsColumn(
+                  AnalyticsColumn.USER_EMAIL, AnalyticsColumn.Kind.USER_EMAIL, false),
+              true,
+              "User e-mail (with the user dimension)");
         }
       }
     }
     for (AnalyticsMeta.Metric m : meta.metrics()) {
       if (selection.metrics().isEmpty() || selection.metrics().contains(m.name())) {
-        AnalyticsColumn.Kind kind = m.isCount() ? AnalyticsColumn.Kind.COUNT : AnalyticsColumn.Kind.MEASURE;
+        AnalyticsColumn.Kind kind =
+            m.isCount() ? AnalyticsColumn.Kind.COUNT : AnalyticsColumn.Kind.MEASURE;
         boolean summable = AnalyticsRollup.summable(m.isRate(), m.displayFormat());
-        add(columns, fields, new AnalyticsColumn(m.name(), kind, summable), true,
+        add(
+            columns,
+            fields,
+            new AnalyticsColumn(m.name(), kind, summable),
+            true,
             m.displayLabel() + " (" + m.displayFormat() + (m.isRate() ? ", rate" : "") + ")");
       }
     }
@@ -71,7 +96,10 @@ final class AnalyticsSchema implements Serializable {
   }
 
   private static void add(
-      List<AnalyticsColumn> columns, List<StructField> fields, AnalyticsColumn column, boolean nullable,
+      List<AnalyticsColumn> columns,
+      List<StructField> fields,
+      AnalyticsColumn column,
+      boolean nullable,
       String comment) {
     if (columns.stream().anyMatch(c -> c.name().equals(column.name()))) {
       return; // a dimension named like a metric would be ambiguous; the first wins
@@ -82,11 +110,23 @@ final class AnalyticsSchema implements Serializable {
   }
 
   private static void check(
-      String option, List<String> names, String known, java.util.function.Predicate<String> exists) {
+      String option,
+      List<String> names,
+      String known,
+      java.util.function.Predicate<String> exists) {
     List<String> unknown = names.stream().filter(n -> !exists.test(n)).toList();
     if (!unknown.isEmpty()) {
-      throw new InvalidOptionException("Option '" + option + "' names " + unknown + ", which /analytics/meta does"
-          + " not list. Known " + option + ": " + known + ".");
+      throw new InvalidOptionException(
+          "Option '"
+              + option
+              + "' names "
+              + unknown
+              + ", which /analytics/meta does"
+              + " not list. Known "
+              + option
+              + ": "
+              + known
+              + ".");
     }
   }
 
@@ -99,9 +139,20 @@ final class AnalyticsSchema implements Serializable {
   }
 
   /** The column named {@code name} (any case), or null. */
+  /** The column a single-name reference names, or null for anything else. */
+  AnalyticsColumn column(org.apache.spark.sql.connector.expressions.Expression e) {
+    return e instanceof org.apache.spark.sql.connector.expressions.NamedReference ref
+            && ref.fieldNames().length == 1
+        ? column(ref.fieldNames()[0])
+        : null;
+  }
+
   AnalyticsColumn column(String name) {
     String lower = name.toLowerCase(Locale.ROOT);
-    return columns.stream().filter(c -> c.name().toLowerCase(Locale.ROOT).equals(lower)).findFirst().orElse(null);
+    return columns.stream()
+        .filter(c -> c.name().toLowerCase(Locale.ROOT).equals(lower))
+        .findFirst()
+        .orElse(null);
   }
 
   /** The metadata this schema was built from (driver only). */

@@ -8,6 +8,7 @@ public final class AppRankingsDataset {
   private AppRankingsDataset() {}
 
   public static DatasetDefinition of(ReadOptions options) {
-    return new DatasetDefinition(AppRankingsColumns.SCHEMA, () -> new AppRankingsScanBuilder(options), true);
+    return new DatasetDefinition(
+        AppRankingsColumns.SCHEMA, () -> new AppRankingsScanBuilder(options), true);
   }
 }

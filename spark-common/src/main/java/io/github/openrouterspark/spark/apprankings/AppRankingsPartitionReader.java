@@ -1,30 +1,30 @@
 package io.github.openrouterspark.spark.apprankings;
 
+import io.github.openrouterspark.api.ApiRequest;
 import io.github.openrouterspark.api.AppRankingsItem;
 import io.github.openrouterspark.api.AppRankingsQuery;
-import io.github.openrouterspark.api.ApiRequest;
 import io.github.openrouterspark.api.DatasetMeta;
 import io.github.openrouterspark.api.DatasetResponseCursor;
 import io.github.openrouterspark.api.OpenRouterClient;
 import io.github.openrouterspark.api.RequestMetrics;
-import io.github.openrouterspark.spark.metrics.ConnectorMetrics;
-import io.github.openrouterspark.spark.read.SparkValues;
-import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import io.github.openrouterspark.plan.AppRankingsTask;
 import io.github.openrouterspark.plan.RankPage;
+import io.github.openrouterspark.spark.metrics.ConnectorMetrics;
+import io.github.openrouterspark.spark.read.SparkValues;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
+import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.types.Decimal;
 
 /**
- * Reads one ranking page by page. A page holds at most 100 rows, so each is decoded into Spark
- * rows as it streams in and held until its {@code meta} (which may come last) has been checked.
- * A page shorter than its limit is the ranking's end: no further page is requested.
+ * Reads one ranking page by page. A page holds at most 100 rows, so each is decoded into Spark rows
+ * as it streams in and held until its {@code meta} (which may come last) has been checked. A page
+ * shorter than its limit is the ranking's end: no further page is requested.
  */
 final class AppRankingsPartitionReader implements PartitionReader<InternalRow> {
   private final OpenRouterClient client;
@@ -38,7 +38,8 @@ final class AppRankingsPartitionReader implements PartitionReader<InternalRow> {
   private final RequestMetrics metrics = new RequestMetrics();
   private long rowsRead;
 
-  AppRankingsPartitionReader(OpenRouterClient client, AppRankingsTask task, AppRankingsLayout layout) {
+  AppRankingsPartitionReader(
+      OpenRouterClient client, AppRankingsTask task, AppRankingsLayout layout) {
     this.client = client;
     this.task = task;
     this.columns = layout.columns();
@@ -76,24 +77,42 @@ final class AppRankingsPartitionReader implements PartitionReader<InternalRow> {
   private record Page(List<GenericInternalRow> rows, int received) {}
 
   private List<GenericInternalRow> fetch(RankPage rankPage) {
-    ApiRequest request = new AppRankingsQuery(task.window().start(), task.window().end(), task.sort(),
-        task.category(), task.subcategory(), rankPage.offset(), rankPage.limit()).toRequest();
+    ApiRequest request =
+        new AppRankingsQuery(
+                task.window().start(),
+                task.window().end(),
+                task.sort(),
+                task.category(),
+                task.subcategory(),
+                rankPage.offset(),
+                rankPage.limit())
+            .toRequest();
     // Decoded completely inside the client's retry loop: a response that breaks off is read again
     // from the start, and no row of it is returned before the whole page was checked.
-    Page page = client.read(request, new AppRankingsItem(), metrics, cursor -> decode(request, rankPage, cursor));
+    Page page =
+        client.read(
+            request, new AppRankingsItem(), metrics, cursor -> decode(request, rankPage, cursor));
     ended = page.received() < rankPage.limit();
     return page.rows();
   }
 
-  private Page decode(ApiRequest request, RankPage rankPage, DatasetResponseCursor<AppRankingsItem> cursor) {
+  private Page decode(
+      ApiRequest request, RankPage rankPage, DatasetResponseCursor<AppRankingsItem> cursor) {
     List<GenericInternalRow> rows = new ArrayList<>(rankPage.limit());
     int received = 0;
     long expectedRank = rankPage.firstRank();
     while (cursor.next()) {
       AppRankingsItem item = cursor.item();
       if (item.rank() != expectedRank || received == rankPage.limit()) {
-        throw inconsistent(request, "rank " + item.rank() + " where rank " + expectedRank
-            + " was expected (ranks are absolute and consecutive within " + rankPage + ")");
+        throw inconsistent(
+            request,
+            "rank "
+                + item.rank()
+                + " where rank "
+                + expectedRank
+                + " was expected (ranks are absolute and consecutive within "
+                + rankPage
+                + ")");
       }
       expectedRank++;
       received++;
@@ -102,9 +121,16 @@ final class AppRankingsPartitionReader implements PartitionReader<InternalRow> {
       }
     }
     DatasetMeta meta = cursor.meta();
-    if (!meta.startDate().equals(task.window().start()) || !meta.endDate().equals(task.window().end())) {
-      throw inconsistent(request, "meta.start_date/end_date " + meta.startDate() + ".." + meta.endDate()
-          + " for the requested window " + task.window());
+    if (!meta.startDate().equals(task.window().start())
+        || !meta.endDate().equals(task.window().end())) {
+      throw inconsistent(
+          request,
+          "meta.start_date/end_date "
+              + meta.startDate()
+              + ".."
+              + meta.endDate()
+              + " for the requested window "
+              + task.window());
     }
     long asOf = SparkValues.timestamp(meta.asOf());
     for (GenericInternalRow row : rows) {
@@ -120,19 +146,20 @@ final class AppRankingsPartitionReader implements PartitionReader<InternalRow> {
   private GenericInternalRow toRow(AppRankingsItem item, ApiRequest request) {
     Object[] values = new Object[columns.length];
     for (int i = 0; i < columns.length; i++) {
-      values[i] = switch (columns[i]) {
-        case START_DATE -> SparkValues.date(task.window().start());
-        case END_DATE -> SparkValues.date(task.window().end());
-        case SORT -> SparkValues.string(task.sort());
-        case CATEGORY -> SparkValues.string(task.category());
-        case SUBCATEGORY -> SparkValues.string(task.subcategory());
-        case RANK -> (int) item.rank();
-        case APP_ID -> item.appId();
-        case APP_NAME -> SparkValues.string(item.appName());
-        case TOTAL_REQUESTS -> item.totalRequests();
-        case TOTAL_TOKENS -> tokens(item, request);
-        case AS_OF -> null; // filled from meta once the page is complete
-      };
+      values[i] =
+          switch (columns[i]) {
+            case START_DATE -> SparkValues.date(task.window().start());
+            case END_DATE -> SparkValues.date(task.window().end());
+            case SORT -> SparkValues.string(task.sort());
+            case CATEGORY -> SparkValues.string(task.category());
+            case SUBCATEGORY -> SparkValues.string(task.subcategory());
+            case RANK -> (int) item.rank();
+            case APP_ID -> item.appId();
+            case APP_NAME -> SparkValues.string(item.appName());
+            case TOTAL_REQUESTS -> item.totalRequests();
+            case TOTAL_TOKENS -> tokens(item, request);
+            case AS_OF -> null; // filled from meta once the page is complete
+          };
     }
     return new GenericInternalRow(values);
   }
@@ -140,13 +167,18 @@ final class AppRankingsPartitionReader implements PartitionReader<InternalRow> {
   private static Decimal tokens(AppRankingsItem item, ApiRequest request) {
     Decimal d = SparkValues.decimal38(item.totalTokens());
     if (d == null) {
-      throw inconsistent(request, "total_tokens " + item.totalTokens() + ", which exceeds DECIMAL(38,0)");
+      throw inconsistent(
+          request, "total_tokens " + item.totalTokens() + ", which exceeds DECIMAL(38,0)");
     }
     return d;
   }
 
   private static IllegalStateException inconsistent(ApiRequest request, String what) {
-    return new IllegalStateException("OpenRouter API request " + request + " returned " + what
-        + ". The query was stopped rather than return a wrong or partial result; if this persists, report it.");
+    return new IllegalStateException(
+        "OpenRouter API request "
+            + request
+            + " returned "
+            + what
+            + ". The query was stopped rather than return a wrong or partial result; if this persists, report it.");
   }
 }

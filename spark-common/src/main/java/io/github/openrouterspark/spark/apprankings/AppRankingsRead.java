@@ -57,7 +57,8 @@ final class AppRankingsRead implements DatasetRead {
 
   @Override
   public OptionalLong estimatedRows() {
-    return OptionalLong.of(tasks.stream().flatMap(t -> t.pages().stream()).mapToLong(RankPage::limit).sum());
+    return OptionalLong.of(
+        tasks.stream().flatMap(t -> t.pages().stream()).mapToLong(RankPage::limit).sum());
   }
 
   @Override
@@ -67,11 +68,19 @@ final class AppRankingsRead implements DatasetRead {
 
   @Override
   public String plan() {
-    String shown = tasks.stream().limit(TASKS_SHOWN).map(AppRankingsTask::toString).collect(Collectors.joining("; "));
+    String shown =
+        tasks.stream()
+            .limit(TASKS_SHOWN)
+            .map(AppRankingsTask::toString)
+            .collect(Collectors.joining("; "));
     if (tasks.size() > TASKS_SHOWN) {
       shown += "; … " + (tasks.size() - TASKS_SHOWN) + " more";
     }
-    return "Rankings: [" + shown + "]"
-        + ", PlannedRequests: " + plannedRequests() + " (at most: a short page ends its ranking)";
+    return "Rankings: ["
+        + shown
+        + "]"
+        + ", PlannedRequests: "
+        + plannedRequests()
+        + " (at most: a short page ends its ranking)";
   }
 }

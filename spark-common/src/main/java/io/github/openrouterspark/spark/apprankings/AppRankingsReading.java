@@ -11,6 +11,7 @@ record AppRankingsReading(AppRankingsLayout layout) implements PartitionReading 
 
   @Override
   public PartitionReader<InternalRow> open(InputPartition partition, Connection connection) {
-    return new AppRankingsPartitionReader(connection.http(), ((AppRankingsPartition) partition).task(), layout);
+    return new AppRankingsPartitionReader(
+        connection.http(), ((AppRankingsPartition) partition).task(), layout);
   }
 }

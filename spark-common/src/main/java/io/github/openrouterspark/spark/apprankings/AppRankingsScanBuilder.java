@@ -1,12 +1,12 @@
 package io.github.openrouterspark.spark.apprankings;
 
 import io.github.openrouterspark.api.AppRankingsQuery;
-import io.github.openrouterspark.options.ReadOptions;
 import io.github.openrouterspark.options.RankingSelection;
+import io.github.openrouterspark.options.ReadOptions;
 import io.github.openrouterspark.plan.AppRankingsPlanner;
 import io.github.openrouterspark.plan.AppRankingsTask;
-import io.github.openrouterspark.plan.DateSet;
 import io.github.openrouterspark.plan.DatePlanner;
+import io.github.openrouterspark.plan.DateSet;
 import io.github.openrouterspark.plan.RankRange;
 import io.github.openrouterspark.plan.Window;
 import io.github.openrouterspark.spark.pushdown.KeyColumns;
@@ -34,19 +34,22 @@ import org.apache.spark.sql.connector.read.SupportsPushDownV2Filters;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Turns predicates on the parameter columns into API parameters. {@code sort}, {@code category}
- * and {@code subcategory} are key columns: a column no predicate mentions reads its option's
- * value (or is not sent); a mentioned one reads every value of its domain that the fully pushed
- * predicates allow (all of them with {@code pushDownFilters=false}, so both settings return the
- * same rows). {@code rank} works the same way over ranks 1..200, with {@code maxRank} as the
- * unmentioned default.
+ * Turns predicates on the parameter columns into API parameters. {@code sort}, {@code category} and
+ * {@code subcategory} are key columns: a column no predicate mentions reads its option's value (or
+ * is not sent); a mentioned one reads every value of its domain that the fully pushed predicates
+ * allow (all of them with {@code pushDownFilters=false}, so both settings return the same rows).
+ * {@code rank} works the same way over ranks 1..200, with {@code maxRank} as the unmentioned
+ * default.
  *
  * <p>A predicate is fully handled when it tests exactly one of these columns and translates
  * exactly; every other predicate stays with Spark. LIMIT and ORDER BY rank LIMIT n shrink each
  * ranking's rank range; they are exact with one ranking and partial with several.
  */
 final class AppRankingsScanBuilder
-    implements ScanBuilder, SupportsPushDownV2Filters, SupportsPushDownRequiredColumns, SupportsPushDownLimit,
+    implements ScanBuilder,
+        SupportsPushDownV2Filters,
+        SupportsPushDownRequiredColumns,
+        SupportsPushDownLimit,
         SupportsPushDownTopN {
   private static final RankPredicates RANK = new RankPredicates(AppRankingsColumns.RANK.name);
 
@@ -67,7 +70,11 @@ final class AppRankingsScanBuilder
     RankingSelection s = options.selection();
     keys.add(AppRankingsColumns.SORT.name, AppRankingsQuery.SORTS, false, s.sort())
         .add(AppRankingsColumns.CATEGORY.name, AppRankingsQuery.CATEGORIES, true, s.category())
-        .add(AppRankingsColumns.SUBCATEGORY.name, AppRankingsQuery.SUBCATEGORIES, true, s.subcategory());
+        .add(
+            AppRankingsColumns.SUBCATEGORY.name,
+            AppRankingsQuery.SUBCATEGORIES,
+            true,
+            s.subcategory());
     this.ranks = RankRange.atMost(s.maxRank());
   }
 
@@ -132,11 +139,12 @@ final class AppRankingsScanBuilder
 
   @Override
   public boolean pushTopN(SortOrder[] orders, int limit) {
-    boolean byRankAscending = orders.length == 1
-        && orders[0].direction() == SortDirection.ASCENDING
-        && orders[0].expression() instanceof NamedReference ref
-        && ref.fieldNames().length == 1
-        && ref.fieldNames()[0].equalsIgnoreCase(AppRankingsColumns.RANK.name);
+    boolean byRankAscending =
+        orders.length == 1
+            && orders[0].direction() == SortDirection.ASCENDING
+            && orders[0].expression() instanceof NamedReference ref
+            && ref.fieldNames().length == 1
+            && ref.fieldNames()[0].equalsIgnoreCase(AppRankingsColumns.RANK.name);
     if (!options.pushDownLimit() || !byRankAscending) {
       return false;
     }
@@ -160,9 +168,16 @@ final class AppRankingsScanBuilder
   private List<AppRankingsTask> tasks() {
     LocalDate today = LocalDate.now(clock);
     // One ranking over the whole range by default; windowDays tiles it into a time series.
-    List<Window> windows = DatePlanner.plan(options.startDate(), options.endDate(), DateSet.ALL, today,
-        options.windowDays().orElse(DatePlanner.MAX_WINDOW_DAYS)).windows();
-    return AppRankingsPlanner.plan(windows,
+    List<Window> windows =
+        DatePlanner.plan(
+                options.startDate(),
+                options.endDate(),
+                DateSet.ALL,
+                today,
+                options.windowDays().orElse(DatePlanner.MAX_WINDOW_DAYS))
+            .windows();
+    return AppRankingsPlanner.plan(
+        windows,
         keys.values(AppRankingsColumns.SORT.name),
         keys.values(AppRankingsColumns.CATEGORY.name),
         keys.values(AppRankingsColumns.SUBCATEGORY.name),

@@ -13,12 +13,11 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.unsafe.types.UTF8String;
 
 /**
- * Translates Spark predicates on the analytics table into API terms, only where the API's answer
- * is exactly what Spark would keep: a comparison of one dimension column with string literals
- * becomes a filter ({@code eq}, {@code neq}, {@code in}, {@code not_in}, {@code gt}, {@code gte},
- * {@code lt}, {@code lte}; an unset value matches none of them, as a NULL matches no SQL
- * comparison), and bounds on the {@code date} bucket column become the time range, rounded to
- * whole buckets.
+ * Translates Spark predicates on the analytics table into API terms, only where the API's answer is
+ * exactly what Spark would keep: a comparison of one dimension column with string literals becomes
+ * a filter ({@code eq}, {@code neq}, {@code in}, {@code not_in}, {@code gt}, {@code gte}, {@code
+ * lt}, {@code lte}; an unset value matches none of them, as a NULL matches no SQL comparison), and
+ * bounds on the {@code date} bucket column become the time range, rounded to whole buckets.
  */
 public final class AnalyticsPredicates {
   private AnalyticsPredicates() {}
@@ -56,11 +55,16 @@ public final class AnalyticsPredicates {
     switch (p.name()) {
       case "NOT" -> {
         if (c.length == 1 && c[0] instanceof Predicate inner) {
-          return translate(inner, column).flatMap(f -> switch (f.operator()) {
-            case "eq" -> Optional.of(new AnalyticsQueryBody.Filter(column, "neq", f.value()));
-            case "in" -> Optional.of(new AnalyticsQueryBody.Filter(column, "not_in", f.value()));
-            default -> Optional.empty();
-          });
+          return translate(inner, column)
+              .flatMap(
+                  f ->
+                      switch (f.operator()) {
+                        case "eq" ->
+                            Optional.of(new AnalyticsQueryBody.Filter(column, "neq", f.value()));
+                        case "in" ->
+                            Optional.of(new AnalyticsQueryBody.Filter(column, "not_in", f.value()));
+                        default -> Optional.empty();
+                      });
         }
         return Optional.empty();
       }
@@ -72,7 +76,8 @@ public final class AnalyticsPredicates {
         for (int i = 1; i < c.length; i++) {
           String v = string(c[i]);
           if (v == null) {
-            return Optional.empty(); // a NULL in the list changes NOT IN's meaning: leave it to Spark
+            return Optional
+                .empty(); // a NULL in the list changes NOT IN's meaning: leave it to Spark
           }
           if (!values.contains(v)) {
             values.add(v);
@@ -91,14 +96,15 @@ public final class AnalyticsPredicates {
         if (v == null) {
           return Optional.empty();
         }
-        String operator = switch (op) {
-          case "=" -> "eq";
-          case "<>" -> "neq";
-          case "<" -> "lt";
-          case "<=" -> "lte";
-          case ">" -> "gt";
-          default -> "gte";
-        };
+        String operator =
+            switch (op) {
+              case "=" -> "eq";
+              case "<>" -> "neq";
+              case "<" -> "lt";
+              case "<=" -> "lte";
+              case ">" -> "gt";
+              default -> "gte";
+            };
         return Optional.of(new AnalyticsQueryBody.Filter(column, operator, v));
       }
       default -> {
@@ -112,13 +118,16 @@ public final class AnalyticsPredicates {
    * comparisons with TIMESTAMP literals and ANDs of them. A bound between bucket starts moves to
    * the next bucket start, since rows carry bucket starts.
    */
-  public static Optional<TimeBounds> timeBounds(Predicate p, String column, AnalyticsGranularity g) {
+  public static Optional<TimeBounds> timeBounds(
+      Predicate p, String column, AnalyticsGranularity g) {
     Expression[] c = p.children();
     switch (p.name()) {
       case "AND" -> {
         Optional<TimeBounds> l = timeBounds((Predicate) c[0], column, g);
         Optional<TimeBounds> r = timeBounds((Predicate) c[1], column, g);
-        return l.isPresent() && r.isPresent() ? Optional.of(l.get().intersect(r.get())) : Optional.empty();
+        return l.isPresent() && r.isPresent()
+            ? Optional.of(l.get().intersect(r.get()))
+            : Optional.empty();
       }
       case "=", "<", "<=", ">", ">=" -> {
         Optional<Comparison> cmp = Comparison.of(p, column);
@@ -131,16 +140,21 @@ public final class AnalyticsPredicates {
         if (t == null) {
           return Optional.empty();
         }
-        // Bucket starts s with s >= t are those >= ceil(t); s > t: >= ceil(t + 1µs); s < t: < ceil(t);
+        // Bucket starts s with s >= t are those >= ceil(t); s > t: >= ceil(t + 1µs); s < t: <
+        // ceil(t);
         // s <= t: < ceil(t + 1µs). Rows exist only at bucket starts.
         Instant after = t.plusNanos(1_000);
-        return Optional.of(switch (op) {
-          case ">=" -> new TimeBounds(g.ceil(t), null);
-          case ">" -> new TimeBounds(g.ceil(after), null);
-          case "<" -> new TimeBounds(null, g.ceil(t));
-          case "<=" -> new TimeBounds(null, g.ceil(after));
-          default -> g.isBucketStart(t) ? new TimeBounds(t, g.next(t)) : new TimeBounds(t, t); // "=": empty if off-bucket
-        });
+        return Optional.of(
+            switch (op) {
+              case ">=" -> new TimeBounds(g.ceil(t), null);
+              case ">" -> new TimeBounds(g.ceil(after), null);
+              case "<" -> new TimeBounds(null, g.ceil(t));
+              case "<=" -> new TimeBounds(null, g.ceil(after));
+              default ->
+                  g.isBucketStart(t)
+                      ? new TimeBounds(t, g.next(t))
+                      : new TimeBounds(t, t); // "=": empty if off-bucket
+            });
       }
       default -> {
         return Optional.empty();
@@ -148,10 +162,9 @@ public final class AnalyticsPredicates {
     }
   }
 
-
-
   private static String string(Expression e) {
-    if (e instanceof Literal<?> literal && literal.dataType().equals(DataTypes.StringType)
+    if (e instanceof Literal<?> literal
+        && literal.dataType().equals(DataTypes.StringType)
         && literal.value() instanceof UTF8String s) {
       return s.toString();
     }
@@ -159,7 +172,8 @@ public final class AnalyticsPredicates {
   }
 
   private static Instant timestamp(Expression e) {
-    if (e instanceof Literal<?> literal && literal.dataType().equals(DataTypes.TimestampType)
+    if (e instanceof Literal<?> literal
+        && literal.dataType().equals(DataTypes.TimestampType)
         && literal.value() instanceof Long micros) {
       return Instant.EPOCH.plusNanos(Math.multiplyExact(micros, 1_000L));
     }

@@ -40,7 +40,8 @@ public record Comparison(String op, Expression other) {
   }
 
   static boolean isColumn(Expression e, String column) {
-    return e instanceof NamedReference ref && ref.fieldNames().length == 1
+    return e instanceof NamedReference ref
+        && ref.fieldNames().length == 1
         && ref.fieldNames()[0].equalsIgnoreCase(column);
   }
 

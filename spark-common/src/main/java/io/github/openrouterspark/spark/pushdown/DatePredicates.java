@@ -86,10 +86,14 @@ public final class DatePredicates {
     Expression[] c = p.children();
     switch (p.name()) {
       case "IS_NULL" -> {
-        return isColumn(c, 0) && c.length == 1 ? Optional.of(exactly(DateSet.NONE)) : Optional.empty();
+        return isColumn(c, 0) && c.length == 1
+            ? Optional.of(exactly(DateSet.NONE))
+            : Optional.empty();
       }
       case "IS_NOT_NULL" -> {
-        return isColumn(c, 0) && c.length == 1 ? Optional.of(exactly(DateSet.ALL)) : Optional.empty();
+        return isColumn(c, 0) && c.length == 1
+            ? Optional.of(exactly(DateSet.ALL))
+            : Optional.empty();
       }
       case "IN" -> {
         if (c.length < 1 || !isColumn(c, 0)) {
@@ -141,16 +145,17 @@ public final class DatePredicates {
       return Optional.of(normalized.equals("<=>") ? exactly(DateSet.NONE) : ALWAYS_NULL);
     }
     LocalDate d = value.get().get();
-    return Optional.of(exactly(switch (normalized) {
-      case "=", "<=>" -> DateSet.of(d, d);
-      case "<>" -> DateSet.of(d, d).complement();
-      case "<" -> DateSet.before(d);
-      case "<=" -> DateSet.atOrBefore(d);
-      case ">" -> DateSet.after(d);
-      default -> DateSet.atOrAfter(d); // ">="
-    }));
+    return Optional.of(
+        exactly(
+            switch (normalized) {
+              case "=", "<=>" -> DateSet.of(d, d);
+              case "<>" -> DateSet.of(d, d).complement();
+              case "<" -> DateSet.before(d);
+              case "<=" -> DateSet.atOrBefore(d);
+              case ">" -> DateSet.after(d);
+              default -> DateSet.atOrAfter(d); // ">="
+            }));
   }
-
 
   private boolean isColumn(Expression[] c, int i) {
     return i < c.length

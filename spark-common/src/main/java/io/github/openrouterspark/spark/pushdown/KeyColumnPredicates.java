@@ -1,11 +1,11 @@
 package io.github.openrouterspark.spark.pushdown;
 
+import io.github.openrouterspark.spark.pushdown.ThreeValuedLogic.Truth;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import io.github.openrouterspark.spark.pushdown.ThreeValuedLogic.Truth;
 import org.apache.spark.sql.connector.expressions.Expression;
 import org.apache.spark.sql.connector.expressions.Literal;
 import org.apache.spark.sql.connector.expressions.NamedReference;
@@ -25,7 +25,9 @@ public final class KeyColumnPredicates {
   private final String column;
   private final List<String> domain;
 
-  /** @param domain the accepted values in display order; may contain null */
+  /**
+   * @param domain the accepted values in display order; may contain null
+   */
   public KeyColumnPredicates(String column, List<String> domain) {
     this.column = column;
     this.domain = new ArrayList<>(domain);
@@ -70,7 +72,10 @@ public final class KeyColumnPredicates {
         Set<String> nullOnly = new LinkedHashSet<>();
         nullOnly.add(null);
         Truth<Set<String>> isNull = of(domainMembers(nullOnly), false);
-        return Optional.of(p.name().equals("IS_NULL") ? isNull : new Truth<>(isNull.whenFalse(), isNull.whenTrue()));
+        return Optional.of(
+            p.name().equals("IS_NULL")
+                ? isNull
+                : new Truth<>(isNull.whenFalse(), isNull.whenTrue()));
       }
       case "=", "<=>" -> {
         if (c.length != 2) {
@@ -87,7 +92,9 @@ public final class KeyColumnPredicates {
         } else if (p.name().equals("<=>")) {
           keeps.add(null); // col <=> NULL is IS NULL, never unknown
         } else {
-          return Optional.of(new Truth<>(new LinkedHashSet<>(), new LinkedHashSet<>())); // col = NULL: unknown everywhere
+          return Optional.of(
+              new Truth<>(
+                  new LinkedHashSet<>(), new LinkedHashSet<>())); // col = NULL: unknown everywhere
         }
         return Optional.of(of(domainMembers(keeps), p.name().equals("=")));
       }
@@ -124,10 +131,9 @@ public final class KeyColumnPredicates {
     return out;
   }
 
-
-
   private boolean isColumn(Expression e) {
-    return e instanceof NamedReference ref && ref.fieldNames().length == 1
+    return e instanceof NamedReference ref
+        && ref.fieldNames().length == 1
         && ref.fieldNames()[0].equalsIgnoreCase(column);
   }
 

@@ -12,11 +12,10 @@ import org.apache.spark.sql.connector.expressions.filter.Predicate;
 
 /**
  * A table's parameter ("key") columns and the values a scan reads for each. A column no predicate
- * mentions reads its option's value (null: the parameter is not sent). A mentioned column reads
- * its whole domain, narrowed by the predicates that test only that column and translate exactly
- * ({@link KeyColumnPredicates}); so a query returns the same rows whether or not it narrows.
- * Collect the query's predicates with {@link #mention} and {@link #narrow}, then read
- * {@link #values}.
+ * mentions reads its option's value (null: the parameter is not sent). A mentioned column reads its
+ * whole domain, narrowed by the predicates that test only that column and translate exactly ({@link
+ * KeyColumnPredicates}); so a query returns the same rows whether or not it narrows. Collect the
+ * query's predicates with {@link #mention} and {@link #narrow}, then read {@link #values}.
  */
 public final class KeyColumns {
   private final Map<String, KeyColumnPredicates> columns = new LinkedHashMap<>();

@@ -11,15 +11,17 @@ import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Renders predicates for EXPLAIN. Spark's own text shows DATE literals as day numbers
- * ({@code date >= 20089}) and TIMESTAMPs as microseconds; this shows them as dates ({@code date >=
- * DATE '2025-01-01'}) and instants ({@code TIMESTAMP '2026-10-04T12:00:00Z'}).
+ * Renders predicates for EXPLAIN. Spark's own text shows DATE literals as day numbers ({@code date
+ * >= 20089}) and TIMESTAMPs as microseconds; this shows them as dates ({@code date >= DATE
+ * '2025-01-01'}) and instants ({@code TIMESTAMP '2026-10-04T12:00:00Z'}).
  */
 public final class PredicateText {
   private PredicateText() {}
 
   public static String render(List<Predicate> predicates) {
-    return predicates.stream().map(PredicateText::render).collect(Collectors.joining(", ", "[", "]"));
+    return predicates.stream()
+        .map(PredicateText::render)
+        .collect(Collectors.joining(", ", "[", "]"));
   }
 
   public static String render(Expression e) {
@@ -38,9 +40,14 @@ public final class PredicateText {
       case "NOT" -> "NOT " + render(c[0]);
       case "IS_NULL" -> render(c[0]) + " IS NULL";
       case "IS_NOT_NULL" -> render(c[0]) + " IS NOT NULL";
-      case "IN" -> render(c[0]) + " IN "
-          + Arrays.stream(c, 1, c.length).map(PredicateText::render).collect(Collectors.joining(", ", "(", ")"));
-      case "=", "<=>", "<>", "<", "<=", ">", ">=" -> render(c[0]) + " " + p.name() + " " + render(c[1]);
+      case "IN" ->
+          render(c[0])
+              + " IN "
+              + Arrays.stream(c, 1, c.length)
+                  .map(PredicateText::render)
+                  .collect(Collectors.joining(", ", "(", ")"));
+      case "=", "<=>", "<>", "<", "<=", ">", ">=" ->
+          render(c[0]) + " " + p.name() + " " + render(c[1]);
       default -> p.toString();
     };
   }
@@ -54,7 +61,9 @@ public final class PredicateText {
       return "DATE '" + LocalDate.ofEpochDay(days) + "'";
     }
     if (literal.dataType().equals(DataTypes.TimestampType) && v instanceof Long micros) {
-      return "TIMESTAMP '" + java.time.Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS) + "'";
+      return "TIMESTAMP '"
+          + java.time.Instant.EPOCH.plus(micros, java.time.temporal.ChronoUnit.MICROS)
+          + "'";
     }
     if (literal.dataType().equals(DataTypes.StringType)) {
       return "'" + v.toString().replace("'", "\\'") + "'";

@@ -26,7 +26,9 @@ public final class RankPredicates {
       case "AND" -> {
         Optional<RankRange> l = exact((Predicate) c[0]);
         Optional<RankRange> r = exact((Predicate) c[1]);
-        return l.isPresent() && r.isPresent() ? Optional.of(l.get().intersect(r.get())) : Optional.empty();
+        return l.isPresent() && r.isPresent()
+            ? Optional.of(l.get().intersect(r.get()))
+            : Optional.empty();
       }
       case "IS_NOT_NULL" -> {
         return c.length == 1 && isColumn(c[0]) ? Optional.of(RankRange.ALL) : Optional.empty();
@@ -83,13 +85,14 @@ public final class RankPredicates {
       literal = c[1];
     } else if (isColumn(c[1])) {
       literal = c[0];
-      normalized = switch (op) {
-        case "<" -> ">";
-        case "<=" -> ">=";
-        case ">" -> "<";
-        case ">=" -> "<=";
-        default -> op;
-      };
+      normalized =
+          switch (op) {
+            case "<" -> ">";
+            case "<=" -> ">=";
+            case ">" -> "<";
+            case ">=" -> "<=";
+            default -> op;
+          };
     } else {
       return Optional.empty();
     }
@@ -98,26 +101,30 @@ public final class RankPredicates {
       return Optional.empty();
     }
     long n = v.get();
-    if ((normalized.equals(">") && n == Long.MAX_VALUE) || (normalized.equals("<") && n == Long.MIN_VALUE)) {
+    if ((normalized.equals(">") && n == Long.MAX_VALUE)
+        || (normalized.equals("<") && n == Long.MIN_VALUE)) {
       return Optional.of(RankRange.NONE);
     }
-    return Optional.of(switch (normalized) {
-      case "=", "<=>" -> RankRange.atLeast(n).intersect(RankRange.atMost(n));
-      case "<" -> RankRange.atMost(n - 1);
-      case "<=" -> RankRange.atMost(n);
-      case ">" -> RankRange.atLeast(n + 1);
-      default -> RankRange.atLeast(n);
-    });
+    return Optional.of(
+        switch (normalized) {
+          case "=", "<=>" -> RankRange.atLeast(n).intersect(RankRange.atMost(n));
+          case "<" -> RankRange.atMost(n - 1);
+          case "<=" -> RankRange.atMost(n);
+          case ">" -> RankRange.atLeast(n + 1);
+          default -> RankRange.atLeast(n);
+        });
   }
 
   private boolean isColumn(Expression e) {
-    return e instanceof NamedReference ref && ref.fieldNames().length == 1
+    return e instanceof NamedReference ref
+        && ref.fieldNames().length == 1
         && ref.fieldNames()[0].equalsIgnoreCase(column);
   }
 
   /** Integer-typed literals only; a NULL or other type is not translated. */
   private static Optional<Long> intLiteral(Expression e) {
-    if (e instanceof Literal<?> literal && literal.value() instanceof Number n
+    if (e instanceof Literal<?> literal
+        && literal.value() instanceof Number n
         && (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte)) {
       return Optional.of(n.longValue());
     }

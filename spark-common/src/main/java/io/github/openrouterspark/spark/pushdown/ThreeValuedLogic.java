@@ -15,8 +15,8 @@ import org.apache.spark.sql.connector.expressions.filter.Predicate;
  * AND, OR and NOT, so every translator gets NULL semantics right the same way.
  *
  * <p>A predicate's {@link Truth} is where it is TRUE and where it is FALSE; elsewhere it is NULL.
- * NOT needs the FALSE set because it is not the complement of the TRUE set once a NULL is
- * involved: {@code NOT (x IN (1, NULL))} keeps no row at all.
+ * NOT needs the FALSE set because it is not the complement of the TRUE set once a NULL is involved:
+ * {@code NOT (x IN (1, NULL))} keeps no row at all.
  *
  * @param <S> the set representation
  */
@@ -69,8 +69,8 @@ public final class ThreeValuedLogic<S> {
   private final Function<Predicate, Optional<Truth<S>>> leaves;
 
   /**
-   * @param leaves the truth of a predicate that is not AND, OR, NOT or a constant, or empty when
-   *     it is not understood (then neither is any predicate containing it)
+   * @param leaves the truth of a predicate that is not AND, OR, NOT or a constant, or empty when it
+   *     is not understood (then neither is any predicate containing it)
    */
   public ThreeValuedLogic(Sets<S> sets, Function<Predicate, Optional<Truth<S>>> leaves) {
     this.sets = sets;

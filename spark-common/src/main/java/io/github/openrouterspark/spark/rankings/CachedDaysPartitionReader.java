@@ -1,7 +1,7 @@
 package io.github.openrouterspark.spark.rankings;
 
-import io.github.openrouterspark.api.OpenRouterClient;
 import io.github.openrouterspark.api.DayCache;
+import io.github.openrouterspark.api.OpenRouterClient;
 import io.github.openrouterspark.api.RequestMetrics;
 import io.github.openrouterspark.plan.CachedDaysPlan;
 import io.github.openrouterspark.plan.CachedDaysPlanner;
@@ -28,29 +28,37 @@ import org.apache.spark.sql.types.Decimal;
  * Returns the rows of a {@link CachedDaysPartition} in date order: the days this JVM's {@link
  * DayCache} holds from memory, exactly as the API returned them (order, {@code other}, and the
  * {@code _as_of} of their response), and any other day by fetching it (the fewest windows over the
- * missing days; a day in memory that such a window spans is read from the response). The days
- * found in memory are looked up once, when the first row is asked for, so an eviction while the
- * partition is being read cannot lose them.
+ * missing days; a day in memory that such a window spans is read from the response). The days found
+ * in memory are looked up once, when the first row is asked for, so an eviction while the partition
+ * is being read cannot lose them.
  */
 final class CachedDaysPartitionReader implements PartitionReader<InternalRow> {
   private final OpenRouterClient client;
   private final CachedDaysPartition partition;
-  private final RowLayout layout;
+  private final RankingsDailyLayout layout;
   private final RankingsDailyRows rows;
   private final DayCache.Scope dayCache;
   private final Clock clock;
   private final RequestMetrics metrics = new RequestMetrics();
 
   private Iterator<Supplier<PartitionReader<InternalRow>>> parts;
+
   /** The window being fetched, or the run of days in memory being returned. */
   private PartitionReader<InternalRow> part;
+
   private InternalRow current;
   private long rowsFromMemory;
   private long rowsOfClosedWindows;
 
-  /** @param dayCache the partition's parameter set's days; null when this JVM has no cache to read */
+  /**
+   * @param dayCache the partition's parameter set's days; null when this JVM has no cache to read
+   */
   CachedDaysPartitionReader(
-      OpenRouterClient client, CachedDaysPartition partition, RowLayout layout, DayCache.Scope dayCache, Clock clock) {
+      OpenRouterClient client,
+      CachedDaysPartition partition,
+      RankingsDailyLayout layout,
+      DayCache.Scope dayCache,
+      Clock clock) {
     this.client = client;
     this.partition = partition;
     this.layout = layout;
@@ -89,19 +97,29 @@ final class CachedDaysPartitionReader implements PartitionReader<InternalRow> {
       for (DateRange range : partition.days().ranges()) {
         for (LocalDate d = range.start(); !d.isAfter(range.end()); d = d.plusDays(1)) {
           LocalDate day = d;
-          dayCache.get(day).ifPresent(found -> {
-            held.put(day, found);
-            metrics.cacheHit();
-          });
+          dayCache
+              .get(day)
+              .ifPresent(
+                  found -> {
+                    held.put(day, found);
+                    metrics.cacheHit();
+                  });
         }
       }
     }
-    CachedDaysPlan plan = CachedDaysPlanner.plan(
-        partition.days(), DateSet.ofDates(held.keySet()), partition.windowDays());
+    CachedDaysPlan plan =
+        CachedDaysPlanner.plan(
+            partition.days(), DateSet.ofDates(held.keySet()), partition.windowDays());
     return plan.inDateOrder(
-        w -> () -> new RankingsDailyPartitionReader(client,
-            new WindowPartition(partition.index(), w, partition.slice(), partition.days()), layout, dayCache,
-            metrics, clock),
+        w ->
+            () ->
+                new RankingsDailyPartitionReader(
+                    client,
+                    new WindowPartition(partition.index(), w, partition.slice(), partition.days()),
+                    layout,
+                    dayCache,
+                    metrics,
+                    clock),
         run -> () -> new MemoryReader(rowsOf(run, held).iterator()));
   }
 
@@ -151,9 +169,13 @@ final class CachedDaysPartitionReader implements PartitionReader<InternalRow> {
   private Decimal decimal(String digits) {
     Decimal value = SparkValues.decimal38(digits);
     if (value == null) {
-      throw new IllegalStateException("The OpenRouter API returned total_tokens " + digits + " for "
-          + partition.slice() + ", which exceeds DECIMAL(38,0). The query was stopped rather than return a"
-          + " partial result; if this persists, report it.");
+      throw new IllegalStateException(
+          "The OpenRouter API returned total_tokens "
+              + digits
+              + " for "
+              + partition.slice()
+              + ", which exceeds DECIMAL(38,0). The query was stopped rather than return a"
+              + " partial result; if this persists, report it.");
     }
     return value;
   }
@@ -176,7 +198,8 @@ final class CachedDaysPartitionReader implements PartitionReader<InternalRow> {
 
   @Override
   public CustomTaskMetric[] currentMetricsValues() {
-    long fetched = rowsOfClosedWindows + (part instanceof RankingsDailyPartitionReader w ? w.rowsRead() : 0);
+    long fetched =
+        rowsOfClosedWindows + (part instanceof RankingsDailyPartitionReader w ? w.rowsRead() : 0);
     return ConnectorMetrics.values(metrics, rowsFromMemory + fetched);
   }
 

@@ -15,20 +15,50 @@ import org.apache.spark.sql.types.StructType;
  */
 enum RankingsDailyColumns {
   DATE("date", DataTypes.DateType, false, "UTC day; the bucket's start for period week or month"),
-  MODEL_PERMASLUG("model_permaslug", DataTypes.StringType, false, "model permaslug, or 'other' for the long tail"),
-  TOTAL_TOKENS("total_tokens", new DecimalType(38, 0), false,
+  MODEL_PERMASLUG(
+      "model_permaslug",
+      DataTypes.StringType,
+      false,
+      "model permaslug, or 'other' for the long tail"),
+  TOTAL_TOKENS(
+      "total_tokens",
+      new DecimalType(38, 0),
+      false,
       "prompt + completion tokens, exact (an estimate with category or language_type)"),
-  PERIOD("period", DataTypes.StringType, true, "day, week or month: the grain the API applied (never null)"),
-  MODALITY("modality", DataTypes.StringType, true, "modality parameter, or null when not sliced by it"),
-  CONTEXT_BUCKET("context_bucket", DataTypes.StringType, true, "context_bucket parameter, or null when not sliced by it"),
-  CATEGORY("category", DataTypes.StringType, true, "use-case category parameter, or null when not sliced by it"),
-  LANGUAGE_TYPE("language_type", DataTypes.StringType, true, "language_type parameter, or null when not sliced by it"),
-  AS_OF(AsOfColumn.NAME, DataTypes.TimestampType, false, "when OpenRouter generated the response (meta.as_of)");
+  PERIOD(
+      "period",
+      DataTypes.StringType,
+      true,
+      "day, week or month: the grain the API applied (never null)"),
+  MODALITY(
+      "modality", DataTypes.StringType, true, "modality parameter, or null when not sliced by it"),
+  CONTEXT_BUCKET(
+      "context_bucket",
+      DataTypes.StringType,
+      true,
+      "context_bucket parameter, or null when not sliced by it"),
+  CATEGORY(
+      "category",
+      DataTypes.StringType,
+      true,
+      "use-case category parameter, or null when not sliced by it"),
+  LANGUAGE_TYPE(
+      "language_type",
+      DataTypes.StringType,
+      true,
+      "language_type parameter, or null when not sliced by it"),
+  AS_OF(
+      AsOfColumn.NAME,
+      DataTypes.TimestampType,
+      false,
+      "when OpenRouter generated the response (meta.as_of)");
 
-  static final StructType SCHEMA = new StructType(java.util.Arrays.stream(values())
-      .filter(c -> c != AS_OF)
-      .map(RankingsDailyColumns::field)
-      .toArray(StructField[]::new));
+  static final StructType SCHEMA =
+      new StructType(
+          java.util.Arrays.stream(values())
+              .filter(c -> c != AS_OF)
+              .map(RankingsDailyColumns::field)
+              .toArray(StructField[]::new));
 
   final String name;
   final DataType type;

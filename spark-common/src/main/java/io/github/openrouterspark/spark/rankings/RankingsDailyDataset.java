@@ -8,6 +8,7 @@ public final class RankingsDailyDataset {
   private RankingsDailyDataset() {}
 
   public static DatasetDefinition of(ReadOptions options) {
-    return new DatasetDefinition(RankingsDailyColumns.SCHEMA, () -> new RankingsDailyScanBuilder(options), true);
+    return new DatasetDefinition(
+        RankingsDailyColumns.SCHEMA, () -> new RankingsDailyScanBuilder(options), true);
   }
 }

@@ -3,24 +3,21 @@ package io.github.openrouterspark.spark.rankings;
 import io.github.openrouterspark.api.ApiRequest;
 import io.github.openrouterspark.api.DatasetMeta;
 import io.github.openrouterspark.api.DatasetResponseCursor;
-import io.github.openrouterspark.api.OpenRouterClient;
 import io.github.openrouterspark.api.DayCache;
+import io.github.openrouterspark.api.OpenRouterClient;
 import io.github.openrouterspark.api.RankingsDailyItem;
 import io.github.openrouterspark.api.RequestMetrics;
-import io.github.openrouterspark.spark.metrics.ConnectorMetrics;
 import io.github.openrouterspark.plan.BucketCalendar;
 import io.github.openrouterspark.plan.DateSet;
 import io.github.openrouterspark.plan.Window;
+import io.github.openrouterspark.spark.metrics.ConnectorMetrics;
 import io.github.openrouterspark.spark.read.SparkValues;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
@@ -28,14 +25,14 @@ import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.types.Decimal;
 
 /**
- * Reads one window of one parameter set: one request, decoded as it streams in, straight into
- * Spark rows that carry the parameter set in the key columns. Rows on dates the query does not
- * want (the window may span gaps between wanted buckets) are dropped here, which is what lets
- * date predicates be reported to Spark as fully handled.
+ * Reads one window of one parameter set: one request, decoded as it streams in, straight into Spark
+ * rows that carry the parameter set in the key columns. Rows on dates the query does not want (the
+ * window may span gaps between wanted buckets) are dropped here, which is what lets date predicates
+ * be reported to Spark as fully handled.
  *
- * <p>The whole window is decoded and checked inside the client's retry loop before its first row
- * is returned: a response that breaks off is requested again and decoded afresh, so no row is
- * ever returned twice, and none from a response that turns out to be wrong.
+ * <p>The whole window is decoded and checked inside the client's retry loop before its first row is
+ * returned: a response that breaks off is requested again and decoded afresh, so no row is ever
+ * returned twice, and none from a response that turns out to be wrong.
  *
  * <p>With a {@link DayCache.Scope} (daily rows, cache enabled), the reader also keeps every row of
  * the window, wanted or not, and once the response has been read to its end and its meta checked
@@ -48,8 +45,10 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
   private final RankingsDailySlice slice;
   private final DateSet dates;
   private final RankingsDailyRows rows;
+
   /** Rows of a week or month are dated by their bucket's start, which may precede the window. */
   private final LocalDate firstBucket;
+
   private final LocalDate lastBucket;
   private final BucketCalendar calendar;
   private final RequestMetrics metrics;
@@ -60,11 +59,13 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
 
   /** The window's wanted rows, once its response has been read and checked. */
   private Iterator<GenericInternalRow> held;
+
   private InternalRow current;
   private LocalDate lastDate;
   private boolean lastDateWanted;
 
-  RankingsDailyPartitionReader(OpenRouterClient client, WindowPartition partition, RowLayout layout) {
+  RankingsDailyPartitionReader(
+      OpenRouterClient client, WindowPartition partition, RankingsDailyLayout layout) {
     this(client, partition, layout, null, new RequestMetrics(), Clock.systemUTC());
   }
 
@@ -73,8 +74,13 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
    *     daily rows)
    * @param metrics the counters to add this reader's traffic to
    */
-  RankingsDailyPartitionReader(OpenRouterClient client, WindowPartition partition, RowLayout layout,
-      DayCache.Scope dayCache, RequestMetrics metrics, Clock clock) {
+  RankingsDailyPartitionReader(
+      OpenRouterClient client,
+      WindowPartition partition,
+      RankingsDailyLayout layout,
+      DayCache.Scope dayCache,
+      RequestMetrics metrics,
+      Clock clock) {
     this.client = client;
     this.window = partition.window();
     this.slice = partition.slice();
@@ -126,13 +132,12 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
   }
 
   /** One window's response, decoded and checked. */
-  private record WindowRows(List<GenericInternalRow> wanted, Map<LocalDate, List<DayCache.Row>> byDate,
-      DatasetMeta meta) {}
+  private record WindowRows(List<GenericInternalRow> wanted, WindowDays days, DatasetMeta meta) {}
 
   private List<GenericInternalRow> readWindow() {
     WindowRows read = client.read(request, new RankingsDailyItem(), metrics, this::decode);
     if (dayCache != null) {
-      store(read);
+      read.days().storeCompleted(dayCache, window, read.meta(), LocalDate.now(clock));
     }
     return read.wanted();
   }
@@ -140,13 +145,12 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
   /** Called once per attempt that got a response: everything is built afresh. */
   private WindowRows decode(DatasetResponseCursor<RankingsDailyItem> cursor) {
     List<GenericInternalRow> wanted = new ArrayList<>();
-    Map<LocalDate, List<DayCache.Row>> byDate = dayCache == null ? null : new LinkedHashMap<>();
+    WindowDays days = dayCache == null ? null : new WindowDays();
     lastDate = null;
     while (cursor.next()) {
       RankingsDailyItem item = cursor.item();
-      if (byDate != null) {
-        byDate.computeIfAbsent(item.date(), d -> new ArrayList<>())
-            .add(new DayCache.Row(item.modelPermaslug(), item.totalTokens()));
+      if (days != null) {
+        days.add(item);
       }
       if (wanted(item)) {
         wanted.add(toRow(item));
@@ -156,26 +160,27 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
     if (rows.needsAsOf()) {
       wanted.forEach(r -> rows.fillAsOf(r, meta.asOf()));
     }
-    return new WindowRows(wanted, byDate, meta);
-  }
-
-  /** The whole window was read and its meta checked: store its completed days. */
-  private void store(WindowRows read) {
-    LocalDate today = LocalDate.now(clock);
-    LocalDate asOfDate = read.meta().asOf().atOffset(ZoneOffset.UTC).toLocalDate();
-    LocalDate cutoff = today.isBefore(asOfDate) ? today : asOfDate;
-    for (LocalDate d = window.start(); !d.isAfter(window.end()) && d.isBefore(cutoff); d = d.plusDays(1)) {
-      dayCache.put(d, new DayCache.Day(read.byDate().getOrDefault(d, List.of()), read.meta().asOf()));
-    }
+    return new WindowRows(wanted, days, meta);
   }
 
   private boolean wanted(RankingsDailyItem item) {
     LocalDate date = item.date();
     if (date != lastDate) {
       if (date.isBefore(firstBucket) || date.isAfter(lastBucket) || !calendar.isBucketStart(date)) {
-        throw inconsistent("a row dated " + date + ", outside the requested window " + window
-            + (calendar == BucketCalendar.DAY ? ""
-                : " (whose " + calendar.period() + " buckets start " + firstBucket + ".." + lastBucket + ")"));
+        throw inconsistent(
+            "a row dated "
+                + date
+                + ", outside the requested window "
+                + window
+                + (calendar == BucketCalendar.DAY
+                    ? ""
+                    : " (whose "
+                        + calendar.period()
+                        + " buckets start "
+                        + firstBucket
+                        + ".."
+                        + lastBucket
+                        + ")"));
       }
       lastDate = date;
       lastDateWanted = dates.contains(date);
@@ -186,15 +191,25 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
   /** The API must have covered the whole window, or rows would be silently missing. */
   private DatasetMeta checkMeta(DatasetMeta meta) {
     if (meta.startDate().isAfter(window.start()) || meta.endDate().isBefore(window.end())) {
-      throw inconsistent("meta.start_date/end_date " + meta.startDate() + ".." + meta.endDate()
-          + ", narrower than the requested window " + window + ", so rows would be missing");
+      throw inconsistent(
+          "meta.start_date/end_date "
+              + meta.startDate()
+              + ".."
+              + meta.endDate()
+              + ", narrower than the requested window "
+              + window
+              + ", so rows would be missing");
     }
     return meta;
   }
 
   private IllegalStateException inconsistent(String what) {
-    return new IllegalStateException("OpenRouter API request " + request + " returned " + what
-        + ". The query was stopped rather than return a partial result; if this persists, report it.");
+    return new IllegalStateException(
+        "OpenRouter API request "
+            + request
+            + " returned "
+            + what
+            + ". The query was stopped rather than return a partial result; if this persists, report it.");
   }
 
   private GenericInternalRow toRow(RankingsDailyItem item) {

@@ -19,12 +19,12 @@ import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * A planned rankings-daily read: its plan was computed without I/O when it was built, so
- * describing it, estimating it and planning its partitions are free and repeatable. It reads
- * the windows of each parameter set (one partition and one request each) and, for daily rows with
- * the cache enabled, the days the driver found in its day cache (one partition per run of such
- * days between windows, reading the day cache of the JVM it runs in). Partitions are in date order
- * within each parameter set.
+ * A planned rankings-daily read: its plan was computed without I/O when it was built, so describing
+ * it, estimating it and planning its partitions are free and repeatable. It reads the windows of
+ * each parameter set (one partition and one request each) and, for daily rows with the cache
+ * enabled, the days the driver found in its day cache (one partition per run of such days between
+ * windows, reading the day cache of the JVM it runs in). Partitions are in date order within each
+ * parameter set.
  */
 final class RankingsDailyRead implements DatasetRead {
   /** The API returns at most the top 50 plus one {@code other} row per bucket. */
@@ -37,8 +37,10 @@ final class RankingsDailyRead implements DatasetRead {
 
   private final List<RankingsDailySlice> slices;
   private final Map<BucketCalendar, BucketPlan> plans;
+
   /** Per parameter set: the windows to fetch and the days served from the day cache. */
   private final Map<RankingsDailySlice, CachedDaysPlan> reads;
+
   private final int windowDays;
   private final StructType readSchema;
   private final PushdownReport pushdown;
@@ -69,9 +71,15 @@ final class RankingsDailyRead implements DatasetRead {
     for (RankingsDailySlice slice : slices) {
       DateSet starts = plans.get(slice.calendar()).starts();
       // Supplier: each partition's index is its position, known only once it is added.
-      for (Supplier<InputPartition> p : reads.get(slice).inDateOrder(
-          w -> (Supplier<InputPartition>) () -> new WindowPartition(partitions.size(), w, slice, starts),
-          run -> () -> new CachedDaysPartition(partitions.size(), slice, run, windowDays))) {
+      for (Supplier<InputPartition> p :
+          reads
+              .get(slice)
+              .inDateOrder(
+                  w ->
+                      (Supplier<InputPartition>)
+                          () -> new WindowPartition(partitions.size(), w, slice, starts),
+                  run ->
+                      () -> new CachedDaysPartition(partitions.size(), slice, run, windowDays))) {
         partitions.add(p.get());
       }
     }
@@ -80,7 +88,7 @@ final class RankingsDailyRead implements DatasetRead {
 
   @Override
   public PartitionReading reading() {
-    return new RankingsDailyReading(RowLayout.of(readSchema));
+    return new RankingsDailyReading(RankingsDailyLayout.of(readSchema));
   }
 
   @Override
@@ -102,7 +110,8 @@ final class RankingsDailyRead implements DatasetRead {
   @Override
   public OptionalLong estimatedRows() {
     return OptionalLong.of(
-        slices.stream().mapToLong(s -> plans.get(s.calendar()).bucketCount()).sum() * MAX_ROWS_PER_BUCKET);
+        slices.stream().mapToLong(s -> plans.get(s.calendar()).bucketCount()).sum()
+            * MAX_ROWS_PER_BUCKET);
   }
 
   @Override
@@ -114,12 +123,13 @@ final class RankingsDailyRead implements DatasetRead {
    * E.g. {@code Dates: {2025-02-01..2025-02-10}, Windows: [2025-02-01..2025-02-10], ParameterSets:
    * [period=day (default)], PlannedRequests: 1, ...}. With several periods, dates and windows are
    * shown per period; for week and month the dates are the bucket starts. When days come from the
-   * day cache, {@code CachedDays: n} follows the planned requests (n days summed over the
-   * parameter sets), and the windows are those still fetched.
+   * day cache, {@code CachedDays: n} follows the planned requests (n days summed over the parameter
+   * sets), and the windows are those still fetched.
    */
   @Override
   public String plan() {
-    List<BucketCalendar> calendars = slices.stream().map(RankingsDailySlice::calendar).distinct().sorted().toList();
+    List<BucketCalendar> calendars =
+        slices.stream().map(RankingsDailySlice::calendar).distinct().sorted().toList();
     String dates;
     String windows;
     if (calendars.size() == 1) {
@@ -127,15 +137,23 @@ final class RankingsDailyRead implements DatasetRead {
       dates = datesOf(plan);
       windows = "[" + windowsOf(calendars.get(0)) + "]";
     } else {
-      dates = calendars.stream().map(c -> c.period() + ": " + datesOf(plans.get(c)))
-          .collect(Collectors.joining("; ", "[", "]"));
-      windows = calendars.stream().map(c -> c.period() + ": " + windowsOf(c))
-          .collect(Collectors.joining("; ", "[", "]"));
+      dates =
+          calendars.stream()
+              .map(c -> c.period() + ": " + datesOf(plans.get(c)))
+              .collect(Collectors.joining("; ", "[", "]"));
+      windows =
+          calendars.stream()
+              .map(c -> c.period() + ": " + windowsOf(c))
+              .collect(Collectors.joining("; ", "[", "]"));
     }
-    return "Dates: " + (calendars.isEmpty() ? "no dates" : dates)
-        + ", Windows: " + (calendars.isEmpty() ? "[]" : windows)
-        + ", ParameterSets: " + shown(slices.stream().map(RankingsDailySlice::toString).toList(), ", ")
-        + ", PlannedRequests: " + plannedRequests()
+    return "Dates: "
+        + (calendars.isEmpty() ? "no dates" : dates)
+        + ", Windows: "
+        + (calendars.isEmpty() ? "[]" : windows)
+        + ", ParameterSets: "
+        + shown(slices.stream().map(RankingsDailySlice::toString).toList(), ", ")
+        + ", PlannedRequests: "
+        + plannedRequests()
         + (cachedDayCount() > 0 ? ", CachedDays: " + cachedDayCount() : "");
   }
 
@@ -144,7 +162,11 @@ final class RankingsDailyRead implements DatasetRead {
       return plan.starts().toString();
     }
     String unit = plan.calendar().period() + (plan.bucketCount() == 1 ? "" : "s");
-    return plan.bucketCount() + " " + unit + " starting " + plan.starts().first()
+    return plan.bucketCount()
+        + " "
+        + unit
+        + " starting "
+        + plan.starts().first()
         + (plan.bucketCount() == 1 ? "" : ".." + plan.starts().last());
   }
 
@@ -153,11 +175,13 @@ final class RankingsDailyRead implements DatasetRead {
    * the same windows; with it, each its own, shown here as one sorted list without repeats.
    */
   private String windowsOf(BucketCalendar calendar) {
-    List<Window> all = slices.stream().filter(s -> s.calendar() == calendar)
-        .flatMap(s -> reads.get(s).windows().stream())
-        .distinct()
-        .sorted(Comparator.comparing(Window::start).thenComparing(Window::end))
-        .toList();
+    List<Window> all =
+        slices.stream()
+            .filter(s -> s.calendar() == calendar)
+            .flatMap(s -> reads.get(s).windows().stream())
+            .distinct()
+            .sorted(Comparator.comparing(Window::start).thenComparing(Window::end))
+            .toList();
     String list = shown(all.stream().map(Window::toString).toList(), ", ");
     return list.substring(1, list.length() - 1);
   }

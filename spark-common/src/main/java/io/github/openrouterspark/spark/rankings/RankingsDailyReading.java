@@ -1,7 +1,7 @@
 package io.github.openrouterspark.spark.rankings;
 
-import io.github.openrouterspark.api.OpenRouterClient;
 import io.github.openrouterspark.api.DayCache;
+import io.github.openrouterspark.api.OpenRouterClient;
 import io.github.openrouterspark.api.RequestMetrics;
 import io.github.openrouterspark.spark.read.Connection;
 import io.github.openrouterspark.spark.read.PartitionReading;
@@ -12,20 +12,25 @@ import org.apache.spark.sql.connector.read.PartitionReader;
 
 /**
  * How an executor reads a rankings-daily partition: a window from the API, or days from the day
- * cache, filling {@code layout}'s columns. Readers of daily rows keep
- * their completed days in the executor's {@link io.github.openrouterspark.api.DayCache} when the
- * cache is enabled.
+ * cache, filling {@code layout}'s columns. Readers of daily rows keep their completed days in the
+ * executor's {@link io.github.openrouterspark.api.DayCache} when the cache is enabled.
  */
-record RankingsDailyReading(RowLayout layout) implements PartitionReading {
+record RankingsDailyReading(RankingsDailyLayout layout) implements PartitionReading {
 
   @Override
   public PartitionReader<InternalRow> open(InputPartition partition, Connection connection) {
     OpenRouterClient api = connection.http();
     if (partition instanceof CachedDaysPartition days) {
-      return new CachedDaysPartitionReader(api, days, layout, dayCache(days.slice(), connection), Clock.systemUTC());
+      return new CachedDaysPartitionReader(
+          api, days, layout, dayCache(days.slice(), connection), Clock.systemUTC());
     }
     WindowPartition window = (WindowPartition) partition;
-    return new RankingsDailyPartitionReader(api, window, layout, dayCache(window.slice(), connection), new RequestMetrics(),
+    return new RankingsDailyPartitionReader(
+        api,
+        window,
+        layout,
+        dayCache(window.slice(), connection),
+        new RequestMetrics(),
         Clock.systemUTC());
   }
 

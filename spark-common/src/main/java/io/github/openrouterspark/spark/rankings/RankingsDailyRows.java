@@ -14,15 +14,17 @@ import org.apache.spark.unsafe.types.UTF8String;
  * fetched windows and of days held in memory, so both produce identical rows.
  */
 final class RankingsDailyRows {
-  private final RowLayout layout;
+  private final RankingsDailyLayout layout;
   private final UTF8String[] keyValues;
 
-  RankingsDailyRows(RankingsDailySlice slice, RowLayout layout) {
+  RankingsDailyRows(RankingsDailySlice slice, RankingsDailyLayout layout) {
     this.layout = layout;
-    this.keyValues = new UTF8String[] {
-        SparkValues.string(slice.effectivePeriod()), SparkValues.string(slice.modality()),
-        SparkValues.string(slice.contextBucket()), SparkValues.string(slice.category()),
-        SparkValues.string(slice.languageType())};
+    this.keyValues =
+        new UTF8String[] {
+          SparkValues.string(slice.effectivePeriod()), SparkValues.string(slice.modality()),
+          SparkValues.string(slice.contextBucket()), SparkValues.string(slice.category()),
+          SparkValues.string(slice.languageType())
+        };
   }
 
   boolean needsAsOf() {
@@ -33,24 +35,29 @@ final class RankingsDailyRows {
    * A row without {@code _as_of} (see {@link #fillAsOf}).
    *
    * @param totalTokens the exact total's decimal digits
-   * @param decimal converts them to DECIMAL(38,0), or fails; called only when the layout has the column
+   * @param decimal converts them to DECIMAL(38,0), or fails; called only when the layout has the
+   *     column
    */
   GenericInternalRow row(
-      LocalDate date, String modelPermaslug, String totalTokens, Function<String, Decimal> decimal) {
+      LocalDate date,
+      String modelPermaslug,
+      String totalTokens,
+      Function<String, Decimal> decimal) {
     Object[] values = new Object[layout.width()];
     RankingsDailyColumns[] columns = layout.columns();
     for (int i = 0; i < values.length; i++) {
-      values[i] = switch (columns[i]) {
-        case DATE -> SparkValues.date(date);
-        case MODEL_PERMASLUG -> UTF8String.fromString(modelPermaslug);
-        case TOTAL_TOKENS -> decimal.apply(totalTokens);
-        case PERIOD -> keyValues[0];
-        case MODALITY -> keyValues[1];
-        case CONTEXT_BUCKET -> keyValues[2];
-        case CATEGORY -> keyValues[3];
-        case LANGUAGE_TYPE -> keyValues[4];
-        case AS_OF -> null; // filled from meta
-      };
+      values[i] =
+          switch (columns[i]) {
+            case DATE -> SparkValues.date(date);
+            case MODEL_PERMASLUG -> UTF8String.fromString(modelPermaslug);
+            case TOTAL_TOKENS -> decimal.apply(totalTokens);
+            case PERIOD -> keyValues[0];
+            case MODALITY -> keyValues[1];
+            case CONTEXT_BUCKET -> keyValues[2];
+            case CATEGORY -> keyValues[3];
+            case LANGUAGE_TYPE -> keyValues[4];
+            case AS_OF -> null; // filled from meta
+          };
     }
     return new GenericInternalRow(values);
   }

@@ -9,8 +9,8 @@ import io.github.openrouterspark.plan.BucketPlan;
 import io.github.openrouterspark.plan.BucketPlanner;
 import io.github.openrouterspark.plan.CachedDaysPlan;
 import io.github.openrouterspark.plan.CachedDaysPlanner;
-import io.github.openrouterspark.plan.DateRange;
 import io.github.openrouterspark.plan.DatePlanner;
+import io.github.openrouterspark.plan.DateRange;
 import io.github.openrouterspark.plan.DateSet;
 import io.github.openrouterspark.spark.pushdown.DatePredicates;
 import io.github.openrouterspark.spark.pushdown.KeyColumns;
@@ -38,20 +38,19 @@ import org.apache.spark.sql.types.StructType;
  * Collects what Spark pushes (predicates, the columns it needs) and freezes it into a scan.
  *
  * <p>Key columns ({@code period}, {@code modality}, {@code context_bucket}, {@code category},
- * {@code language_type}) "override and narrow" their options: a column no predicate mentions
- * reads its option's value (null: not sent, and for {@code period} the API's default); a mentioned
- * one reads every value of its finite domain that the fully pushed predicates on it allow (its
- * whole domain with {@code pushDownFilters=false}). The scan reads the cross product of the
- * columns' values, minus combinations the API rejects, which have no rows.
+ * {@code language_type}) "override and narrow" their options: a column no predicate mentions reads
+ * its option's value (null: not sent, and for {@code period} the API's default); a mentioned one
+ * reads every value of its finite domain that the fully pushed predicates on it allow (its whole
+ * domain with {@code pushDownFilters=false}). The scan reads the cross product of the columns'
+ * values, minus combinations the API rejects, which have no rows.
  *
- * <p>Predicates are of 4 kinds, and Spark is told which is which:
- * (1) predicates only on {@code date}: fully handled (windows narrow to the buckets they allow,
- * and readers drop other rows), not returned to Spark;
- * (2) predicates on exactly one key column that translate exactly: fully handled, as the rows
- * carry their parameter set;
- * (3) predicates that imply a date bound but also test other columns (e.g. {@code date = d AND
- * model_permaslug = 'x'}): the bound narrows the windows, and Spark still evaluates them;
- * (4) anything else: left entirely to Spark (a key column it mentions reads its whole domain).
+ * <p>Predicates are of 4 kinds, and Spark is told which is which: (1) predicates only on {@code
+ * date}: fully handled (windows narrow to the buckets they allow, and readers drop other rows), not
+ * returned to Spark; (2) predicates on exactly one key column that translate exactly: fully
+ * handled, as the rows carry their parameter set; (3) predicates that imply a date bound but also
+ * test other columns (e.g. {@code date = d AND model_permaslug = 'x'}): the bound narrows the
+ * windows, and Spark still evaluates them; (4) anything else: left entirely to Spark (a key column
+ * it mentions reads its whole domain).
  *
  * <p>With {@code pushDownFilters=false} every predicate is left to Spark and reported as not
  * pushed; date predicates then only choose the range (the hull of the dates they allow, as a date
@@ -85,9 +84,17 @@ final class RankingsDailyScanBuilder
     // period is never null in rows: unmentioned and without the option it is the API's default.
     keys.add(RankingsDailyColumns.PERIOD.name, RankingsDailyQuery.PERIODS, false, s.period())
         .add(RankingsDailyColumns.MODALITY.name, RankingsDailyQuery.MODALITIES, true, s.modality())
-        .add(RankingsDailyColumns.CONTEXT_BUCKET.name, RankingsDailyQuery.CONTEXT_BUCKETS, true, s.contextBucket())
+        .add(
+            RankingsDailyColumns.CONTEXT_BUCKET.name,
+            RankingsDailyQuery.CONTEXT_BUCKETS,
+            true,
+            s.contextBucket())
         .add(RankingsDailyColumns.CATEGORY.name, RankingsDailyQuery.CATEGORIES, true, s.category())
-        .add(RankingsDailyColumns.LANGUAGE_TYPE.name, RankingsDailyQuery.LANGUAGE_TYPES, true, s.languageType());
+        .add(
+            RankingsDailyColumns.LANGUAGE_TYPE.name,
+            RankingsDailyQuery.LANGUAGE_TYPES,
+            true,
+            s.languageType());
   }
 
   @Override
@@ -132,7 +139,8 @@ final class RankingsDailyScanBuilder
     if (dates.isEmpty()) {
       return DateSet.NONE;
     }
-    return DateSet.of(dates.isBoundedBelow() ? dates.first() : LocalDate.MIN,
+    return DateSet.of(
+        dates.isBoundedBelow() ? dates.first() : LocalDate.MIN,
         dates.isBoundedAbove() ? dates.last() : LocalDate.MAX);
   }
 
@@ -151,21 +159,31 @@ final class RankingsDailyScanBuilder
     options.requireApiKey();
     int windowDays = options.windowDays().orElse(DatePlanner.MAX_WINDOW_DAYS);
     LocalDate today = LocalDate.now(clock);
-    List<RankingsDailySlice> slices = RankingsDailySlice.combinations(
-        keys.values(RankingsDailyColumns.PERIOD.name),
-        keys.values(RankingsDailyColumns.MODALITY.name),
-        keys.values(RankingsDailyColumns.CONTEXT_BUCKET.name),
-        keys.values(RankingsDailyColumns.CATEGORY.name),
-        keys.values(RankingsDailyColumns.LANGUAGE_TYPE.name));
+    List<RankingsDailySlice> slices =
+        RankingsDailySlice.combinations(
+            keys.values(RankingsDailyColumns.PERIOD.name),
+            keys.values(RankingsDailyColumns.MODALITY.name),
+            keys.values(RankingsDailyColumns.CONTEXT_BUCKET.name),
+            keys.values(RankingsDailyColumns.CATEGORY.name),
+            keys.values(RankingsDailyColumns.LANGUAGE_TYPE.name));
     Map<BucketCalendar, BucketPlan> plans = new EnumMap<>(BucketCalendar.class);
     Map<RankingsDailySlice, CachedDaysPlan> reads = new LinkedHashMap<>();
     for (RankingsDailySlice slice : slices) {
-      BucketPlan plan = plans.computeIfAbsent(slice.calendar(), calendar ->
-          BucketPlanner.plan(options.startDate(), options.endDate(), allowed, today, windowDays, calendar));
+      BucketPlan plan =
+          plans.computeIfAbsent(
+              slice.calendar(),
+              calendar ->
+                  BucketPlanner.plan(
+                      options.startDate(),
+                      options.endDate(),
+                      allowed,
+                      today,
+                      windowDays,
+                      calendar));
       reads.put(slice, reads(slice, plan, today, windowDays));
     }
-    return DatasetScan.of(options,
-        new RankingsDailyRead(slices, plans, reads, windowDays, requiredSchema, pushdown));
+    return DatasetScan.of(
+        options, new RankingsDailyRead(slices, plans, reads, windowDays, requiredSchema, pushdown));
   }
 
   /**
@@ -173,8 +191,10 @@ final class RankingsDailyScanBuilder
    * completed days this JVM's day cache holds are taken out first and the remaining days covered
    * with the fewest windows (reading the in-memory cache is not I/O).
    */
-  private CachedDaysPlan reads(RankingsDailySlice slice, BucketPlan plan, LocalDate today, int windowDays) {
-    DayCache.Scope dayCache = slice.dayCacheScope(options.client(), options.requireApiKey(), options.cache());
+  private CachedDaysPlan reads(
+      RankingsDailySlice slice, BucketPlan plan, LocalDate today, int windowDays) {
+    DayCache.Scope dayCache =
+        slice.dayCacheScope(options.client(), options.requireApiKey(), options.cache());
     if (dayCache == null || plan.bucketCount() == 0) {
       return CachedDaysPlan.fetchAll(plan.windows());
     }

@@ -14,16 +14,17 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * One parameter set of rankings-daily: the values of the five key columns, null meaning "not
- * sent". {@code period} may be null too (the API default); rows then carry the
- * {@link #effectivePeriod() effective} one.
+ * One parameter set of rankings-daily: the values of the five key columns, null meaning "not sent".
+ * {@code period} may be null too (the API default); rows then carry the {@link #effectivePeriod()
+ * effective} one.
  */
-record RankingsDailySlice(String period, String modality, String contextBucket, String category, String languageType)
+record RankingsDailySlice(
+    String period, String modality, String contextBucket, String category, String languageType)
     implements Serializable {
 
   /**
-   * Every combination of the given values, in the order given, minus those the API rejects
-   * ({@link RankingsDailyQuery#incompatibility}): they have no rows, so they cost no request.
+   * Every combination of the given values, in the order given, minus those the API rejects ({@link
+   * RankingsDailyQuery#incompatibility}): they have no rows, so they cost no request.
    */
   static List<RankingsDailySlice> combinations(
       List<String> periods,
@@ -37,8 +38,12 @@ record RankingsDailySlice(String period, String modality, String contextBucket, 
         for (String contextBucket : contextBuckets) {
           for (String category : categories) {
             for (String languageType : languageTypes) {
-              if (RankingsDailyQuery.incompatibility(period, modality, contextBucket, category, languageType) == null) {
-                out.add(new RankingsDailySlice(period, modality, contextBucket, category, languageType));
+              if (RankingsDailyQuery.incompatibility(
+                      period, modality, contextBucket, category, languageType)
+                  == null) {
+                out.add(
+                    new RankingsDailySlice(
+                        period, modality, contextBucket, category, languageType));
               }
             }
           }
@@ -62,7 +67,8 @@ record RankingsDailySlice(String period, String modality, String contextBucket, 
   }
 
   RankingsDailyQuery query(Window window) {
-    return new RankingsDailyQuery(window.start(), window.end(), period, modality, contextBucket, category, languageType);
+    return new RankingsDailyQuery(
+        window.start(), window.end(), period, modality, contextBucket, category, languageType);
   }
 
   /**

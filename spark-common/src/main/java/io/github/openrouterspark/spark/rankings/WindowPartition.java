@@ -9,4 +9,5 @@ import org.apache.spark.sql.connector.read.InputPartition;
  *
  * @param starts the bucket starts (days, for period day) whose rows the reader keeps
  */
-record WindowPartition(int index, Window window, RankingsDailySlice slice, DateSet starts) implements InputPartition {}
+record WindowPartition(int index, Window window, RankingsDailySlice slice, DateSet starts)
+    implements InputPartition {}

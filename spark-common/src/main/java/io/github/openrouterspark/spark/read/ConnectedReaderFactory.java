@@ -6,7 +6,8 @@ import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 
 /** Every dataset's reader factory, shipped to executors: the scan's connection and its reading. */
-record ConnectedReaderFactory(Connection connection, PartitionReading reading) implements PartitionReaderFactory {
+record ConnectedReaderFactory(Connection connection, PartitionReading reading)
+    implements PartitionReaderFactory {
   @Override
   public PartitionReader<InternalRow> createReader(InputPartition partition) {
     return reading.open(partition, connection);

@@ -18,12 +18,14 @@ import java.io.Serializable;
  * which only running a query does: Spark also creates reader factories while planning, EXPLAIN
  * included, and an EXPLAIN must open no listener.
  */
-public record Connection(ClientSettings client, TrafficSettings traffic, ApiKey key, CacheSettings cache)
+public record Connection(
+    ClientSettings client, TrafficSettings traffic, ApiKey key, CacheSettings cache)
     implements Serializable {
 
   /** The scan's connection; requires the key, so a query without one fails while planning. */
   public static Connection of(ReadOptions options) {
-    return new Connection(options.client(), options.traffic(), options.requireApiKey(), options.cache());
+    return new Connection(
+        options.client(), options.traffic(), options.requireApiKey(), options.cache());
   }
 
   /** The same connection without a response cache (responses that must be read fresh). */
@@ -33,22 +35,32 @@ public record Connection(ClientSettings client, TrafficSettings traffic, ApiKey 
 
   /** A client for one task, stopped when Spark cancels the task. */
   public OpenRouterClient http() {
-    return new OpenRouterClient(client, traffic, key, cache).cancelledWhen(TaskCancellation.current());
+    return new OpenRouterClient(client, traffic, key, cache)
+        .cancelledWhen(TaskCancellation.current());
   }
 
   /** The same, sharing the rate limiter of {@code limiterScope} (the analytics endpoints' own). */
   public OpenRouterClient http(String limiterScope) {
-    return new OpenRouterClient(client, traffic, key, cache, limiterScope).cancelledWhen(TaskCancellation.current());
+    return new OpenRouterClient(client, traffic, key, cache, limiterScope)
+        .cancelledWhen(TaskCancellation.current());
   }
 
   /** On the driver, at shipping: points executors at the permit service, started now. */
   @Serial
   private Object writeReplace() {
-    return traffic.permits() != null ? this : new Connection(client, DriverServices.traffic(traffic), key, cache);
+    return traffic.permits() != null
+        ? this
+        : new Connection(client, DriverServices.traffic(traffic), key, cache);
   }
 
   @Override
   public String toString() {
-    return "Connection[client=" + client + ", traffic=" + traffic + ", key=<hidden>, cache=" + cache + "]";
+    return "Connection[client="
+        + client
+        + ", traffic="
+        + traffic
+        + ", key=<hidden>, cache="
+        + cache
+        + "]";
   }
 }

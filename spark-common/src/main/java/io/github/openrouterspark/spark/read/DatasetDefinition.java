@@ -5,7 +5,8 @@ import org.apache.spark.sql.connector.read.ScanBuilder;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * What the data source needs from a dataset to offer it as a table: its columns, its scan
- * builders, and whether it offers the {@code _as_of} metadata column.
+ * What the data source needs from a dataset to offer it as a table: its columns, its scan builders,
+ * and whether it offers the {@code _as_of} metadata column.
  */
-public record DatasetDefinition(StructType schema, Supplier<ScanBuilder> scanBuilders, boolean asOfColumn) {}
+public record DatasetDefinition(
+    StructType schema, Supplier<ScanBuilder> scanBuilders, boolean asOfColumn) {}

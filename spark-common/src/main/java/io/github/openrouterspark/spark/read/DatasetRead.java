@@ -6,9 +6,9 @@ import org.apache.spark.sql.connector.read.InputPartition;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * What differs between datasets once a query is planned: everything {@link DatasetScan} needs
- * from one dataset. Planned without I/O, immutable, so describing it and planning its partitions
- * are free and repeatable.
+ * What differs between datasets once a query is planned: everything {@link DatasetScan} needs from
+ * one dataset. Planned without I/O, immutable, so describing it and planning its partitions are
+ * free and repeatable.
  */
 public interface DatasetRead {
   StructType readSchema();

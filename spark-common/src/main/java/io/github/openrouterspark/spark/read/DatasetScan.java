@@ -28,8 +28,8 @@ public final class DatasetScan implements Scan, Batch, SupportsReportStatistics 
   }
 
   /**
-   * The scan of {@code read}; fails, before any request, without a key or when the plan needs
-   * more requests than {@code maxRequestsPerQuery}.
+   * The scan of {@code read}; fails, before any request, without a key or when the plan needs more
+   * requests than {@code maxRequestsPerQuery}.
    */
   public static DatasetScan of(ReadOptions options, DatasetRead read) {
     DatasetScan scan = new DatasetScan(options.dataset().apiName(), read, Connection.of(options));
@@ -66,8 +66,10 @@ public final class DatasetScan implements Scan, Batch, SupportsReportStatistics 
   @Override
   public Statistics estimateStatistics() {
     OptionalLong rows = read.estimatedRows();
-    OptionalLong bytes = rows.isPresent() ? OptionalLong.of(rows.getAsLong() * read.estimatedRowBytes())
-        : OptionalLong.empty();
+    OptionalLong bytes =
+        rows.isPresent()
+            ? OptionalLong.of(rows.getAsLong() * read.estimatedRowBytes())
+            : OptionalLong.empty();
     return new Statistics() {
       @Override
       public OptionalLong sizeInBytes() {

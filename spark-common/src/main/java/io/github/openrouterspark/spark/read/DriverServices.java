@@ -15,6 +15,7 @@ import org.apache.spark.sql.SparkSession;
  */
 final class DriverServices {
   static final String LOOPBACK = "127.0.0.1";
+
   /** Calls of {@link #traffic}: the permit service cannot say whether a call started it. */
   private static final AtomicLong REQUESTED = new AtomicLong();
 
@@ -27,7 +28,8 @@ final class DriverServices {
   static TrafficSettings traffic(TrafficSettings traffic) {
     REQUESTED.incrementAndGet();
     SparkConf conf = driverConf();
-    PermitAddress address = conf == null ? new PermitAddress(LOOPBACK, LOOPBACK) : permitAddress(conf);
+    PermitAddress address =
+        conf == null ? new PermitAddress(LOOPBACK, LOOPBACK) : permitAddress(conf);
     return traffic.withPermits(PermitServer.startOrGet(address.bind(), address.advertised()));
   }
 
@@ -51,9 +53,9 @@ final class DriverServices {
   /**
    * Loopback whenever every executor runs on this machine ({@code local}, {@code local[n]} and
    * {@code local-cluster[...]}: spark.driver.host is still this machine's network name there, and
-   * listening on it would open the service to the network for nothing). On a cluster, the
-   * address Spark's own driver services bind (spark.driver.bindAddress, by default
-   * spark.driver.host), advertised as spark.driver.host, where executors reach the driver.
+   * listening on it would open the service to the network for nothing). On a cluster, the address
+   * Spark's own driver services bind (spark.driver.bindAddress, by default spark.driver.host),
+   * advertised as spark.driver.host, where executors reach the driver.
    */
   static PermitAddress permitAddress(SparkConf conf) {
     String master = conf.get("spark.master", "local").toLowerCase(Locale.ROOT);

@@ -15,11 +15,18 @@ import org.apache.spark.sql.connector.expressions.filter.Predicate;
  * @param limit the pushed LIMIT or top-N, or {@code none}
  */
 public record PushdownReport(
-    List<Predicate> full, List<Predicate> partial, List<Predicate> postScan, String aggregation, String limit) {
+    List<Predicate> full,
+    List<Predicate> partial,
+    List<Predicate> postScan,
+    String aggregation,
+    String limit) {
   public static final String NONE = "none";
 
-  /** Nothing pushed: what a scan reports before Spark pushes anything, or when it pushes nothing. */
-  public static final PushdownReport NOTHING = new PushdownReport(List.of(), List.of(), List.of(), NONE, NONE);
+  /**
+   * Nothing pushed: what a scan reports before Spark pushes anything, or when it pushes nothing.
+   */
+  public static final PushdownReport NOTHING =
+      new PushdownReport(List.of(), List.of(), List.of(), NONE, NONE);
 
   public PushdownReport {
     full = List.copyOf(full);
@@ -27,8 +34,11 @@ public record PushdownReport(
     postScan = List.copyOf(postScan);
   }
 
-  /** This report with Spark's predicates sorted into fully pushed, partially pushed and post-scan. */
-  public PushdownReport withPredicates(List<Predicate> full, List<Predicate> partial, List<Predicate> postScan) {
+  /**
+   * This report with Spark's predicates sorted into fully pushed, partially pushed and post-scan.
+   */
+  public PushdownReport withPredicates(
+      List<Predicate> full, List<Predicate> partial, List<Predicate> postScan) {
     return new PushdownReport(full, partial, postScan, aggregation, limit);
   }
 
@@ -52,10 +62,15 @@ public record PushdownReport(
 
   /** E.g. {@code PushedFilters: [date = DATE '2025-09-09'], PartiallyPushedFilters: [], ...}. */
   public String explain() {
-    return "PushedFilters: " + PredicateText.render(full)
-        + ", PartiallyPushedFilters: " + PredicateText.render(partial)
-        + ", PostScanFilters: " + PredicateText.render(postScan)
-        + ", PushedAggregation: " + aggregation
-        + ", PushedLimit: " + limit;
+    return "PushedFilters: "
+        + PredicateText.render(full)
+        + ", PartiallyPushedFilters: "
+        + PredicateText.render(partial)
+        + ", PostScanFilters: "
+        + PredicateText.render(postScan)
+        + ", PushedAggregation: "
+        + aggregation
+        + ", PushedLimit: "
+        + limit;
   }
 }

@@ -19,7 +19,9 @@ public final class SparkValues {
       return Decimal.apply(Long.parseLong(digits));
     }
     BigInteger value = new BigInteger(digits);
-    return value.toString().length() > MAX_DECIMAL_DIGITS ? null : Decimal.apply(new BigDecimal(value));
+    return value.toString().length() > MAX_DECIMAL_DIGITS
+        ? null
+        : Decimal.apply(new BigDecimal(value));
   }
 
   public static int date(LocalDate date) {

@@ -23,7 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /** The analytics read's request planning, without Spark. */
 class AnalyticsRequestPlannerTest {
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-10T12:34:56.789Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-03-10T12:34:56.789Z"), ZoneOffset.UTC);
   private static final Map<String, String> TOKENS = Map.of("total_tokens", "number");
 
   private static AnalyticsSelection selection(String start, String end) {
@@ -39,7 +40,8 @@ class AnalyticsRequestPlannerTest {
     return new TimeWindow(Instant.parse(start), Instant.parse(end));
   }
 
-  private static AnalyticsRequestPlanner.Request request(AnalyticsGrain grain, boolean partialSums) {
+  private static AnalyticsRequestPlanner.Request request(
+      AnalyticsGrain grain, boolean partialSums) {
     return new AnalyticsRequestPlanner.Request(grain, TOKENS, List.of(), null, null, partialSums);
   }
 
@@ -50,7 +52,8 @@ class AnalyticsRequestPlannerTest {
         AnalyticsRequestPlanner.range(selection(null, null), TimeBounds.ALL, null, CLOCK));
     assertEquals(
         window("2026-03-04T00:00:00Z", "2026-03-11T00:00:00Z"),
-        AnalyticsRequestPlanner.range(selection(null, null), TimeBounds.ALL, AnalyticsGranularity.DAY, CLOCK));
+        AnalyticsRequestPlanner.range(
+            selection(null, null), TimeBounds.ALL, AnalyticsGranularity.DAY, CLOCK));
   }
 
   @Test
@@ -63,7 +66,8 @@ class AnalyticsRequestPlannerTest {
     TimeBounds march = new TimeBounds(Instant.parse("2026-03-01T00:00:00Z"), null);
     assertNull(AnalyticsRequestPlanner.range(january, march, AnalyticsGranularity.DAY, CLOCK));
     assertEquals(
-        List.of(), AnalyticsRequestPlanner.plan(request(AnalyticsGrain.TOTALS, false), null).bodies());
+        List.of(),
+        AnalyticsRequestPlanner.plan(request(AnalyticsGrain.TOTALS, false), null).bodies());
   }
 
   @Test
@@ -77,14 +81,16 @@ class AnalyticsRequestPlannerTest {
     assertEquals(List.of("total_tokens"), body.metrics());
     assertEquals(List.of("model"), body.dimensions());
     assertEquals(AnalyticsQueryBody.MAX_LIMIT, body.limit());
-    assertEquals(AnalyticsQueryBody.MAX_LIMIT, body.groupLimit(), "a series by model keeps every group");
+    assertEquals(
+        AnalyticsQueryBody.MAX_LIMIT, body.groupLimit(), "a series by model keeps every group");
   }
 
   @Test
   void aGenerationsDimensionCapsWindowsAt31Days() {
     AnalyticsGrain byProvider = new AnalyticsGrain(AnalyticsGranularity.DAY, List.of("provider"));
     TimeWindow quarter = window("2025-01-01T00:00:00Z", "2025-04-01T00:00:00Z");
-    AnalyticsRequestPlanner.Plan plan = AnalyticsRequestPlanner.plan(request(byProvider, false), quarter);
+    AnalyticsRequestPlanner.Plan plan =
+        AnalyticsRequestPlanner.plan(request(byProvider, false), quarter);
     assertEquals(AnalyticsCaps.GENERATIONS, plan.cap());
     assertEquals(3, plan.windows().size());
   }
@@ -92,19 +98,28 @@ class AnalyticsRequestPlannerTest {
   @Test
   void totalsLongerThanOneWindowFailUnlessTheyArePartialSums() {
     TimeWindow twoYears = window("2024-01-01T00:00:00Z", "2025-12-31T00:00:00Z"); // 730 days
-    InvalidOptionException e = assertThrows(InvalidOptionException.class,
-        () -> AnalyticsRequestPlanner.plan(request(AnalyticsGrain.TOTALS, false), twoYears));
+    InvalidOptionException e =
+        assertThrows(
+            InvalidOptionException.class,
+            () -> AnalyticsRequestPlanner.plan(request(AnalyticsGrain.TOTALS, false), twoYears));
     assertTrue(e.getMessage().contains("Set the granularity option"), e.getMessage());
-    assertEquals(2, AnalyticsRequestPlanner.plan(request(AnalyticsGrain.TOTALS, true), twoYears).windows().size());
+    assertEquals(
+        2,
+        AnalyticsRequestPlanner.plan(request(AnalyticsGrain.TOTALS, true), twoYears)
+            .windows()
+            .size());
   }
 
   @Test
   void aPushedLimitAndOrderReachEveryBody() {
     AnalyticsQueryBody.OrderBy top = new AnalyticsQueryBody.OrderBy("total_tokens", true);
-    AnalyticsRequestPlanner.Request topTen = new AnalyticsRequestPlanner.Request(
-        AnalyticsGrain.TOTALS, TOKENS, List.of(), top, 10, false);
-    AnalyticsQueryBody body = AnalyticsRequestPlanner.plan(topTen, window("2026-01-01T00:00:00Z", "2026-01-08T00:00:00Z"))
-        .bodies().get(0);
+    AnalyticsRequestPlanner.Request topTen =
+        new AnalyticsRequestPlanner.Request(
+            AnalyticsGrain.TOTALS, TOKENS, List.of(), top, 10, false);
+    AnalyticsQueryBody body =
+        AnalyticsRequestPlanner.plan(topTen, window("2026-01-01T00:00:00Z", "2026-01-08T00:00:00Z"))
+            .bodies()
+            .get(0);
     assertEquals(10, body.limit());
     assertEquals(top, body.orderBy());
     assertNull(body.groupLimit());

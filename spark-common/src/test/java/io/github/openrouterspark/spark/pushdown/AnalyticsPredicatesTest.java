@@ -68,7 +68,8 @@ class AnalyticsPredicatesTest {
   }
 
   private static Optional<TimeBounds> b(String start, String end) {
-    return Optional.of(new TimeBounds(start == null ? null : t(start), end == null ? null : t(end)));
+    return Optional.of(
+        new TimeBounds(start == null ? null : t(start), end == null ? null : t(end)));
   }
 
   // ---- filters
@@ -87,14 +88,17 @@ class AnalyticsPredicatesTest {
   void theColumnNameIgnoresCaseAndMayBeAFieldReference() {
     assertEquals(f("eq", "openai"), filter(p("=", FieldReference.apply("Provider"), s("openai"))));
     assertEquals(Optional.empty(), filter(p("=", col("model"), s("openai"))));
-    assertEquals(Optional.empty(), filter(p("=", FieldReference.apply("provider.name"), s("openai"))));
+    assertEquals(
+        Optional.empty(), filter(p("=", FieldReference.apply("provider.name"), s("openai"))));
   }
 
   @Test
   void inAndNotIn() {
-    assertEquals(f("in", List.of("openai", "anthropic")),
+    assertEquals(
+        f("in", List.of("openai", "anthropic")),
         filter(p("IN", col("provider"), s("openai"), s("anthropic"), s("openai"))));
-    assertEquals(f("not_in", List.of("openai", "anthropic")),
+    assertEquals(
+        f("not_in", List.of("openai", "anthropic")),
         filter(new Not(p("IN", col("provider"), s("openai"), s("anthropic")))));
     assertEquals(f("in", List.of("openai")), filter(p("IN", col("provider"), s("openai"))));
   }
@@ -102,26 +106,34 @@ class AnalyticsPredicatesTest {
   @Test
   void inWithANullOrANonStringLiteralIsNotTranslated() {
     assertEquals(Optional.empty(), filter(p("IN", col("provider"), s("openai"), nullString())));
-    assertEquals(Optional.empty(), filter(new Not(p("IN", col("provider"), s("openai"), nullString()))));
-    assertEquals(Optional.empty(),
-        filter(p("IN", col("provider"), s("openai"), new LiteralValue<>(1, DataTypes.IntegerType))));
+    assertEquals(
+        Optional.empty(), filter(new Not(p("IN", col("provider"), s("openai"), nullString()))));
+    assertEquals(
+        Optional.empty(),
+        filter(
+            p("IN", col("provider"), s("openai"), new LiteralValue<>(1, DataTypes.IntegerType))));
     assertEquals(Optional.empty(), filter(p("IN", col("provider"))));
     assertEquals(Optional.empty(), filter(p("IN", s("openai"), col("provider"))));
   }
 
   @ParameterizedTest
   @CsvSource({"<, lt, gt", "<=, lte, gte", ">, gt, lt", ">=, gte, lte"})
-  void rangeComparisonsFlipWhenTheLiteralIsOnTheLeft(String op, String columnFirst, String literalFirst) {
+  void rangeComparisonsFlipWhenTheLiteralIsOnTheLeft(
+      String op, String columnFirst, String literalFirst) {
     assertEquals(f(columnFirst, "m"), filter(p(op, col("provider"), s("m"))));
     assertEquals(f(literalFirst, "m"), filter(p(op, s("m"), col("provider"))));
   }
 
   @Test
   void nonStringLiteralsAreNotTranslated() {
-    assertEquals(Optional.empty(), filter(p("=", col("provider"), new LiteralValue<>(42L, DataTypes.LongType))));
+    assertEquals(
+        Optional.empty(),
+        filter(p("=", col("provider"), new LiteralValue<>(42L, DataTypes.LongType))));
     assertEquals(Optional.empty(), filter(p("=", col("provider"), nullString())));
     assertEquals(Optional.empty(), filter(p("=", col("provider"), ts("2026-05-01T00:00:00Z"))));
-    assertEquals(Optional.empty(), filter(p(">", new LiteralValue<>(1, DataTypes.IntegerType), col("provider"))));
+    assertEquals(
+        Optional.empty(),
+        filter(p(">", new LiteralValue<>(1, DataTypes.IntegerType), col("provider"))));
   }
 
   @Test
@@ -131,9 +143,11 @@ class AnalyticsPredicatesTest {
     assertEquals(Optional.empty(), filter(p("IS_NULL", col("provider"))));
     assertEquals(Optional.empty(), filter(p("STARTS_WITH", col("provider"), s("open"))));
     assertEquals(Optional.empty(), filter(p("<=>", col("provider"), s("openai"))));
-    assertEquals(Optional.empty(),
+    assertEquals(
+        Optional.empty(),
         filter(new Or(p("=", col("provider"), s("a")), p("=", col("provider"), s("b")))));
-    assertEquals(Optional.empty(),
+    assertEquals(
+        Optional.empty(),
         filter(new And(p("=", col("provider"), s("a")), p("=", col("provider"), s("b")))));
     // NOT only of = and IN: NOT(<) and NOT(<>) are left to Spark.
     assertEquals(Optional.empty(), filter(new Not(p("<", col("provider"), s("a")))));
@@ -144,22 +158,38 @@ class AnalyticsPredicatesTest {
   @Test
   void anOperatorTheApiDoesNotOfferIsNotTranslated() {
     java.util.function.Predicate<String> eqAndIn = Set.of("eq", "in")::contains;
-    assertEquals(f("eq", "a"), AnalyticsPredicates.filter(p("=", col("provider"), s("a")), "provider", eqAndIn));
-    assertEquals(Optional.empty(), AnalyticsPredicates.filter(p("<>", col("provider"), s("a")), "provider", eqAndIn));
-    assertEquals(Optional.empty(),
+    assertEquals(
+        f("eq", "a"),
+        AnalyticsPredicates.filter(p("=", col("provider"), s("a")), "provider", eqAndIn));
+    assertEquals(
+        Optional.empty(),
+        AnalyticsPredicates.filter(p("<>", col("provider"), s("a")), "provider", eqAndIn));
+    assertEquals(
+        Optional.empty(),
         AnalyticsPredicates.filter(new Not(p("IN", col("provider"), s("a"))), "provider", eqAndIn));
-    assertEquals(Optional.empty(), AnalyticsPredicates.filter(p(">", col("provider"), s("a")), "provider", op -> false));
+    assertEquals(
+        Optional.empty(),
+        AnalyticsPredicates.filter(p(">", col("provider"), s("a")), "provider", op -> false));
   }
 
   // ---- time bounds
 
   @Test
   void boundsOnADayStart() {
-    assertEquals(b("2026-05-03T00:00:00Z", null), bounds(p(">=", col("date"), ts("2026-05-03T00:00:00Z")), DAY));
-    assertEquals(b("2026-05-04T00:00:00Z", null), bounds(p(">", col("date"), ts("2026-05-03T00:00:00Z")), DAY));
-    assertEquals(b(null, "2026-05-03T00:00:00Z"), bounds(p("<", col("date"), ts("2026-05-03T00:00:00Z")), DAY));
-    assertEquals(b(null, "2026-05-04T00:00:00Z"), bounds(p("<=", col("date"), ts("2026-05-03T00:00:00Z")), DAY));
-    assertEquals(b("2026-05-03T00:00:00Z", "2026-05-04T00:00:00Z"),
+    assertEquals(
+        b("2026-05-03T00:00:00Z", null),
+        bounds(p(">=", col("date"), ts("2026-05-03T00:00:00Z")), DAY));
+    assertEquals(
+        b("2026-05-04T00:00:00Z", null),
+        bounds(p(">", col("date"), ts("2026-05-03T00:00:00Z")), DAY));
+    assertEquals(
+        b(null, "2026-05-03T00:00:00Z"),
+        bounds(p("<", col("date"), ts("2026-05-03T00:00:00Z")), DAY));
+    assertEquals(
+        b(null, "2026-05-04T00:00:00Z"),
+        bounds(p("<=", col("date"), ts("2026-05-03T00:00:00Z")), DAY));
+    assertEquals(
+        b("2026-05-03T00:00:00Z", "2026-05-04T00:00:00Z"),
         bounds(p("=", col("date"), ts("2026-05-03T00:00:00Z")), DAY));
   }
 
@@ -178,18 +208,28 @@ class AnalyticsPredicatesTest {
   void aMicrosecondBeforeABucketStart() {
     String justBefore = "2026-05-03T23:59:59.999999Z";
     assertEquals(b("2026-05-04T00:00:00Z", null), bounds(p(">", col("date"), ts(justBefore)), DAY));
-    assertEquals(b(null, "2026-05-04T00:00:00Z"), bounds(p("<=", col("date"), ts(justBefore)), DAY));
+    assertEquals(
+        b(null, "2026-05-04T00:00:00Z"), bounds(p("<=", col("date"), ts(justBefore)), DAY));
     assertEquals(b(null, "2026-05-04T00:00:00Z"), bounds(p("<", col("date"), ts(justBefore)), DAY));
   }
 
   @Test
   void literalOnTheLeftFlips() {
     // '2026-05-03' < date  ==  date > '2026-05-03'
-    assertEquals(b("2026-05-04T00:00:00Z", null), bounds(p("<", ts("2026-05-03T00:00:00Z"), col("date")), DAY));
-    assertEquals(b("2026-05-03T00:00:00Z", null), bounds(p("<=", ts("2026-05-03T00:00:00Z"), col("date")), DAY));
-    assertEquals(b(null, "2026-05-03T00:00:00Z"), bounds(p(">", ts("2026-05-03T00:00:00Z"), col("date")), DAY));
-    assertEquals(b(null, "2026-05-04T00:00:00Z"), bounds(p(">=", ts("2026-05-03T00:00:00Z"), col("date")), DAY));
-    assertEquals(b("2026-05-03T00:00:00Z", "2026-05-04T00:00:00Z"),
+    assertEquals(
+        b("2026-05-04T00:00:00Z", null),
+        bounds(p("<", ts("2026-05-03T00:00:00Z"), col("date")), DAY));
+    assertEquals(
+        b("2026-05-03T00:00:00Z", null),
+        bounds(p("<=", ts("2026-05-03T00:00:00Z"), col("date")), DAY));
+    assertEquals(
+        b(null, "2026-05-03T00:00:00Z"),
+        bounds(p(">", ts("2026-05-03T00:00:00Z"), col("date")), DAY));
+    assertEquals(
+        b(null, "2026-05-04T00:00:00Z"),
+        bounds(p(">=", ts("2026-05-03T00:00:00Z"), col("date")), DAY));
+    assertEquals(
+        b("2026-05-03T00:00:00Z", "2026-05-04T00:00:00Z"),
         bounds(p("=", ts("2026-05-03T00:00:00Z"), col("date")), DAY));
   }
 
@@ -212,11 +252,14 @@ class AnalyticsPredicatesTest {
     String may = "2026-05-01T00:00:00Z";
     assertEquals(b(may, null), bounds(p(">=", col("date"), ts(may)), MONTH));
     assertEquals(b("2026-06-01T00:00:00Z", null), bounds(p(">", col("date"), ts(may)), MONTH));
-    assertEquals(b("2026-06-01T00:00:00Z", null), bounds(p(">=", col("date"), ts("2026-05-15T00:00:00Z")), MONTH));
+    assertEquals(
+        b("2026-06-01T00:00:00Z", null),
+        bounds(p(">=", col("date"), ts("2026-05-15T00:00:00Z")), MONTH));
     assertEquals(b(null, may), bounds(p("<", col("date"), ts(may)), MONTH));
     assertEquals(b(null, "2026-06-01T00:00:00Z"), bounds(p("<=", col("date"), ts(may)), MONTH));
     assertEquals(b(may, "2026-06-01T00:00:00Z"), bounds(p("=", col("date"), ts(may)), MONTH));
-    assertEquals(b("2026-02-01T00:00:00Z", "2026-03-01T00:00:00Z"),
+    assertEquals(
+        b("2026-02-01T00:00:00Z", "2026-03-01T00:00:00Z"),
         bounds(p("=", col("date"), ts("2026-02-01T00:00:00Z")), MONTH));
     String mid = "2026-05-15T00:00:00Z";
     assertEquals(b(mid, mid), bounds(p("=", col("date"), ts(mid)), MONTH));
@@ -224,32 +267,44 @@ class AnalyticsPredicatesTest {
 
   @Test
   void anAndOfTwoBoundsIntersects() {
-    Predicate range = new And(
-        p(">=", col("date"), ts("2026-05-01T00:00:00Z")),
-        p("<", col("date"), ts("2026-05-08T00:00:00Z")));
+    Predicate range =
+        new And(
+            p(">=", col("date"), ts("2026-05-01T00:00:00Z")),
+            p("<", col("date"), ts("2026-05-08T00:00:00Z")));
     assertEquals(b("2026-05-01T00:00:00Z", "2026-05-08T00:00:00Z"), bounds(range, DAY));
     Predicate tighter = new And(range, p(">", col("date"), ts("2026-05-03T06:00:00Z")));
     assertEquals(b("2026-05-04T00:00:00Z", "2026-05-08T00:00:00Z"), bounds(tighter, DAY));
-    Predicate twoStarts = new And(
-        p(">=", col("date"), ts("2026-05-01T00:00:00Z")), p(">=", col("date"), ts("2026-05-05T00:00:00Z")));
+    Predicate twoStarts =
+        new And(
+            p(">=", col("date"), ts("2026-05-01T00:00:00Z")),
+            p(">=", col("date"), ts("2026-05-05T00:00:00Z")));
     assertEquals(b("2026-05-05T00:00:00Z", null), bounds(twoStarts, DAY));
   }
 
   @Test
   void anAndWithAnUntranslatablePartIsNotTranslated() {
-    Predicate mixed = new And(
-        p(">=", col("date"), ts("2026-05-01T00:00:00Z")), p("=", col("provider"), s("openai")));
+    Predicate mixed =
+        new And(
+            p(">=", col("date"), ts("2026-05-01T00:00:00Z")), p("=", col("provider"), s("openai")));
     assertEquals(Optional.empty(), bounds(mixed, DAY));
   }
 
   @Test
   void otherTimePredicatesAreNotTranslated() {
     assertEquals(Optional.empty(), bounds(p("<>", col("date"), ts("2026-05-01T00:00:00Z")), DAY));
-    assertEquals(Optional.empty(), bounds(new Not(p("=", col("date"), ts("2026-05-01T00:00:00Z"))), DAY));
-    assertEquals(Optional.empty(), bounds(new Or(
-        p("<", col("date"), ts("2026-05-01T00:00:00Z")), p(">", col("date"), ts("2026-05-08T00:00:00Z"))), DAY));
+    assertEquals(
+        Optional.empty(), bounds(new Not(p("=", col("date"), ts("2026-05-01T00:00:00Z"))), DAY));
+    assertEquals(
+        Optional.empty(),
+        bounds(
+            new Or(
+                p("<", col("date"), ts("2026-05-01T00:00:00Z")),
+                p(">", col("date"), ts("2026-05-08T00:00:00Z"))),
+            DAY));
     assertEquals(Optional.empty(), bounds(p(">=", col("date"), s("2026-05-01")), DAY));
-    assertEquals(Optional.empty(), bounds(p(">=", col("date"), new LiteralValue<>(null, DataTypes.TimestampType)), DAY));
+    assertEquals(
+        Optional.empty(),
+        bounds(p(">=", col("date"), new LiteralValue<>(null, DataTypes.TimestampType)), DAY));
     assertEquals(Optional.empty(), bounds(p(">=", col("other"), ts("2026-05-01T00:00:00Z")), DAY));
     assertEquals(Optional.empty(), bounds(p("IN", col("date"), ts("2026-05-01T00:00:00Z")), DAY));
   }
@@ -259,7 +314,8 @@ class AnalyticsPredicatesTest {
     assertEquals(TimeBounds.ALL, TimeBounds.ALL.intersect(TimeBounds.ALL));
     TimeBounds a = new TimeBounds(t("2026-05-01T00:00:00Z"), null);
     TimeBounds c = new TimeBounds(null, t("2026-05-05T00:00:00Z"));
-    assertEquals(new TimeBounds(t("2026-05-01T00:00:00Z"), t("2026-05-05T00:00:00Z")), a.intersect(c));
+    assertEquals(
+        new TimeBounds(t("2026-05-01T00:00:00Z"), t("2026-05-05T00:00:00Z")), a.intersect(c));
     assertEquals(a, a.intersect(TimeBounds.ALL));
     assertEquals(a, TimeBounds.ALL.intersect(a));
   }

@@ -67,7 +67,10 @@ class DatePredicatesTest {
 
   static void assertExact(DateSet expected, Predicate predicate) {
     assertEquals(Optional.of(expected), DATES.exact(predicate), predicate.toString());
-    assertEquals(expected, DATES.bound(predicate), "bound of an exact predicate is the exact set: " + predicate);
+    assertEquals(
+        expected,
+        DATES.bound(predicate),
+        "bound of an exact predicate is the exact set: " + predicate);
   }
 
   static void assertNotExact(DateSet expectedBound, Predicate predicate) {
@@ -150,15 +153,19 @@ class DatePredicatesTest {
     void columnNameMatchesCaseInsensitively() {
       assertExact(DateSet.of(D, D), p("=", col("DATE"), lit(D)));
       assertExact(DateSet.of(D, D), p("=", col("Date"), lit(D)));
-      assertEquals(Optional.of(DateSet.of(D, D)), new DatePredicates("DATE").exact(p("=", date(), lit(D))));
-      assertEquals(Optional.of(DateSet.of(D, D)), new DatePredicates("Date").exact(p("=", col("dAtE"), lit(D))));
+      assertEquals(
+          Optional.of(DateSet.of(D, D)), new DatePredicates("DATE").exact(p("=", date(), lit(D))));
+      assertEquals(
+          Optional.of(DateSet.of(D, D)),
+          new DatePredicates("Date").exact(p("=", col("dAtE"), lit(D))));
     }
 
     @Test
     void otherColumnsAreNotDates() {
       assertNotExact(DateSet.ALL, p("=", col("dates"), lit(D)));
       assertNotExact(DateSet.ALL, p("=", col("other_date"), lit(D)));
-      assertNotExact(DateSet.ALL, p("=", col("s.date"), lit(D))); // nested field, not the top-level column
+      assertNotExact(
+          DateSet.ALL, p("=", col("s.date"), lit(D))); // nested field, not the top-level column
       assertNotExact(DateSet.ALL, modelIs("openai/gpt-5"));
     }
 
@@ -177,18 +184,25 @@ class DatePredicatesTest {
     @Test
     void nonDateLiteralsAreNotExact() {
       long micros = D.toEpochDay() * 86_400_000_000L;
-      assertNotExact(DateSet.ALL, p(">=", date(), new LiteralValue<>(micros, DataTypes.TimestampType)));
-      assertNotExact(DateSet.ALL, p(">=", date(), new LiteralValue<>(micros, DataTypes.TimestampNTZType)));
+      assertNotExact(
+          DateSet.ALL, p(">=", date(), new LiteralValue<>(micros, DataTypes.TimestampType)));
+      assertNotExact(
+          DateSet.ALL, p(">=", date(), new LiteralValue<>(micros, DataTypes.TimestampNTZType)));
       assertNotExact(DateSet.ALL, p("=", date(), str("2025-03-01")));
-      assertNotExact(DateSet.ALL, p("=", date(), new LiteralValue<>((int) D.toEpochDay(), DataTypes.IntegerType)));
-      assertNotExact(DateSet.ALL, p("=", date(), new LiteralValue<>(D.toEpochDay(), DataTypes.LongType)));
-      assertNotExact(DateSet.ALL, p("=", date(), new LiteralValue<>(null, DataTypes.TimestampType)));
+      assertNotExact(
+          DateSet.ALL,
+          p("=", date(), new LiteralValue<>((int) D.toEpochDay(), DataTypes.IntegerType)));
+      assertNotExact(
+          DateSet.ALL, p("=", date(), new LiteralValue<>(D.toEpochDay(), DataTypes.LongType)));
+      assertNotExact(
+          DateSet.ALL, p("=", date(), new LiteralValue<>(null, DataTypes.TimestampType)));
     }
 
     @Test
     void dateTypedLiteralWithUnexpectedValueIsNotExact() {
       assertNotExact(DateSet.ALL, p("=", date(), new LiteralValue<>(D, DataTypes.DateType)));
-      assertNotExact(DateSet.ALL, p("=", date(), new LiteralValue<>(D.toEpochDay(), DataTypes.DateType)));
+      assertNotExact(
+          DateSet.ALL, p("=", date(), new LiteralValue<>(D.toEpochDay(), DataTypes.DateType)));
     }
 
     @Test
@@ -227,7 +241,9 @@ class DatePredicatesTest {
     @Test
     void in() {
       assertExact(DateSet.ofDates(List.of(D, E)), p("IN", date(), lit(E), lit(D)));
-      assertExact(DateSet.of(D, D.plusDays(2)), p("IN", date(), lit(D), lit(D.plusDays(1)), lit(D.plusDays(2))));
+      assertExact(
+          DateSet.of(D, D.plusDays(2)),
+          p("IN", date(), lit(D), lit(D.plusDays(1)), lit(D.plusDays(2))));
       assertExact(DateSet.of(D, D), p("IN", date(), lit(D), lit(D)));
       assertExact(DateSet.of(D, D), p("IN", col("DATE"), lit(D)));
     }
@@ -262,7 +278,8 @@ class DatePredicatesTest {
     void andIntersects() {
       assertExact(DateSet.of(D, E), new And(cmp(">=", D), cmp("<=", E)));
       assertExact(DateSet.NONE, new And(cmp(">", E), cmp("<", D)));
-      assertExact(DateSet.of(D, D), new And(p("IN", date(), lit(D), lit(E.plusDays(5))), cmp("<=", E)));
+      assertExact(
+          DateSet.of(D, D), new And(p("IN", date(), lit(D), lit(E.plusDays(5))), cmp("<=", E)));
     }
 
     @Test
@@ -277,7 +294,8 @@ class DatePredicatesTest {
       assertExact(DateSet.of(D, D).complement(), new Not(cmp("=", D)));
       assertExact(DateSet.atOrAfter(D), new Not(cmp("<", D)));
       assertExact(DateSet.of(D, E), new Not(new Or(cmp("<", D), cmp(">", E))));
-      assertExact(DateSet.ofDates(List.of(D, E)).complement(), new Not(p("IN", date(), lit(D), lit(E))));
+      assertExact(
+          DateSet.ofDates(List.of(D, E)).complement(), new Not(p("IN", date(), lit(D), lit(E))));
       assertExact(DateSet.of(D, D), new Not(new Not(cmp("=", D))));
       assertExact(DateSet.ALL, new Not(p("IS_NULL", date())));
       assertExact(DateSet.NONE, new Not(p("IS_NOT_NULL", date())));
@@ -286,12 +304,14 @@ class DatePredicatesTest {
     @Test
     void nestedCombination() {
       // (date >= D AND date <= E AND NOT date = D+3) OR date IN (E+10)
-      Predicate p = new Or(
-          new And(new And(cmp(">=", D), cmp("<=", E)), new Not(cmp("=", D.plusDays(3)))),
-          p("IN", date(), lit(E.plusDays(10))));
-      DateSet expected = DateSet.of(D, D.plusDays(2))
-          .union(DateSet.of(D.plusDays(4), E))
-          .union(DateSet.of(E.plusDays(10), E.plusDays(10)));
+      Predicate p =
+          new Or(
+              new And(new And(cmp(">=", D), cmp("<=", E)), new Not(cmp("=", D.plusDays(3)))),
+              p("IN", date(), lit(E.plusDays(10))));
+      DateSet expected =
+          DateSet.of(D, D.plusDays(2))
+              .union(DateSet.of(D.plusDays(4), E))
+              .union(DateSet.of(E.plusDays(10), E.plusDays(10)));
       assertExact(expected, p);
     }
 
@@ -360,6 +380,7 @@ class DatePredicatesTest {
       Optional<DateSet> exact = DATES.exact(notIn);
       assertTrue(exact.isEmpty() || exact.get().isEmpty(), "got " + exact);
     }
+
     @Test
     void notOfComparisonWithNullKeepsNothing() {
       for (String op : List.of("=", "<", "<=", ">", ">=")) {

@@ -27,10 +27,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class KeyColumnPredicatesTest {
   /** A category-like domain: null (parameter not sent) first, then the API's values. */
-  static final List<String> DOMAIN = Arrays.asList(null, "coding", "creative", "productivity", "entertainment");
+  static final List<String> DOMAIN =
+      Arrays.asList(null, "coding", "creative", "productivity", "entertainment");
+
   static final KeyColumnPredicates KEYS = new KeyColumnPredicates("category", DOMAIN);
+
   /** A domain without null: a non-nullable key column such as sort. */
-  static final KeyColumnPredicates SORTS = new KeyColumnPredicates("sort", List.of("popular", "trending"));
+  static final KeyColumnPredicates SORTS =
+      new KeyColumnPredicates("sort", List.of("popular", "trending"));
 
   static NamedReference col(String name) {
     return FieldReference.apply(name);
@@ -146,6 +150,7 @@ class KeyColumnPredicatesTest {
       assertEquals(Optional.of(List.of()), SORTS.exact(p("=", col("sort"), nullStr())));
       assertEquals(Optional.of(List.of()), SORTS.exact(new Not(p("=", col("sort"), nullStr()))));
     }
+
     @Test
     void equalToNullKeepsNothing() {
       assertKeeps(values(), eq(null)); // col = NULL is unknown on every row
@@ -161,13 +166,17 @@ class KeyColumnPredicatesTest {
 
     @Test
     void notNullSafeEqualKeepsTheNullRow() {
-      assertKeeps(values(null, "creative", "productivity", "entertainment"), new Not(nullSafeEq("coding")));
-      assertKeeps(values("coding", "creative", "productivity", "entertainment"), new Not(nullSafeEq(null)));
+      assertKeeps(
+          values(null, "creative", "productivity", "entertainment"), new Not(nullSafeEq("coding")));
+      assertKeeps(
+          values("coding", "creative", "productivity", "entertainment"), new Not(nullSafeEq(null)));
     }
 
     @Test
     void notOfAValueOutsideTheDomain() {
-      assertKeeps(values("coding", "creative", "productivity", "entertainment"), new Not(eq("programming")));
+      assertKeeps(
+          values("coding", "creative", "productivity", "entertainment"),
+          new Not(eq("programming")));
       assertKeeps(DOMAIN, new Not(nullSafeEq("programming")));
     }
 
@@ -181,7 +190,8 @@ class KeyColumnPredicatesTest {
     @Test
     void javaStringLiteralValueIsAccepted() {
       // Spark passes UTF8String, but the translation only relies on toString().
-      assertKeeps(values("coding"), p("=", category(), new LiteralValue<>("coding", DataTypes.StringType)));
+      assertKeeps(
+          values("coding"), p("=", category(), new LiteralValue<>("coding", DataTypes.StringType)));
     }
   }
 
@@ -214,6 +224,7 @@ class KeyColumnPredicatesTest {
     void notInExcludesTheNullRow() {
       assertKeeps(values("creative", "entertainment"), new Not(in("coding", "productivity")));
     }
+
     @Test
     void notInWithNullInTheListKeepsNothing() {
       // x NOT IN ('coding', NULL) is never TRUE: FALSE for 'coding', NULL for everything else.
@@ -228,15 +239,18 @@ class KeyColumnPredicatesTest {
 
     @Test
     void inOnADomainWithoutNull() {
-      assertEquals(Optional.of(List.of("popular", "trending")),
+      assertEquals(
+          Optional.of(List.of("popular", "trending")),
           SORTS.exact(p("IN", col("sort"), str("trending"), str("popular"))));
-      assertEquals(Optional.of(List.of("trending")),
+      assertEquals(
+          Optional.of(List.of("trending")),
           SORTS.exact(new Not(p("IN", col("sort"), str("popular")))));
     }
 
     @Test
     void nonStringElementIsNotExact() {
-      assertNotExact(p("IN", category(), str("coding"), new LiteralValue<>(1, DataTypes.IntegerType)));
+      assertNotExact(
+          p("IN", category(), str("coding"), new LiteralValue<>(1, DataTypes.IntegerType)));
       assertNotExact(p("IN", category(), col("subcategory")));
     }
 
@@ -268,7 +282,8 @@ class KeyColumnPredicatesTest {
     @Test
     void onADomainWithoutNull() {
       assertEquals(Optional.of(List.of()), SORTS.exact(p("IS_NULL", col("sort"))));
-      assertEquals(Optional.of(List.of("popular", "trending")), SORTS.exact(p("IS_NOT_NULL", col("sort"))));
+      assertEquals(
+          Optional.of(List.of("popular", "trending")), SORTS.exact(p("IS_NOT_NULL", col("sort"))));
     }
 
     @Test
@@ -282,7 +297,8 @@ class KeyColumnPredicatesTest {
   class Logic {
     @Test
     void andIntersects() {
-      assertKeeps(values("coding"), new And(in("coding", "creative"), in("coding", "productivity")));
+      assertKeeps(
+          values("coding"), new And(in("coding", "creative"), in("coding", "productivity")));
       assertKeeps(values(), new And(eq("coding"), eq("creative")));
       assertKeeps(values(), new And(isNull(), eq("coding")));
     }
@@ -297,20 +313,26 @@ class KeyColumnPredicatesTest {
     @Test
     void notFollowsThreeValuedLogic() {
       // NOT (category = 'coding' OR category IS NULL): FALSE for coding and null rows.
-      assertKeeps(values("creative", "productivity", "entertainment"), new Not(new Or(eq("coding"), isNull())));
+      assertKeeps(
+          values("creative", "productivity", "entertainment"),
+          new Not(new Or(eq("coding"), isNull())));
       // NOT (category = 'coding' AND category = 'creative'): NULL on the null row, TRUE elsewhere.
-      assertKeeps(values("coding", "creative", "productivity", "entertainment"),
+      assertKeeps(
+          values("coding", "creative", "productivity", "entertainment"),
           new Not(new And(eq("coding"), eq("creative"))));
       // NOT (category <> 'coding'): only coding.
       assertKeeps(values("coding"), new Not(new Not(eq("coding"))));
-      // De Morgan with a null-safe side: NOT (NOT (x <=> NULL) AND x <> 'coding') = x IS NULL OR x = 'coding'.
-      assertKeeps(values(null, "coding"), new Not(new And(new Not(isNull()), new Not(eq("coding")))));
+      // De Morgan with a null-safe side: NOT (NOT (x <=> NULL) AND x <> 'coding') = x IS NULL OR x
+      // = 'coding'.
+      assertKeeps(
+          values(null, "coding"), new Not(new And(new Not(isNull()), new Not(eq("coding")))));
     }
 
     @Test
     void falseOrUnknownIsNotTrue() {
       // (x = 'coding') OR (x = 'creative') is NULL on the null row; NOT of it is still NULL there.
-      assertKeeps(values("productivity", "entertainment"), new Not(new Or(eq("coding"), eq("creative"))));
+      assertKeeps(
+          values("productivity", "entertainment"), new Not(new Or(eq("coding"), eq("creative"))));
     }
 
     @Test
@@ -404,7 +426,8 @@ class KeyColumnPredicatesTest {
       Boolean eval(String row);
     }
 
-    record Leaf(Predicate predicate, java.util.function.Function<String, Boolean> f) implements Node {
+    record Leaf(Predicate predicate, java.util.function.Function<String, Boolean> f)
+        implements Node {
       @Override
       public Boolean eval(String row) {
         return f.apply(row);
@@ -499,17 +522,19 @@ class KeyColumnPredicatesTest {
             list.add(pool.get(rnd.nextInt(pool.size())));
             c[i + 1] = lit(list.get(i));
           }
-          return new Leaf(p("IN", c), row -> {
-            boolean unknown = false;
-            for (String v : list) {
-              Boolean e = sqlEq(row, v);
-              if (Boolean.TRUE.equals(e)) {
-                return true;
-              }
-              unknown |= e == null;
-            }
-            return unknown ? null : false;
-          });
+          return new Leaf(
+              p("IN", c),
+              row -> {
+                boolean unknown = false;
+                for (String v : list) {
+                  Boolean e = sqlEq(row, v);
+                  if (Boolean.TRUE.equals(e)) {
+                    return true;
+                  }
+                  unknown |= e == null;
+                }
+                return unknown ? null : false;
+              });
         }
         case 3 -> {
           return new Leaf(p("IS_NULL", k), row -> row == null);
@@ -525,8 +550,10 @@ class KeyColumnPredicatesTest {
         return leaf(rnd, nullLiterals);
       }
       return switch (rnd.nextInt(3)) {
-        case 0 -> new AndNode(tree(rnd, depth - 1, nullLiterals), tree(rnd, depth - 1, nullLiterals));
-        case 1 -> new OrNode(tree(rnd, depth - 1, nullLiterals), tree(rnd, depth - 1, nullLiterals));
+        case 0 ->
+            new AndNode(tree(rnd, depth - 1, nullLiterals), tree(rnd, depth - 1, nullLiterals));
+        case 1 ->
+            new OrNode(tree(rnd, depth - 1, nullLiterals), tree(rnd, depth - 1, nullLiterals));
         default -> new NotNode(tree(rnd, depth - 1, nullLiterals));
       };
     }
@@ -557,6 +584,7 @@ class KeyColumnPredicatesTest {
     void matchesThreeValuedEvaluationWithoutNullLiterals() {
       check(20250301L, 5000, false);
     }
+
     @Test
     void matchesThreeValuedEvaluationWithNullLiterals() {
       check(20250302L, 5000, true);

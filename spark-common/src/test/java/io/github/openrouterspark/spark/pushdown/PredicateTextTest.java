@@ -35,8 +35,12 @@ class PredicateTextTest {
   @ParameterizedTest
   @ValueSource(strings = {"=", "<=>", "<>", "<", "<=", ">", ">="})
   void comparisons(String op) {
-    assertEquals("date " + op + " DATE '2025-03-01'", PredicateText.render(p(op, date(), lit("2025-03-01"))));
-    assertEquals("DATE '2025-03-01' " + op + " date", PredicateText.render(p(op, lit("2025-03-01"), date())));
+    assertEquals(
+        "date " + op + " DATE '2025-03-01'",
+        PredicateText.render(p(op, date(), lit("2025-03-01"))));
+    assertEquals(
+        "DATE '2025-03-01' " + op + " date",
+        PredicateText.render(p(op, lit("2025-03-01"), date())));
   }
 
   @Test
@@ -48,18 +52,26 @@ class PredicateTextTest {
 
   @Test
   void andOrNot() {
-    Predicate between = new And(p(">=", date(), lit("2025-03-01")), p("<=", date(), lit("2025-03-31")));
-    assertEquals("(date >= DATE '2025-03-01' AND date <= DATE '2025-03-31')", PredicateText.render(between));
-    assertEquals("(date = DATE '2025-03-01' OR date = DATE '2025-03-02')",
-        PredicateText.render(new Or(p("=", date(), lit("2025-03-01")), p("=", date(), lit("2025-03-02")))));
-    assertEquals("NOT (date >= DATE '2025-03-01' AND date <= DATE '2025-03-31')",
+    Predicate between =
+        new And(p(">=", date(), lit("2025-03-01")), p("<=", date(), lit("2025-03-31")));
+    assertEquals(
+        "(date >= DATE '2025-03-01' AND date <= DATE '2025-03-31')", PredicateText.render(between));
+    assertEquals(
+        "(date = DATE '2025-03-01' OR date = DATE '2025-03-02')",
+        PredicateText.render(
+            new Or(p("=", date(), lit("2025-03-01")), p("=", date(), lit("2025-03-02")))));
+    assertEquals(
+        "NOT (date >= DATE '2025-03-01' AND date <= DATE '2025-03-31')",
         PredicateText.render(new Not(between)));
-    assertEquals("NOT date = DATE '2025-03-01'", PredicateText.render(new Not(p("=", date(), lit("2025-03-01")))));
+    assertEquals(
+        "NOT date = DATE '2025-03-01'",
+        PredicateText.render(new Not(p("=", date(), lit("2025-03-01")))));
   }
 
   @Test
   void inAndNullChecks() {
-    assertEquals("date IN (DATE '2025-03-01', DATE '2025-03-05', NULL)",
+    assertEquals(
+        "date IN (DATE '2025-03-01', DATE '2025-03-05', NULL)",
         PredicateText.render(p("IN", date(), lit("2025-03-01"), lit("2025-03-05"), nullDate())));
     assertEquals("date IS NULL", PredicateText.render(p("IS_NULL", date())));
     assertEquals("date IS NOT NULL", PredicateText.render(p("IS_NOT_NULL", date())));
@@ -67,16 +79,23 @@ class PredicateTextTest {
 
   @Test
   void otherLiterals() {
-    assertEquals("model_permaslug = 'openai/gpt-5'", PredicateText.render(p("=", col("model_permaslug"), str("openai/gpt-5"))));
-    assertEquals("model_permaslug = 'it\\'s'", PredicateText.render(p("=", col("model_permaslug"), str("it's"))));
-    assertEquals("total_tokens > 42",
-        PredicateText.render(p(">", col("total_tokens"), new LiteralValue<>(42L, DataTypes.LongType))));
+    assertEquals(
+        "model_permaslug = 'openai/gpt-5'",
+        PredicateText.render(p("=", col("model_permaslug"), str("openai/gpt-5"))));
+    assertEquals(
+        "model_permaslug = 'it\\'s'",
+        PredicateText.render(p("=", col("model_permaslug"), str("it's"))));
+    assertEquals(
+        "total_tokens > 42",
+        PredicateText.render(
+            p(">", col("total_tokens"), new LiteralValue<>(42L, DataTypes.LongType))));
     assertEquals("date = NULL", PredicateText.render(p("=", date(), nullDate())));
   }
 
   @Test
   void nestedFieldNamesAreDotted() {
-    assertEquals("a.b = DATE '2025-03-01'", PredicateText.render(p("=", col("a.b"), lit("2025-03-01"))));
+    assertEquals(
+        "a.b = DATE '2025-03-01'", PredicateText.render(p("=", col("a.b"), lit("2025-03-01"))));
   }
 
   @Test
@@ -89,14 +108,18 @@ class PredicateTextTest {
   void unknownPredicatesAndExpressionsFallBackToSparkText() {
     Predicate startsWith = p("STARTS_WITH", col("model_permaslug"), str("openai/"));
     assertEquals(startsWith.toString(), PredicateText.render(startsWith));
-    Expression plus = new GeneralScalarExpression("+", new Expression[] {col("x"), new LiteralValue<>(1, DataTypes.IntegerType)});
+    Expression plus =
+        new GeneralScalarExpression(
+            "+", new Expression[] {col("x"), new LiteralValue<>(1, DataTypes.IntegerType)});
     assertEquals(plus.toString(), PredicateText.render(plus));
   }
 
   @Test
   void listRendering() {
     assertEquals("[]", PredicateText.render(List.of()));
-    assertEquals("[date >= DATE '2025-03-01', model_permaslug = 'x']", PredicateText.render(
-        List.of(p(">=", date(), lit("2025-03-01")), p("=", col("model_permaslug"), str("x")))));
+    assertEquals(
+        "[date >= DATE '2025-03-01', model_permaslug = 'x']",
+        PredicateText.render(
+            List.of(p(">=", date(), lit("2025-03-01")), p("=", col("model_permaslug"), str("x")))));
   }
 }

@@ -67,7 +67,10 @@ class RankPredicatesTest {
 
   static void assertExact(RankRange expected, Predicate predicate) {
     assertEquals(Optional.of(expected), RANKS.exact(predicate), predicate.name());
-    assertEquals(expected, RANKS.bound(predicate), "bound of an exact predicate is its range: " + predicate.name());
+    assertEquals(
+        expected,
+        RANKS.bound(predicate),
+        "bound of an exact predicate is its range: " + predicate.name());
   }
 
   static void assertExactlyEmpty(Predicate predicate) {
@@ -173,6 +176,7 @@ class RankPredicatesTest {
       assertExactlyEmpty(p("<=", rank(), l(-3_000_000_000L)));
       assertExact(RankRange.ALL, p(">", rank(), l(-3_000_000_000L)));
     }
+
     @Test
     void longExtremesDoNotOverflow() {
       assertExactlyEmpty(p(">", rank(), l(Long.MAX_VALUE)));
@@ -207,9 +211,11 @@ class RankPredicatesTest {
     void otherLiteralTypesAreNotExact(String op) {
       assertNotExact(RankRange.ALL, p(op, rank(), new LiteralValue<>(5.0, DataTypes.DoubleType)));
       assertNotExact(RankRange.ALL, p(op, rank(), new LiteralValue<>(5.0f, DataTypes.FloatType)));
-      assertNotExact(RankRange.ALL,
+      assertNotExact(
+          RankRange.ALL,
           p(op, rank(), new LiteralValue<>(Decimal.apply(5), new DecimalType(10, 0))));
-      assertNotExact(RankRange.ALL,
+      assertNotExact(
+          RankRange.ALL,
           p(op, rank(), new LiteralValue<>(UTF8String.fromString("5"), DataTypes.StringType)));
     }
   }
@@ -222,7 +228,8 @@ class RankPredicatesTest {
       assertExact(r(6, 19), new And(cmp(">", 5), cmp("<", 20)));
       assertExact(r(10, 10), new And(cmp("=", 10), cmp("<=", 50)));
       assertExact(r(1, 50), new And(p("IS_NOT_NULL", rank()), cmp("<=", 50)));
-      assertExact(r(3, 7), new And(new And(cmp(">=", 2), cmp("<=", 7)), new And(cmp(">", 2), cmp("<", 9))));
+      assertExact(
+          r(3, 7), new And(new And(cmp(">=", 2), cmp("<=", 7)), new And(cmp(">", 2), cmp("<", 9))));
     }
 
     @Test
@@ -275,8 +282,10 @@ class RankPredicatesTest {
 
     @Test
     void inWithNullOrOtherTypesIsUnbounded() {
-      assertNotExact(RankRange.ALL, p("IN", rank(), i(3), new LiteralValue<>(null, DataTypes.IntegerType)));
-      assertNotExact(RankRange.ALL, p("IN", rank(), i(3), new LiteralValue<>(4.0, DataTypes.DoubleType)));
+      assertNotExact(
+          RankRange.ALL, p("IN", rank(), i(3), new LiteralValue<>(null, DataTypes.IntegerType)));
+      assertNotExact(
+          RankRange.ALL, p("IN", rank(), i(3), new LiteralValue<>(4.0, DataTypes.DoubleType)));
       assertNotExact(RankRange.ALL, p("IN", rank(), col("app_id")));
     }
 
@@ -353,13 +362,14 @@ class RankPredicatesTest {
         boolean flip = rnd.nextBoolean();
         Predicate term = flip ? p(op, i(n), rank()) : p(op, rank(), i(n));
         // Evaluate as written: with the literal on the left, "n < rank" etc.
-        java.util.function.IntPredicate f = switch (op) {
-          case "=", "<=>" -> x -> x == n;
-          case "<" -> flip ? x -> n < x : x -> x < n;
-          case "<=" -> flip ? x -> n <= x : x -> x <= n;
-          case ">" -> flip ? x -> n > x : x -> x > n;
-          default -> flip ? x -> n >= x : x -> x >= n;
-        };
+        java.util.function.IntPredicate f =
+            switch (op) {
+              case "=", "<=>" -> x -> x == n;
+              case "<" -> flip ? x -> n < x : x -> x < n;
+              case "<=" -> flip ? x -> n <= x : x -> x <= n;
+              case ">" -> flip ? x -> n > x : x -> x > n;
+              default -> flip ? x -> n >= x : x -> x >= n;
+            };
         keeps = keeps.and(f);
         pr = pr == null ? term : new And(pr, term);
       }

@@ -57,9 +57,10 @@ class ReferencesTest {
 
   @Test
   void columnsOfAPredicateTreeInFirstAppearanceOrderWithoutDuplicates() {
-    Predicate tree = new Or(
-        new And(p("=", col("Category"), i(1)), p(">", i(2), col("rank"))),
-        new Not(p("IN", col("CATEGORY"), col("sort"), i(3))));
+    Predicate tree =
+        new Or(
+            new And(p("=", col("Category"), i(1)), p(">", i(2), col("rank"))),
+            new Not(p("IN", col("CATEGORY"), col("sort"), i(3))));
     assertEquals(List.of("category", "rank", "sort"), List.copyOf(References.columns(tree)));
     assertTrue(References.mentions(tree, "sort"));
     assertTrue(References.mentions(tree, "Rank"));

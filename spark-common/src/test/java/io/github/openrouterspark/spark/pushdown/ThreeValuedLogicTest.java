@@ -3,9 +3,9 @@ package io.github.openrouterspark.spark.pushdown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.github.openrouterspark.spark.pushdown.ThreeValuedLogic.Truth;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.List;
 import java.util.TreeSet;
 import org.apache.spark.sql.connector.expressions.Expression;
 import org.apache.spark.sql.connector.expressions.FieldReference;

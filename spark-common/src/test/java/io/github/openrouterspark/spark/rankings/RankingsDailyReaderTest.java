@@ -24,10 +24,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The reader of one window of one parameter set, against canned responses: it sends the
- * parameter set, fills the key columns, keeps only wanted bucket starts, and refuses rows that
- * cannot belong to the window's buckets (for week and month, a row may carry the start of the
- * window's first bucket, which can precede the window).
+ * The reader of one window of one parameter set, against canned responses: it sends the parameter
+ * set, fills the key columns, keeps only wanted bucket starts, and refuses rows that cannot belong
+ * to the window's buckets (for week and month, a row may carry the start of the window's first
+ * bucket, which can precede the window).
  */
 class RankingsDailyReaderTest {
   private MockWebServer server;
@@ -49,25 +49,41 @@ class RankingsDailyReaderTest {
       if (data.length() > 0) {
         data.append(',');
       }
-      data.append("{\"date\":\"").append(d).append("\",\"model_permaslug\":\"a/b\",\"total_tokens\":\"7\"}");
+      data.append("{\"date\":\"")
+          .append(d)
+          .append("\",\"model_permaslug\":\"a/b\",\"total_tokens\":\"7\"}");
     }
-    return "{\"data\":[" + data + "],\"meta\":{\"as_of\":\"2026-05-12T02:00:00.000Z\",\"version\":\"v1\","
-        + "\"start_date\":\"" + start + "\",\"end_date\":\"" + end + "\"}}";
+    return "{\"data\":["
+        + data
+        + "],\"meta\":{\"as_of\":\"2026-05-12T02:00:00.000Z\",\"version\":\"v1\","
+        + "\"start_date\":\""
+        + start
+        + "\",\"end_date\":\""
+        + end
+        + "\"}}";
   }
 
   private void respond(String body) {
-    server.enqueue(new MockResponse.Builder().code(200).addHeader("Content-Type", "application/json").body(body)
-        .build());
+    server.enqueue(
+        new MockResponse.Builder()
+            .code(200)
+            .addHeader("Content-Type", "application/json")
+            .body(body)
+            .build());
   }
 
-  private List<InternalRow> read(Window window, RankingsDailySlice slice, DateSet starts) throws Exception {
-    OpenRouterClient client = new OpenRouterClient(
-        ClientSettings.defaults(server.url("/api/v1").toString()).withRetries(0, Duration.ofMillis(1)),
-        ApiKey.of("or-reader-test-key"));
-    RowLayout layout = RowLayout.of(RankingsDailyColumns.SCHEMA);
+  private List<InternalRow> read(Window window, RankingsDailySlice slice, DateSet starts)
+      throws Exception {
+    OpenRouterClient client =
+        new OpenRouterClient(
+            ClientSettings.defaults(server.url("/api/v1").toString())
+                .withRetries(0, Duration.ofMillis(1)),
+            ApiKey.of("or-reader-test-key"));
+    RankingsDailyLayout layout = RankingsDailyLayout.of(RankingsDailyColumns.SCHEMA);
     List<InternalRow> rows = new ArrayList<>();
     try (RankingsDailyPartitionReader reader =
-        new RankingsDailyPartitionReader(client, new WindowPartition(0, window, slice, starts), layout)) {
+        new RankingsDailyPartitionReader(
+            client, new WindowPartition(0, window, slice, starts), layout)) {
       while (reader.next()) {
         rows.add(reader.get().copy());
       }
@@ -79,8 +95,10 @@ class RankingsDailyReaderTest {
     return new Window(LocalDate.parse(a), LocalDate.parse(b));
   }
 
-  private static final RankingsDailySlice WEEK = new RankingsDailySlice("week", null, null, null, null);
-  private static final RankingsDailySlice PROGRAMMING = new RankingsDailySlice(null, null, null, "programming", null);
+  private static final RankingsDailySlice WEEK =
+      new RankingsDailySlice("week", null, null, null, null);
+  private static final RankingsDailySlice PROGRAMMING =
+      new RankingsDailySlice(null, null, null, "programming", null);
 
   @Test
   void sendsTheParameterSetAndFillsTheKeyColumns() throws Exception {
@@ -100,10 +118,14 @@ class RankingsDailyReaderTest {
   @Test
   void dropsBucketsTheDateFilterExcludes() throws Exception {
     respond(body("2025-03-03", "2025-03-23", "2025-03-03", "2025-03-10", "2025-03-17"));
-    DateSet wanted = DateSet.ofDates(List.of(LocalDate.parse("2025-03-03"), LocalDate.parse("2025-03-17")));
+    DateSet wanted =
+        DateSet.ofDates(List.of(LocalDate.parse("2025-03-03"), LocalDate.parse("2025-03-17")));
     List<InternalRow> rows = read(w("2025-03-03", "2025-03-23"), WEEK, wanted);
-    assertEquals(List.of((int) LocalDate.parse("2025-03-03").toEpochDay(), (int) LocalDate.parse("2025-03-17")
-        .toEpochDay()), rows.stream().map(r -> r.getInt(0)).toList());
+    assertEquals(
+        List.of(
+            (int) LocalDate.parse("2025-03-03").toEpochDay(),
+            (int) LocalDate.parse("2025-03-17").toEpochDay()),
+        rows.stream().map(r -> r.getInt(0)).toList());
   }
 
   @Test
@@ -119,18 +141,29 @@ class RankingsDailyReaderTest {
   void refusesRowsOutsideTheWindowsBuckets() {
     for (String bad : List.of("2025-02-24", "2025-03-24", "2025-03-04")) {
       respond(body("2025-03-03", "2025-03-16", "2025-03-03", bad));
-      IllegalStateException e = assertThrows(IllegalStateException.class,
-          () -> read(w("2025-03-03", "2025-03-16"), WEEK, DateSet.ALL), bad);
-      assertTrue(e.getMessage().contains("a row dated " + bad + ", outside the requested window 2025-03-03..2025-03-16"
-          + " (whose week buckets start 2025-03-03..2025-03-10)"), e.getMessage());
+      IllegalStateException e =
+          assertThrows(
+              IllegalStateException.class,
+              () -> read(w("2025-03-03", "2025-03-16"), WEEK, DateSet.ALL),
+              bad);
+      assertTrue(
+          e.getMessage()
+              .contains(
+                  "a row dated "
+                      + bad
+                      + ", outside the requested window 2025-03-03..2025-03-16"
+                      + " (whose week buckets start 2025-03-03..2025-03-10)"),
+          e.getMessage());
     }
   }
 
   @Test
   void refusesAResponseCoveringLessThanTheWindow() {
     respond(body("2025-03-03", "2025-03-09", "2025-03-03"));
-    IllegalStateException e = assertThrows(IllegalStateException.class,
-        () -> read(w("2025-03-03", "2025-03-16"), WEEK, DateSet.ALL));
+    IllegalStateException e =
+        assertThrows(
+            IllegalStateException.class,
+            () -> read(w("2025-03-03", "2025-03-16"), WEEK, DateSet.ALL));
     assertTrue(e.getMessage().contains("narrower than the requested window"), e.getMessage());
   }
 }

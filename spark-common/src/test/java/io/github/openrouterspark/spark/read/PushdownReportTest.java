@@ -14,13 +14,19 @@ import org.junit.jupiter.api.Test;
 /** Every dataset's EXPLAIN shows what was pushed in this one form. */
 class PushdownReportTest {
   private static Predicate equalTo(String column, int value) {
-    return new Predicate("=", new Expression[] {FieldReference.apply(column), new LiteralValue<>(value, DataTypes.IntegerType)});
+    return new Predicate(
+        "=",
+        new Expression[] {
+          FieldReference.apply(column), new LiteralValue<>(value, DataTypes.IntegerType)
+        });
   }
 
   @Test
   void nothingPushedSaysSoForEveryKind() {
-    assertEquals("PushedFilters: [], PartiallyPushedFilters: [], PostScanFilters: [], PushedAggregation: none,"
-        + " PushedLimit: none", PushdownReport.NOTHING.explain());
+    assertEquals(
+        "PushedFilters: [], PartiallyPushedFilters: [], PostScanFilters: [], PushedAggregation: none,"
+            + " PushedLimit: none",
+        PushdownReport.NOTHING.explain());
   }
 
   @Test
@@ -28,11 +34,15 @@ class PushdownReportTest {
     Predicate full = equalTo("a", 1);
     Predicate partial = equalTo("b", 2);
     Predicate rest = equalTo("c", 3);
-    PushdownReport report = PushdownReport.NOTHING.withPredicates(List.of(full), List.of(partial), List.of(partial, rest))
-        .withLimit("LIMIT 5");
+    PushdownReport report =
+        PushdownReport.NOTHING
+            .withPredicates(List.of(full), List.of(partial), List.of(partial, rest))
+            .withLimit("LIMIT 5");
     assertArrayEquals(new Predicate[] {full, partial}, report.pushedPredicates());
     assertArrayEquals(new Predicate[] {partial, rest}, report.postScanPredicates());
-    assertEquals("PushedFilters: [a = 1], PartiallyPushedFilters: [b = 2], PostScanFilters: [b = 2, c = 3],"
-        + " PushedAggregation: none, PushedLimit: LIMIT 5", report.explain());
+    assertEquals(
+        "PushedFilters: [a = 1], PartiallyPushedFilters: [b = 2], PostScanFilters: [b = 2, c = 3],"
+            + " PushedAggregation: none, PushedLimit: LIMIT 5",
+        report.explain());
   }
 }

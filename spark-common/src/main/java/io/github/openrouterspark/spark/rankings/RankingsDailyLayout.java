@@ -5,12 +5,13 @@ import java.util.Arrays;
 import org.apache.spark.sql.types.StructType;
 
 /** Which rankings-daily column each position of the (pruned) read schema holds. */
-record RowLayout(RankingsDailyColumns[] columns) implements Serializable {
+record RankingsDailyLayout(RankingsDailyColumns[] columns) implements Serializable {
 
-  static RowLayout of(StructType readSchema) {
-    return new RowLayout(Arrays.stream(readSchema.fieldNames())
-        .map(RankingsDailyColumns::byName)
-        .toArray(RankingsDailyColumns[]::new));
+  static RankingsDailyLayout of(StructType readSchema) {
+    return new RankingsDailyLayout(
+        Arrays.stream(readSchema.fieldNames())
+            .map(RankingsDailyColumns::byName)
+            .toArray(RankingsDailyColumns[]::new));
   }
 
   int width() {
