@@ -1,10 +1,10 @@
 package io.github.openrouterspark.spark.apprankings;
 
 import io.github.openrouterspark.spark.read.AsOfColumn;
+import io.github.openrouterspark.spark.read.ColumnSpec;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
-import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -43,35 +43,25 @@ enum AppRankingsColumns {
       "prompt + completion tokens in the window, exact"),
   AS_OF(AsOfColumn.NAME, DataTypes.TimestampType, false, "metadata column: meta.as_of");
 
-  static final StructType SCHEMA =
-      new StructType(
-          java.util.Arrays.stream(values())
-              .filter(c -> c != AS_OF)
-              .map(AppRankingsColumns::field)
-              .toArray(StructField[]::new));
+  static final StructType SCHEMA = ColumnSpec.schema(values(), AS_OF, AppRankingsColumns::spec);
 
   final String name;
-  final DataType type;
-  final boolean nullable;
-  final String comment;
+  private final ColumnSpec spec;
 
   AppRankingsColumns(String name, DataType type, boolean nullable, String comment) {
     this.name = name;
-    this.type = type;
-    this.nullable = nullable;
-    this.comment = comment;
+    this.spec = new ColumnSpec(name, type, nullable, comment);
+  }
+
+  ColumnSpec spec() {
+    return spec;
   }
 
   StructField field() {
-    return new StructField(name, type, nullable, Metadata.empty()).withComment(comment);
+    return spec.field();
   }
 
   static AppRankingsColumns byName(String name) {
-    for (AppRankingsColumns c : values()) {
-      if (c.name.equalsIgnoreCase(name)) {
-        return c;
-      }
-    }
-    throw new IllegalArgumentException("Not an app-rankings column: " + name);
+    return ColumnSpec.byName(values(), AppRankingsColumns::spec, name, "an app-rankings");
   }
 }

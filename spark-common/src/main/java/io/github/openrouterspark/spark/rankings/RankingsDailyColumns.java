@@ -1,10 +1,10 @@
 package io.github.openrouterspark.spark.rankings;
 
 import io.github.openrouterspark.spark.read.AsOfColumn;
+import io.github.openrouterspark.spark.read.ColumnSpec;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.DecimalType;
-import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
@@ -53,35 +53,25 @@ enum RankingsDailyColumns {
       false,
       "when OpenRouter generated the response (meta.as_of)");
 
-  static final StructType SCHEMA =
-      new StructType(
-          java.util.Arrays.stream(values())
-              .filter(c -> c != AS_OF)
-              .map(RankingsDailyColumns::field)
-              .toArray(StructField[]::new));
+  static final StructType SCHEMA = ColumnSpec.schema(values(), AS_OF, RankingsDailyColumns::spec);
 
   final String name;
-  final DataType type;
-  final boolean nullable;
-  final String comment;
+  private final ColumnSpec spec;
 
   RankingsDailyColumns(String name, DataType type, boolean nullable, String comment) {
     this.name = name;
-    this.type = type;
-    this.nullable = nullable;
-    this.comment = comment;
+    this.spec = new ColumnSpec(name, type, nullable, comment);
+  }
+
+  ColumnSpec spec() {
+    return spec;
   }
 
   StructField field() {
-    return new StructField(name, type, nullable, Metadata.empty()).withComment(comment);
+    return spec.field();
   }
 
   static RankingsDailyColumns byName(String name) {
-    for (RankingsDailyColumns c : values()) {
-      if (c.name.equalsIgnoreCase(name)) {
-        return c;
-      }
-    }
-    throw new IllegalArgumentException("Not a rankings-daily column: " + name);
+    return ColumnSpec.byName(values(), RankingsDailyColumns::spec, name, "a rankings-daily");
   }
 }
