@@ -19,13 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.spark.sql.connector.expressions.Expression;
 import org.apache.spark.sql.connector.expressions.NullOrdering;
 import org.apache.spark.sql.connector.expressions.SortDirection;
 import org.apache.spark.sql.connector.expressions.SortOrder;
-import org.apache.spark.sql.connector.expressions.aggregate.AggregateFunc;
 import org.apache.spark.sql.connector.expressions.aggregate.Aggregation;
-import org.apache.spark.sql.connector.expressions.aggregate.Sum;
 import org.apache.spark.sql.connector.expressions.filter.Predicate;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.connector.read.ScanBuilder;
@@ -131,42 +128,14 @@ final class AnalyticsScanBuilder
 
   @Override
   public boolean pushAggregation(Aggregation aggregation) {
-    List<AnalyticsColumn> keyColumns = new ArrayList<>();
-    List<String> keys = new ArrayList<>();
-    for (Expression e : aggregation.groupByExpressions()) {
-      AnalyticsColumn column = schema.column(e);
-      if (column == null || column.isMetric()) {
-        return false;
-      }
-      keyColumns.add(column);
-      keys.add(
-          switch (column.kind()) {
-            case DATE -> AnalyticsGrain.TIME;
-            case USER_EMAIL -> "user"; // the API sends user_email with the user dimension
-            default -> column.name();
-          });
-    }
-    List<AnalyticsRollup.Aggregate> aggregates = new ArrayList<>();
-    for (AggregateFunc f : aggregation.aggregateExpressions()) {
-      AnalyticsColumn column = f instanceof Sum sum ? schema.column(sum.column()) : null;
-      boolean metric = column != null && column.isMetric();
-      aggregates.add(
-          f instanceof Sum sum
-              ? new AnalyticsRollup.Aggregate(
-                  "SUM",
-                  metric ? column.name() : null,
-                  sum.isDistinct(),
-                  metric && column.additive())
-              : new AnalyticsRollup.Aggregate(
-                  String.valueOf(f), null, false, false)); // never pushed
-    }
-    Optional<AnalyticsRollup> exact = AnalyticsRollup.of(grain, keys, aggregates);
-    if (exact.isEmpty()) {
-      return false;
-    }
-    rollup = exact.get();
-    rollupKeys = List.copyOf(keyColumns);
-    return true;
+    Optional<AnalyticsAggregationPushdown.Pushed> pushed =
+        AnalyticsAggregationPushdown.translate(aggregation, schema, grain);
+    pushed.ifPresent(
+        p -> {
+          rollup = p.rollup();
+          rollupKeys = p.keys();
+        });
+    return pushed.isPresent();
   }
 
   /** Never complete: the windows' (and split windows') partial sums are for Spark to add up. */
