@@ -8,6 +8,8 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.spark.sql.connector.expressions.Expression;
+import org.apache.spark.sql.connector.expressions.NamedReference;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.MetadataBuilder;
@@ -140,9 +142,8 @@ final class AnalyticsSchema implements Serializable {
 
   /** The column named {@code name} (any case), or null. */
   /** The column a single-name reference names, or null for anything else. */
-  AnalyticsColumn column(org.apache.spark.sql.connector.expressions.Expression e) {
-    return e instanceof org.apache.spark.sql.connector.expressions.NamedReference ref
-            && ref.fieldNames().length == 1
+  AnalyticsColumn column(Expression e) {
+    return e instanceof NamedReference ref && ref.fieldNames().length == 1
         ? column(ref.fieldNames()[0])
         : null;
   }
