@@ -1,6 +1,7 @@
 package io.github.openrouterspark.api;
 
 import io.github.openrouterspark.api.OpenRouterClient.BodyReader;
+import io.github.openrouterspark.store.ResponseStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
@@ -20,13 +21,16 @@ final class HttpAttempt {
   private final ResponseFailures failures;
   private final Cancellation cancellation;
   private final Duration cacheTtl;
+  private final ResponseStore store;
+  private final String keyFingerprint;
 
   HttpAttempt(
       ClientSettings settings,
       HttpRequests requests,
       PermitGate permits,
       Cancellation cancellation,
-      Duration cacheTtl) {
+      CacheSettings cache,
+      String keyFingerprint) {
     this.http =
         SharedHttpClient.with(
             settings.connectTimeout(), settings.readTimeout(), settings.requestTimeout());
@@ -34,7 +38,9 @@ final class HttpAttempt {
     this.permits = Objects.requireNonNull(permits, "permits");
     this.failures = new ResponseFailures(settings, cancellation);
     this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
-    this.cacheTtl = Objects.requireNonNull(cacheTtl, "cacheTtl");
+    this.cacheTtl = cache.ttl();
+    this.store = cache.responseStore();
+    this.keyFingerprint = Objects.requireNonNull(keyFingerprint, "keyFingerprint");
   }
 
   /**
@@ -88,6 +94,9 @@ final class HttpAttempt {
       byte[] body = copy.copy();
       if (body != null) {
         ResponseCache.put(cacheKey, body, cacheTtl);
+        if (store != null) {
+          store.put(keyFingerprint, cacheKey, body, cacheTtl);
+        }
       }
     }
     return value;

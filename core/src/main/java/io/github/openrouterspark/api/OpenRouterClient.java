@@ -2,9 +2,11 @@ package io.github.openrouterspark.api;
 
 import io.github.openrouterspark.ratelimit.PermitSource;
 import io.github.openrouterspark.ratelimit.RemotePermits;
+import io.github.openrouterspark.store.ResponseStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Objects;
 
 /**
@@ -88,7 +90,13 @@ public final class OpenRouterClient {
     this.cancellation = Objects.requireNonNull(cancellation, "cancellation");
     PermitGate gate = new PermitGate(permits, traffic, cancellation);
     HttpAttempt attempt =
-        new HttpAttempt(settings, new HttpRequests(settings, key), gate, cancellation, cache.ttl());
+        new HttpAttempt(
+            settings,
+            new HttpRequests(settings, key),
+            gate,
+            cancellation,
+            cache,
+            key.fingerprint());
     this.exchange = new RetryingExchange(settings, traffic, gate, attempt, cancellation);
   }
 
@@ -134,8 +142,45 @@ public final class OpenRouterClient {
           ResponseCache.invalidate(cacheKey); // stored by a reader that validated less: ask again
         }
       }
+      ResponseStore store = cache.responseStore();
+      if (store != null) {
+        T value = fromStore(store, cacheKey, reader);
+        if (value != null) {
+          metrics.cacheHit();
+          return value;
+        }
+      }
     }
     return exchange.send(request, metrics, reader, cacheKey);
+  }
+
+  /**
+   * For tests and troubleshooting: forgets this JVM's memory of responses and days (as a new JVM
+   * would start), leaving any persistent store ({@code cacheDir}) as it is.
+   */
+  public static void forgetMemoryCaches() {
+    ResponseCache.clear();
+    DayCache.clear();
+  }
+
+  /**
+   * What {@code reader} made of the stored body, read to its end (which verifies its length and
+   * digest), or null when there is none or it does not verify or decode: then the store's entry is
+   * dropped and the request goes to the API.
+   */
+  private <T> T fromStore(ResponseStore store, String cacheKey, BodyReader<T> reader) {
+    InputStream stored = store.find(key.fingerprint(), cacheKey);
+    if (stored == null) {
+      return null;
+    }
+    try (stored) {
+      T value = reader.read(stored);
+      stored.transferTo(OutputStream.nullOutputStream());
+      return value;
+    } catch (IOException | RuntimeException e) {
+      store.discard(key.fingerprint(), cacheKey);
+      return null;
+    }
   }
 
   /**

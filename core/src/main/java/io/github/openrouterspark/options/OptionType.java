@@ -23,6 +23,8 @@ final class OptionType<T> {
       new OptionType<>(String.class, OptionValues::headerText);
   static final OptionType<String> CATEGORIES =
       new OptionType<>(String.class, OptionValues::categories);
+  static final OptionType<String> STORE_DIRECTORY =
+      new OptionType<>(String.class, OptionValues::storeDirectory);
   static final OptionType<Boolean> FLAG = new OptionType<>(Boolean.class, OptionValues::bool);
   static final OptionType<LocalDate> DATE = new OptionType<>(LocalDate.class, OptionValues::date);
 

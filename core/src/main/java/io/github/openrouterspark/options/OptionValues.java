@@ -146,6 +146,24 @@ final class OptionValues {
     throw InvalidOptionException.badValue(option.key(), value, allowed);
   }
 
+  static String storeDirectory(ReaderOption option, String value) {
+    String v = value.strip();
+    String allowed =
+        "expected a directory path or URI such as /tmp/openrouter-cache, file:/tmp/cache,"
+            + " dbfs:/openrouter-cache or s3a://bucket/prefix";
+    if (!v.isEmpty() && v.chars().noneMatch(c -> c < 0x20 || c == 0x7f)) {
+      try {
+        URI uri = new URI(v.replace(" ", "%20"));
+        if (uri.getQuery() == null && uri.getFragment() == null && uri.getUserInfo() == null) {
+          return v;
+        }
+      } catch (URISyntaxException e) {
+        // reported below
+      }
+    }
+    throw InvalidOptionException.badValue(option.key(), value, allowed);
+  }
+
   static String headerText(ReaderOption option, String value) {
     String v = value.strip();
     boolean printable = !v.isEmpty() && v.chars().allMatch(c -> c >= 0x20 && c < 0x7f);

@@ -104,6 +104,7 @@ public record ReadOptions(
         new CacheSettings(
             map.valueOrDefault(ReaderOption.CACHE, dataset, Boolean.class),
             map.valueOrDefault(ReaderOption.CACHE_TTL, dataset, Duration.class));
+    cache = cache.withDirectory(map.parsed(ReaderOption.CACHE_DIR, String.class).orElse(null));
     return new ReadOptions(
         dataset,
         key,

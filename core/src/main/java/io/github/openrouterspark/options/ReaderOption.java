@@ -261,7 +261,17 @@ public enum ReaderOption {
       all(),
       OptionType.duration(Duration.ofHours(1)),
       OptionDefault.of(CacheSettings.DEFAULT_TTL),
-      "How long a response stays reusable, e.g. 10m (up to 1h).");
+      "How long a response stays reusable, e.g. 10m (up to 1h)."),
+  CACHE_DIR(
+      "cacheDir",
+      all(),
+      OptionType.STORE_DIRECTORY,
+      OptionDefault.none("(none: this JVM's memory only)"),
+      "A directory on any Hadoop file system (a local path, file:/, dbfs:/, s3a://,"
+          + " abfss://...) where validated responses are kept for every session, executor and"
+          + " application using it: responses holding only completed days forever, the rest"
+          + " for cacheTtl. Holds key fingerprints, never keys. Also as the session conf"
+          + " spark.datasource.openrouter.cacheDir.");
 
   private final String key;
   private final Set<DatasetName> datasets;

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 public final class OptionsDoc {
   static final Path FILE = Path.of("docs/options.md");
   static final String REGENERATE =
-      "mvn -B -q -Pexample -Dexample.main=io.github.openrouterspark.options.OptionsDoc test-compile exec:exec";
+      "mvn -B -q -Pexample -Dexec.skip=false -Dexample.main=io.github.openrouterspark.options.OptionsDoc -pl core test-compile exec:exec";
   private static final String PROBE_VALUE = "x";
 
   private OptionsDoc() {}

@@ -46,18 +46,15 @@ public final class CoordinationProbe {
                 });
   }
 
-  public static void main(String[] args) throws Exception {
-    String master = args[0];
-    String baseUrl = args[1];
-    String key = args[2];
-    String rate = args[3];
-    int queries = Integer.parseInt(args[4]);
-    int windows = Integer.parseInt(args[5]);
-    java.time.LocalDate start = java.time.LocalDate.parse(args[6]);
+  /**
+   * A session on {@code master}; on a local cluster the executor JVMs get this JVM's classpath and
+   * module flags. For probes run by {@link ProbeRun}.
+   */
+  static SparkSession session(String master, String appName) throws java.io.IOException {
     SparkSession.Builder builder =
         SparkSession.builder()
             .master(master)
-            .appName("openrouter-coordination-probe")
+            .appName(appName)
             .config("spark.ui.enabled", "false")
             .config("spark.driver.host", "127.0.0.1")
             .config("spark.driver.bindAddress", "127.0.0.1")
@@ -74,7 +71,18 @@ public final class CoordinationProbe {
               "spark.executor.extraJavaOptions",
               System.getProperty("probe.executorJavaOptions", "").replaceAll("-Xmx\\S+", ""));
     }
-    SparkSession spark = builder.getOrCreate();
+    return builder.getOrCreate();
+  }
+
+  public static void main(String[] args) throws Exception {
+    String master = args[0];
+    String baseUrl = args[1];
+    String key = args[2];
+    String rate = args[3];
+    int queries = Integer.parseInt(args[4]);
+    int windows = Integer.parseInt(args[5]);
+    java.time.LocalDate start = java.time.LocalDate.parse(args[6]);
+    SparkSession spark = session(master, "openrouter-coordination-probe");
     spark.sparkContext().setLogLevel("WARN");
     warmUp(spark, master);
     ExecutorService pool = Executors.newFixedThreadPool(queries);

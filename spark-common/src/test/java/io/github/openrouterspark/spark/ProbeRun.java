@@ -17,6 +17,20 @@ record ProbeRun(List<String> rows, long elapsedMillis, int executors, String log
   static ProbeRun start(
       String master, String baseUrl, String key, int rate, int queries, int windows, String start)
       throws IOException, InterruptedException {
+    return start(
+        CoordinationProbe.class,
+        List.of(
+            master,
+            baseUrl,
+            key,
+            Integer.toString(rate),
+            Integer.toString(queries),
+            Integer.toString(windows),
+            start));
+  }
+
+  /** Runs {@code main} with {@code args} in a child JVM; it prints {@code ROW ...} lines. */
+  static ProbeRun start(Class<?> main, List<String> args) throws IOException, InterruptedException {
     // Surefire passes Spark's module flags explicitly; elsewhere reuse this JVM's own flags.
     String javaOptions =
         System.getProperty(
@@ -44,16 +58,8 @@ record ProbeRun(List<String> rows, long elapsedMillis, int executors, String log
     command.add("-Dprobe.executorJavaOptions=" + javaOptions);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
-    command.add(CoordinationProbe.class.getName());
-    command.addAll(
-        List.of(
-            master,
-            baseUrl,
-            key,
-            Integer.toString(rate),
-            Integer.toString(queries),
-            Integer.toString(windows),
-            start));
+    command.add(main.getName());
+    command.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
     pb.environment().put("SPARK_LOCAL_IP", "127.0.0.1");
     // Spark's launcher asks which Scala it runs on (2.12 on Spark 3.5, 2.13 on Spark 4).

@@ -25,7 +25,14 @@ public record Connection(
   /** The scan's connection; requires the key, so a query without one fails while planning. */
   public static Connection of(ReadOptions options) {
     return new Connection(
-        options.client(), options.traffic(), options.requireApiKey(), options.cache());
+        options.client(), options.traffic(), options.requireApiKey(), withStore(options.cache()));
+  }
+
+  /** The cache settings with their {@code cacheDir} opened through Hadoop, when one is set. */
+  public static CacheSettings withStore(CacheSettings cache) {
+    return cache.directory() == null
+        ? cache
+        : cache.withStore(new HadoopStoreLocation(cache.directory()));
   }
 
   /** The same connection without a response cache (responses that must be read fresh). */
