@@ -90,7 +90,7 @@ public final class OpenRouterDataSource
     }
   }
 
-  private static Table table(Map<String, String> properties) {
+  static Table table(Map<String, String> properties) {
     boolean catalogTable = ProviderOptions.isCatalogTable(properties);
     try {
       Table table = tableFor(parse(properties));
