@@ -10,20 +10,25 @@ import java.util.Optional;
  * Plans the windows of one rankings-daily period so that no window cuts a bucket (a cut week or
  * month would come back as two partial rows under the same date).
  *
- * <p>The range is resolved as for daily rows ({@link DatePlanner#askedRange}), then widened to
- * whole buckets: a bucket is a candidate when it holds a day of the range (or, when only a date
- * filter bounds the end, is dated inside it: the two differ only for the sampled months, {@link
- * BucketCalendar#WEEKLY_MONTH}), and when it holds a day of the data. Days before the dataset's
- * first day and after today are cut off, as the API does: the first bucket of 2025 ({@code week}
- * 2024-12-30; with {@code category}/{@code language_type}, {@code month} 2024-12-01) holds only the
- * days from 2025-01-01, and the current bucket holds the days up to today, whose totals are live. A
- * candidate is read when the date filter allows its start (the date its rows carry).
+ * <p>A bucket is selected by its start, the date its rows carry, whichever way the range is given:
+ * the range is resolved as for daily rows ({@link DatePlanner#askedRange}) and the buckets dated
+ * inside it are read, so {@code startDate}/{@code endDate} options and a date filter over the same
+ * dates plan the same buckets and the same windows. (Options once selected the buckets holding a
+ * day of the range instead; then a year of weeks, 2025-01-01..2025-12-31, took the week dated
+ * 2024-12-30 too, and its 53 weeks spanned 369 days: two requests, where the filter's 52 took one.)
+ * A bucket must also hold a day of the data: days before the dataset's first day and after today
+ * are cut off, as the API does, so the first bucket of 2025 ({@code week} 2024-12-30; with {@code
+ * category}/{@code language_type}, {@code month} 2024-12-01) holds only the days from 2025-01-01,
+ * and the current bucket holds the days up to today, whose totals are live. A candidate is read
+ * when the date filter allows its start.
  *
  * <p>Windows are tiled greedily on bucket boundaries: a window takes the next wanted bucket while
  * it stays within {@code windowDays} days (counted inclusively); it may span unwanted buckets
- * between wanted ones (readers drop their rows). A bucket longer than {@code windowDays} (e.g. a
- * month with {@code windowDays=7}) gets a window of its own: buckets are never cut, and none is
- * longer than the API's 366 days.
+ * between wanted ones (readers drop their rows). Greedy from the earliest wanted bucket is the
+ * fewest windows of whole buckets. A bucket longer than {@code windowDays} (e.g. a month with
+ * {@code windowDays=7}) gets a window of its own: buckets are never cut, and none is longer than
+ * the API's 366 days. So 52 weeks (364 days) or 12 months are one request, and 53 weeks (371 days:
+ * a year holding 53 Mondays, such as 2024 or 2029) two, the fewest that keep every week whole.
  */
 public final class BucketPlanner {
   private BucketPlanner() {}
@@ -58,19 +63,15 @@ public final class BucketPlanner {
     if (asked.isEmpty() || today.isBefore(DatePlanner.FIRST_DAY)) {
       return none;
     }
-    // Candidates: the buckets holding a day of the asked range, and holding a day of the data
-    // (2025-01-01..today). When a date filter, not the endDate option, bounds the range, buckets
-    // dated inside it count too: the filter selects rows by the date they carry, which for sampled
-    // months may precede the bucket's first day. The endDate option bounds days: a sampled month
-    // dated on or before it whose first Monday comes after it holds none of them.
+    // Candidates: the buckets dated inside the asked range (as a date filter selects rows by the
+    // date they carry) that hold a day of the data (2025-01-01..today).
     LocalDate firstCandidate =
         DatePlanner.max(
-            calendar.bucketOf(asked.get().start()), calendar.bucketOf(DatePlanner.FIRST_DAY));
-    LocalDate lastAsked =
-        endDate.isPresent()
-            ? calendar.bucketOf(asked.get().end())
-            : calendar.latestStartAtOrBefore(asked.get().end());
-    LocalDate lastCandidate = DatePlanner.min(lastAsked, calendar.bucketOf(today));
+            firstStartAtOrAfter(calendar, asked.get().start()),
+            calendar.bucketOf(DatePlanner.FIRST_DAY));
+    LocalDate lastCandidate =
+        DatePlanner.min(
+            calendar.latestStartAtOrBefore(asked.get().end()), calendar.bucketOf(today));
     List<LocalDate> starts = new ArrayList<>();
     List<Window> windows = new ArrayList<>();
     LocalDate windowStart = null;
@@ -99,5 +100,11 @@ public final class BucketPlanner {
       windows.add(new Window(windowStart, windowEnd));
     }
     return new BucketPlan(calendar, DateSet.ofDates(starts), starts.size(), windows);
+  }
+
+  /** The earliest bucket start on or after {@code day}. */
+  private static LocalDate firstStartAtOrAfter(BucketCalendar calendar, LocalDate day) {
+    LocalDate start = calendar.latestStartAtOrBefore(day);
+    return start.isBefore(day) ? calendar.next(start) : start;
   }
 }

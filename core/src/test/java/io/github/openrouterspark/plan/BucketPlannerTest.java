@@ -156,25 +156,28 @@ class BucketPlannerTest {
   }
 
   @Test
-  void weekWidensTheRangeToWholeWeeks() {
+  void weekOptionsSelectTheWeeksDatedInTheRangeAndReadThemWhole() {
+    // 03-05 is a Wednesday: the week dated 03-03 starts before the range, the one dated 03-17
+    // ends after it and is read to its Sunday.
     BucketPlan p = plan("2025-03-05", "2025-03-19", DateSet.ALL, MAX, BucketCalendar.WEEK);
-    assertEquals(List.of(d("2025-03-03"), d("2025-03-10"), d("2025-03-17")), starts(p));
-    assertEquals(List.of(w("2025-03-03", "2025-03-23")), p.windows());
+    assertEquals(List.of(d("2025-03-10"), d("2025-03-17")), starts(p));
+    assertEquals(List.of(w("2025-03-10", "2025-03-23")), p.windows());
   }
 
   @Test
-  void monthWidensTheRangeToWholeMonths() {
+  void monthOptionsSelectTheMonthsDatedInTheRangeAndReadThemWhole() {
     BucketPlan p = plan("2025-02-10", "2025-04-02", DateSet.ALL, MAX, BucketCalendar.MONTH);
-    assertEquals(List.of(d("2025-02-01"), d("2025-03-01"), d("2025-04-01")), starts(p));
-    assertEquals(List.of(w("2025-02-01", "2025-04-30")), p.windows());
+    assertEquals(List.of(d("2025-03-01"), d("2025-04-01")), starts(p));
+    assertEquals(List.of(w("2025-03-01", "2025-04-30")), p.windows());
   }
 
   @Test
   void sampledMonthIsTheWeeksStartingInIt() {
     // 2025-03-01 is a Saturday of the week of 02-24, a February week; 03-31 starts a March week.
+    // Options and filters select the bucket dated 03-01 alike; it is read whole, 03-03..04-06.
     BucketPlan p = plan("2025-03-01", "2025-03-31", DateSet.ALL, MAX, BucketCalendar.WEEKLY_MONTH);
-    assertEquals(List.of(d("2025-02-01"), d("2025-03-01")), starts(p));
-    assertEquals(List.of(w("2025-02-03", "2025-04-06")), p.windows());
+    assertEquals(List.of(d("2025-03-01")), starts(p));
+    assertEquals(List.of(w("2025-03-03", "2025-04-06")), p.windows());
     // A filter selects buckets by the date they carry, even when it precedes their first day.
     BucketPlan march =
         plan(
@@ -193,29 +196,29 @@ class BucketPlannerTest {
             MAX,
             BucketCalendar.WEEKLY_MONTH);
     assertEquals(List.of(d("2025-03-01")), starts(ofMarch));
-    // Options ask for days: the March bucket (from 03-03) holds none of 02-20..03-02, so it is not
-    // read.
+    // The bucket dated 03-01 is read for options ending on 03-02 too, though its first day is
+    // 03-03: rows are selected by the date they carry. The one dated 02-01 starts before 02-20.
     BucketPlan days =
         plan("2025-02-20", "2025-03-02", DateSet.ALL, MAX, BucketCalendar.WEEKLY_MONTH);
-    assertEquals(List.of(d("2025-02-01")), starts(days));
-    assertEquals(List.of(w("2025-02-03", "2025-03-02")), days.windows());
+    assertEquals(List.of(d("2025-03-01")), starts(days));
+    assertEquals(List.of(w("2025-03-03", "2025-04-06")), days.windows());
   }
 
   @Test
-  void noSampledMonthStartsAfterTheEndDateOption() {
+  void theEndDateOptionSelectsSampledMonthsByTheirDateAsAFilterDoes() {
     // 2026-04-05 is the Sunday closing March's last week; April's bucket, dated 04-01, starts
-    // 04-06.
+    // 04-06 and is read whole because it is dated inside the range.
     BucketPlan p =
         plan(
-            Optional.of(d("2026-01-05")),
+            Optional.of(d("2026-01-01")),
             Optional.of(d("2026-04-05")),
             DateSet.ALL,
             d("2026-06-01"),
             MAX,
             BucketCalendar.WEEKLY_MONTH);
-    assertEquals(List.of(d("2026-01-01"), d("2026-02-01"), d("2026-03-01")), starts(p));
-    assertEquals(List.of(w("2026-01-05", "2026-04-05")), p.windows());
-    // A filter on the date rows carry still selects April's bucket.
+    assertEquals(
+        List.of(d("2026-01-01"), d("2026-02-01"), d("2026-03-01"), d("2026-04-01")), starts(p));
+    assertEquals(List.of(w("2026-01-05", "2026-05-03")), p.windows());
     BucketPlan april =
         plan(
             Optional.empty(),
@@ -228,15 +231,19 @@ class BucketPlannerTest {
   }
 
   @Test
-  void firstBucketsOf2025StartBeforeTheDataAndAreKept() {
-    BucketPlan week = plan("2025-01-01", "2025-01-12", DateSet.ALL, MAX, BucketCalendar.WEEK);
+  void firstBucketsOf2025StartBeforeTheDataAndAreReadFromTheirDate() {
+    BucketPlan week = plan("2024-12-30", "2025-01-12", DateSet.ALL, MAX, BucketCalendar.WEEK);
     assertEquals(List.of(d("2024-12-30"), d("2025-01-06")), starts(week));
     assertEquals(
         List.of(w("2025-01-01", "2025-01-12")),
         week.windows(),
         "the request starts on the first day");
+    assertEquals(
+        List.of(d("2025-01-06")),
+        starts(plan("2025-01-01", "2025-01-12", DateSet.ALL, MAX, BucketCalendar.WEEK)),
+        "the week dated 2024-12-30 is before a range starting 2025-01-01");
     BucketPlan sampledMonth =
-        plan("2025-01-01", "2025-01-31", DateSet.ALL, MAX, BucketCalendar.WEEKLY_MONTH);
+        plan("2024-12-01", "2025-01-31", DateSet.ALL, MAX, BucketCalendar.WEEKLY_MONTH);
     assertEquals(List.of(d("2024-12-01"), d("2025-01-01")), starts(sampledMonth));
     assertEquals(List.of(w("2025-01-01", "2025-02-02")), sampledMonth.windows());
     BucketPlan month = plan("2024-06-01", "2025-01-31", DateSet.ALL, MAX, BucketCalendar.MONTH);
@@ -257,15 +264,15 @@ class BucketPlannerTest {
 
   @Test
   void defaultRangeEndsWithTheLiveBucket() {
-    // Asked: 2026-05-17..2026-06-16 (the last 31 completed days); widened: weeks 05-11..06-15, up
-    // to today.
+    // Asked: 2026-05-17..2026-06-16 (the last 31 completed days); the weeks dated in it are
+    // 05-18..06-15, the last one read up to today.
     BucketPlan p = plan(null, null, DateSet.ALL, MAX, BucketCalendar.WEEK);
-    assertEquals(d("2026-05-11"), starts(p).get(0));
+    assertEquals(d("2026-05-18"), starts(p).get(0));
     assertEquals(d("2026-06-15"), starts(p).get(starts(p).size() - 1));
-    assertEquals(6, p.bucketCount());
-    assertEquals(List.of(w("2026-05-11", "2026-06-17")), p.windows());
+    assertEquals(5, p.bucketCount());
+    assertEquals(List.of(w("2026-05-18", "2026-06-17")), p.windows());
     BucketPlan months = plan(null, null, DateSet.ALL, MAX, BucketCalendar.MONTH);
-    assertEquals(List.of(w("2026-05-01", "2026-06-17")), months.windows());
+    assertEquals(List.of(w("2026-06-01", "2026-06-17")), months.windows());
   }
 
   @Test
@@ -318,20 +325,111 @@ class BucketPlannerTest {
   }
 
   @Test
-  void aYearOfWeeksIsTwoWindowsWhenItsWeeksSpanMoreThan366Days() {
-    // Weeks 2024-12-30..2025-12-29 cover 2025-01-01..2026-01-04: 369 days.
+  void aYearOfWeeksIsOneWindowAsItsOptionsOrAsAFilter() {
+    // The weeks dated in 2025 are 01-06..12-29, covering 2025-01-06..2026-01-04: 364 days.
     BucketPlan p = plan("2025-01-01", "2025-12-31", DateSet.ALL, MAX, BucketCalendar.WEEK);
-    assertEquals(53, p.bucketCount());
+    assertEquals(52, p.bucketCount());
+    assertEquals(List.of(w("2025-01-06", "2026-01-04")), p.windows());
     assertEquals(
-        List.of(w("2025-01-01", "2025-12-28"), w("2025-12-29", "2026-01-04")), p.windows());
+        p,
+        plan(null, null, DateSet.of(d("2025-01-01"), d("2025-12-31")), MAX, BucketCalendar.WEEK));
     BucketPlan months = plan("2025-01-01", "2025-12-31", DateSet.ALL, MAX, BucketCalendar.MONTH);
     assertEquals(
         List.of(w("2025-01-01", "2025-12-31")), months.windows(), "12 months fit in 366 days");
   }
 
+  /**
+   * Issue 12, the week edge: a calendar year read through the startDate/endDate options and through
+   * a date filter over the same dates plans the same buckets and windows, for years starting on
+   * every weekday (2025..2034 start Wed, Thu, Fri, Sat, Mon, Tue, Wed, Thu, Sat, Sun), with the
+   * fewest windows of whole buckets: one for 52 weeks (364 days), two for 53 (371 days cannot be
+   * one request of at most 366), one for 12 months.
+   */
+  @Test
+  void aCalendarYearPlansAlikeAsOptionsOrFilterForEveryFirstWeekday() {
+    LocalDate today = d("2042-01-01");
+    java.util.Set<DayOfWeek> firstWeekdays = java.util.EnumSet.noneOf(DayOfWeek.class);
+    for (int year : List.of(2025, 2026, 2027, 2028, 2029, 2030, 2031, 2032, 2033, 2034, 2040)) {
+      LocalDate jan1 = LocalDate.of(year, 1, 1);
+      LocalDate dec31 = LocalDate.of(year, 12, 31);
+      firstWeekdays.add(jan1.getDayOfWeek());
+      for (BucketCalendar c : BucketCalendar.values()) {
+        BucketPlan byOptions =
+            plan(Optional.of(jan1), Optional.of(dec31), DateSet.ALL, today, MAX, c);
+        BucketPlan byFilter =
+            plan(Optional.empty(), Optional.empty(), DateSet.of(jan1, dec31), today, MAX, c);
+        String ctx = year + " " + c;
+        assertEquals(byOptions, byFilter, ctx);
+        List<LocalDate> expected = new ArrayList<>();
+        for (LocalDate x = jan1; !x.isAfter(dec31); x = x.plusDays(1)) {
+          if (c.isBucketStart(x)) {
+            expected.add(x);
+          }
+        }
+        assertEquals(expected, starts(byOptions), ctx + ": the buckets dated in the year");
+        long spanDays =
+            ChronoUnit.DAYS.between(
+                    c.firstDay(expected.get(0)), c.lastDay(expected.get(expected.size() - 1)))
+                + 1;
+        int fewest = c == BucketCalendar.DAY ? 1 : spanDays <= MAX ? 1 : 2;
+        assertEquals(fewest, byOptions.requestCount(), ctx + ": " + byOptions.windows());
+        if (c == BucketCalendar.WEEK) {
+          boolean mondays53 = expected.size() == 53;
+          boolean startsOnAMonday =
+              jan1.getDayOfWeek() == DayOfWeek.MONDAY
+                  || jan1.isLeapYear() && jan1.getDayOfWeek() == DayOfWeek.SUNDAY;
+          assertEquals(startsOnAMonday, mondays53, ctx + ": 53 Mondays");
+          assertEquals(mondays53 ? 2 : 1, byOptions.requestCount(), ctx);
+        }
+        if (c == BucketCalendar.MONTH) {
+          assertEquals(List.of(new Window(jan1, dec31)), byOptions.windows(), ctx);
+        }
+      }
+    }
+    assertEquals(7, firstWeekdays.size(), "years starting on every weekday");
+  }
+
+  /** The 2025 year of the issue, against the data's first day and a live current week. */
+  @Test
+  void theYear2025OfWeeksIsOneRequestByEitherRoute() {
+    DateSet year = DateSet.of(d("2025-01-01"), d("2025-12-31"));
+    BucketPlan byOptions = plan("2025-01-01", "2025-12-31", DateSet.ALL, MAX, BucketCalendar.WEEK);
+    BucketPlan byFilter = plan(null, null, year, MAX, BucketCalendar.WEEK);
+    assertEquals(byOptions, byFilter);
+    assertEquals(List.of(w("2025-01-06", "2026-01-04")), byFilter.windows());
+    // Options and a filter together: the options give the range, the filter narrows it.
+    assertEquals(byFilter, plan("2024-06-01", "2026-03-01", year, MAX, BucketCalendar.WEEK));
+    // A range ending in the live week reads it up to today, by either route.
+    BucketPlan live = plan("2025-06-17", "2026-06-17", DateSet.ALL, MAX, BucketCalendar.WEEK);
+    assertEquals(
+        live,
+        plan(null, null, DateSet.of(d("2025-06-17"), d("2026-06-17")), MAX, BucketCalendar.WEEK));
+    assertEquals(List.of(w("2025-06-23", "2026-06-17")), live.windows());
+  }
+
+  /** Both routes plan alike for any bounded range, today and windowDays. */
+  @Test
+  void optionsAndAFilterOverTheSameDatesPlanAlike() {
+    Random random = new Random(12_05);
+    for (int i = 0; i < 3000; i++) {
+      BucketCalendar c = BucketCalendar.values()[random.nextInt(4)];
+      LocalDate today = d("2025-01-01").plusDays(random.nextInt(800));
+      LocalDate a = d("2024-11-01").plusDays(random.nextInt(900));
+      LocalDate b = a.plusDays(random.nextInt(500));
+      int windowDays = random.nextBoolean() ? MAX : 1 + random.nextInt(120);
+      BucketPlan byOptions =
+          plan(Optional.of(a), Optional.of(b), DateSet.ALL, today, windowDays, c);
+      BucketPlan byFilter =
+          plan(Optional.empty(), Optional.empty(), DateSet.of(a, b), today, windowDays, c);
+      String ctx = c + " " + a + ".." + b + " today=" + today + " windowDays=" + windowDays;
+      assertEquals(byOptions.starts(), byFilter.starts(), ctx);
+      assertEquals(byOptions.windows(), byFilter.windows(), ctx);
+    }
+  }
+
   @Test
   void fullHistoryOfSampledMonths() {
-    BucketPlan p = plan("2025-01-01", null, DateSet.ALL, MAX, BucketCalendar.WEEKLY_MONTH);
+    BucketPlan p = plan("2024-12-01", null, DateSet.ALL, MAX, BucketCalendar.WEEKLY_MONTH);
     assertEquals(d("2024-12-01"), p.starts().first());
     assertEquals(d("2026-06-01"), p.starts().last());
     assertEquals(19, p.bucketCount());
@@ -412,9 +510,8 @@ class BucketPlannerTest {
 
   /**
    * Against a brute-force statement of the rule: a bucket is read iff the filter allows its start,
-   * it holds a day of the asked range (or is dated inside it, when no endDate option bounds the
-   * range), and it holds a day of the data (2025-01-01..today); and the windows are the fewest
-   * possible (greedy over whole buckets).
+   * it is dated inside the asked range, and it holds a day of the data (2025-01-01..today); and the
+   * windows are the fewest possible (greedy over whole buckets).
    */
   @Test
   void randomPlansMatchTheRule() {
@@ -435,12 +532,9 @@ class BucketPlannerTest {
         for (LocalDate x = c.bucketOf(d("2024-10-01"));
             x.isBefore(d("2027-01-01"));
             x = c.next(x)) {
-          boolean touchesAsked =
-              !c.lastDay(x).isBefore(asked.get().start())
-                      && !c.firstDay(x).isAfter(asked.get().end())
-                  || end.isEmpty() && asked.get().contains(x);
+          boolean datedInAsked = asked.get().contains(x);
           boolean holdsData = !c.lastDay(x).isBefore(FIRST) && !c.firstDay(x).isAfter(today);
-          if (filter.contains(x) && touchesAsked && holdsData) {
+          if (filter.contains(x) && datedInAsked && holdsData) {
             expected.add(x);
           }
         }

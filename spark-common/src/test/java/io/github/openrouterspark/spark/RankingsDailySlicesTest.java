@@ -28,12 +28,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * predicate shape: the rows equal the same query with {@code pushDownFilters=false}, they equal the
  * emulator's truth, and the request log shows exactly the minimal requests with their parameters.
  *
- * <p>Most queries read 2025-03-03 (a Monday) to 2025-03-30 (a Sunday) by options, whose requests
- * are hand-derived here per grain: days and weeks 03-03..03-30, months 03-01..03-31, and the
+ * <p>Most queries read 2025-03-01 (a Saturday) to 2025-03-30 (a Sunday) by options, which select
+ * the buckets dated in that range, as a date filter does; their requests are hand-derived here per
+ * grain: days 03-01..03-30, weeks (dated 03-03..03-24) 03-03..03-30, months 03-01..03-31, and the
  * sampled months (weeks by the month of their Monday) 03-03..04-06.
  */
 class RankingsDailySlicesTest {
-  private static final String START = "2025-03-03";
+  private static final String START = "2025-03-01";
   private static final String END = "2025-03-30";
   @RegisterExtension static final EmulatorExtension EMULATOR = EmulatorExtension.lenient();
   private static final OpenRouterEmulator emulator = EMULATOR.emulator();
@@ -95,6 +96,7 @@ class RankingsDailySlicesTest {
       return switch (effectivePeriod()) {
         case "month" ->
             sampled() ? dates("2025-03-03", "2025-04-06") : dates("2025-03-01", "2025-03-31");
+        case "week" -> dates("2025-03-03", END);
         default -> dates(START, END);
       };
     }
@@ -453,7 +455,9 @@ class RankingsDailySlicesTest {
   }
 
   @Test
-  void optionPeriodWeekReadsWholeWeeks() {
+  void optionPeriodWeekReadsTheWeeksDatedInTheRangeWhole() {
+    // As a date filter would: the week dated 03-03 starts before 03-05; the one dated 03-17 is read
+    // to its Sunday.
     Dataset<Row> df =
         TestSpark.reader(emulator)
             .option("period", "week")
@@ -462,11 +466,11 @@ class RankingsDailySlicesTest {
             .load("rankings-daily");
     Outcome o = run(df);
     Params week = Params.none().period("week");
-    LocalDate from = LocalDate.parse("2025-03-03");
+    LocalDate from = LocalDate.parse("2025-03-10");
     LocalDate to = LocalDate.parse("2025-03-23");
     assertEquals(sorted(week.truth(from, to, d -> true)), o.rows());
     assertEquals(List.of(week.request(from, to)), o.requests());
-    assertEquals(3, o.rows().stream().map(r -> r.substring(0, 10)).distinct().count());
+    assertEquals(2, o.rows().stream().map(r -> r.substring(0, 10)).distinct().count());
   }
 
   @Test
@@ -539,7 +543,7 @@ class RankingsDailySlicesTest {
         run(
             TestSpark.reader(emulator)
                 .option("period", "week")
-                .option("startDate", "2025-01-01")
+                .option("startDate", "2024-12-30")
                 .option("endDate", "2025-01-12")
                 .load("rankings-daily"));
     assertEquals(sorted(week.truth(first, end, d -> true)), o.rows());
@@ -568,7 +572,7 @@ class RankingsDailySlicesTest {
             TestSpark.reader(emulator)
                 .option("category", "programming")
                 .option("period", "month")
-                .option("startDate", "2025-01-01")
+                .option("startDate", "2024-12-01")
                 .option("endDate", "2025-01-31")
                 .load("rankings-daily"));
     assertEquals(sorted(month.truth(first, end, d -> true)), o.rows());
@@ -687,7 +691,7 @@ class RankingsDailySlicesTest {
             "ParameterSets: [period=day (default), period=week (default) category=legal]"),
         defaults);
     assertTrue(
-        defaults.contains("Windows: [day: 2025-03-03..2025-03-30; week: 2025-03-03..2025-03-30]"),
+        defaults.contains("Windows: [day: 2025-03-01..2025-03-30; week: 2025-03-03..2025-03-30]"),
         defaults);
 
     String unpushed = TestSpark.explain(march(false).where("category = 'legal'"), "EXTENDED");
