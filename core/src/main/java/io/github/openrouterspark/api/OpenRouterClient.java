@@ -5,6 +5,10 @@ import io.github.openrouterspark.ratelimit.RemotePermits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -136,6 +140,51 @@ public final class OpenRouterClient {
       }
     }
     return exchange.send(request, metrics, reader, cacheKey);
+  }
+
+  /** What a reader made of a validated response, and one copy of its body for a second pass. */
+  public record Kept<T>(T value, KeptBody body) {}
+
+  /**
+   * As {@link #read(ApiRequest, ItemDecoder, RequestMetrics, CursorReader)}, and also keeps one
+   * copy of the body that {@code reader} validated (on the heap up to {@value
+   * KeptBody#IN_MEMORY_BYTES} bytes, else in a temporary file under {@code spillDir}), so the
+   * caller can decode it a second time, lazily, with {@link KeptBody#reopen}, instead of holding
+   * what it decoded. The reader should therefore validate everything and keep nothing per row. The
+   * caller must close the returned body; the copies of attempts that failed are deleted here.
+   *
+   * @param spillDir where large bodies are written; null for {@code java.io.tmpdir}
+   */
+  public <I extends ItemDecoder, T> Kept<T> readKept(
+      ApiRequest request,
+      I decoder,
+      RequestMetrics metrics,
+      CursorReader<I, T> reader,
+      Path spillDir) {
+    List<KeptBody> copies = new ArrayList<>();
+    Kept<T> kept = null;
+    try {
+      kept =
+          read(
+              request,
+              metrics,
+              body -> {
+                KeptBody copy = new KeptBody(spillDir);
+                copies.add(copy);
+                InputStream keeping = copy.keeping(body);
+                T value = reader.read(new DatasetResponseCursor<>(request, keeping, decoder));
+                // Whatever follows the JSON document (whitespace) is part of the body too.
+                keeping.transferTo(OutputStream.nullOutputStream());
+                return new Kept<>(value, copy.complete());
+              });
+      return kept;
+    } finally {
+      for (KeptBody copy : copies) {
+        if (kept == null || copy != kept.body()) {
+          copy.closeQuietly();
+        }
+      }
+    }
   }
 
   /**
