@@ -28,6 +28,7 @@ public final class KeptBody implements Closeable {
   private OutputStream fileOut;
   private long size;
   private boolean complete;
+  private boolean ended;
   private boolean closed;
 
   /**
@@ -43,20 +44,38 @@ public final class KeptBody implements Closeable {
     return new FilterInputStream(body) {
       @Override
       public int read() throws IOException {
+        if (ended) {
+          return -1;
+        }
         int b = super.read();
         if (b >= 0) {
           write(new byte[] {(byte) b}, 0, 1);
+        } else {
+          ended = true;
         }
         return b;
       }
 
       @Override
       public int read(byte[] buffer, int offset, int length) throws IOException {
+        if (ended) {
+          return -1;
+        }
         int n = super.read(buffer, offset, length);
         if (n > 0) {
           write(buffer, offset, n);
+        } else if (n < 0) {
+          ended = true;
         }
         return n;
+      }
+
+      @Override
+      public void close() throws IOException {
+        // A JSON parser closes its source at the end of input; the rest is the caller's to close.
+        if (!ended) {
+          super.close();
+        }
       }
 
       @Override
@@ -98,8 +117,11 @@ public final class KeptBody implements Closeable {
     }
   }
 
-  /** Ends the copy: the body was read to its end. */
+  /** Ends the copy, which must have been read to the body's end. */
   KeptBody complete() throws IOException {
+    if (!ended) {
+      throw new IllegalStateException("the body was not read to its end");
+    }
     if (fileOut != null) {
       fileOut.close();
     }

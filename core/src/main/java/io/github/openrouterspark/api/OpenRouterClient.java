@@ -173,7 +173,8 @@ public final class OpenRouterClient {
                 copies.add(copy);
                 InputStream keeping = copy.keeping(body);
                 T value = reader.read(new DatasetResponseCursor<>(request, keeping, decoder));
-                // Whatever follows the JSON document (whitespace) is part of the body too.
+                // Whatever follows the JSON document (whitespace) is part of the body too; a parser
+                // that reached the end has closed the stream (which then reads as ended).
                 keeping.transferTo(OutputStream.nullOutputStream());
                 return new Kept<>(value, copy.complete());
               });
