@@ -161,6 +161,20 @@ public final class OpenRouterClient {
       RequestMetrics metrics,
       CursorReader<I, T> reader,
       Path spillDir) {
+    return readKept(
+        request,
+        metrics,
+        body -> reader.read(new DatasetResponseCursor<>(request, body, decoder)),
+        spillDir);
+  }
+
+  /**
+   * As {@link #read(ApiRequest, RequestMetrics, BodyReader)}, and also keeps one copy of the body
+   * that {@code reader} read to its end and validated, as described for {@link
+   * #readKept(ApiRequest, ItemDecoder, RequestMetrics, CursorReader, Path)}.
+   */
+  public <T> Kept<T> readKept(
+      ApiRequest request, RequestMetrics metrics, BodyReader<T> reader, Path spillDir) {
     List<KeptBody> copies = new ArrayList<>();
     Kept<T> kept = null;
     try {
@@ -172,7 +186,7 @@ public final class OpenRouterClient {
                 KeptBody copy = new KeptBody(spillDir);
                 copies.add(copy);
                 InputStream keeping = copy.keeping(body);
-                T value = reader.read(new DatasetResponseCursor<>(request, keeping, decoder));
+                T value = reader.read(keeping);
                 // Whatever follows the JSON document (whitespace) is part of the body too; a parser
                 // that reached the end has closed the stream (which then reads as ended).
                 keeping.transferTo(OutputStream.nullOutputStream());
