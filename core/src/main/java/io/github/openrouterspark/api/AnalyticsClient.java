@@ -1,5 +1,7 @@
 package io.github.openrouterspark.api;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.function.Supplier;
 
 /**
@@ -20,6 +22,33 @@ public final class AnalyticsClient {
   public AnalyticsMeta meta(RequestMetrics metrics) {
     ApiRequest request = AnalyticsMeta.request();
     return http.read(request, metrics, body -> AnalyticsMeta.read(request, body));
+  }
+
+  /**
+   * {@code POST /analytics/query} read twice, so memory does not grow with the response: the rows
+   * stream into a sink from {@code checks} (which should check and convert them, keeping none)
+   * while one copy of the body is kept ({@link KeptBody}); then {@link #rows} hands them to a sink
+   * one at a time. The caller must close the returned body.
+   *
+   * @param spillDir where a large body is written; null for {@code java.io.tmpdir}
+   */
+  public <S extends AnalyticsRowSink> OpenRouterClient.Kept<Answer<S>> queryKept(
+      AnalyticsQueryBody body, Supplier<S> checks, RequestMetrics metrics, Path spillDir) {
+    ApiRequest request = body.toRequest();
+    return http.readKept(
+        request,
+        metrics,
+        in -> {
+          S sink = checks.get();
+          return new Answer<>(AnalyticsResponseReader.read(body, in, sink), sink);
+        },
+        spillDir);
+  }
+
+  /** The second pass over a body kept by {@link #queryKept}, into {@code sink}. */
+  public AnalyticsRowCursor rows(AnalyticsQueryBody body, KeptBody kept, AnalyticsRowSink sink)
+      throws IOException {
+    return new AnalyticsRowCursor(body.toRequest(), kept, sink);
   }
 
   /**

@@ -24,6 +24,7 @@ public final class DatasetResponseCursor<I extends ItemDecoder> implements Close
   private final JsonParser parser;
   private final I item;
   private final UniqueKeys keys = new UniqueKeys("data");
+  private final boolean checkKeys;
 
   private boolean started;
   private boolean inData;
@@ -33,6 +34,20 @@ public final class DatasetResponseCursor<I extends ItemDecoder> implements Close
   private DatasetMeta meta;
 
   DatasetResponseCursor(ApiRequest request, InputStream body, I item) {
+    this(request, body, item, true);
+  }
+
+  /**
+   * A cursor over a body that an earlier cursor decoded and validated to its end (see {@link
+   * KeptBody}): it skips the duplicate check, which is the only per-row state a cursor holds.
+   */
+  static <I extends ItemDecoder> DatasetResponseCursor<I> validated(
+      ApiRequest request, InputStream body, I item) {
+    return new DatasetResponseCursor<>(request, body, item, false);
+  }
+
+  private DatasetResponseCursor(ApiRequest request, InputStream body, I item, boolean checkKeys) {
+    this.checkKeys = checkKeys;
     this.request = request;
     this.body = body;
     this.item = item;
@@ -127,7 +142,9 @@ public final class DatasetResponseCursor<I extends ItemDecoder> implements Close
     if (missing != null) {
       throw new MalformedResponseException("required field '" + missing + "' is missing or null");
     }
-    item.addKeys(keys, itemIndex);
+    if (checkKeys) {
+      item.addKeys(keys, itemIndex);
+    }
   }
 
   private DatasetMeta readMeta() throws IOException {

@@ -7,6 +7,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -152,6 +155,66 @@ public final class OpenRouterClient {
       }
     }
     return exchange.send(request, metrics, reader, cacheKey);
+  }
+
+  /** What a reader made of a validated response, and one copy of its body for a second pass. */
+  public record Kept<T>(T value, KeptBody body) {}
+
+  /**
+   * As {@link #read(ApiRequest, ItemDecoder, RequestMetrics, CursorReader)}, and also keeps one
+   * copy of the body that {@code reader} validated (on the heap up to {@value
+   * KeptBody#IN_MEMORY_BYTES} bytes, else in a temporary file under {@code spillDir}), so the
+   * caller can decode it a second time, lazily, with {@link KeptBody#reopen}, instead of holding
+   * what it decoded. The reader should therefore validate everything and keep nothing per row. The
+   * caller must close the returned body; the copies of attempts that failed are deleted here.
+   *
+   * @param spillDir where large bodies are written; null for {@code java.io.tmpdir}
+   */
+  public <I extends ItemDecoder, T> Kept<T> readKept(
+      ApiRequest request,
+      I decoder,
+      RequestMetrics metrics,
+      CursorReader<I, T> reader,
+      Path spillDir) {
+    return readKept(
+        request,
+        metrics,
+        body -> reader.read(new DatasetResponseCursor<>(request, body, decoder)),
+        spillDir);
+  }
+
+  /**
+   * As {@link #read(ApiRequest, RequestMetrics, BodyReader)}, and also keeps one copy of the body
+   * that {@code reader} read to its end and validated, as described for {@link
+   * #readKept(ApiRequest, ItemDecoder, RequestMetrics, CursorReader, Path)}.
+   */
+  public <T> Kept<T> readKept(
+      ApiRequest request, RequestMetrics metrics, BodyReader<T> reader, Path spillDir) {
+    List<KeptBody> copies = new ArrayList<>();
+    Kept<T> kept = null;
+    try {
+      kept =
+          read(
+              request,
+              metrics,
+              body -> {
+                KeptBody copy = new KeptBody(spillDir);
+                copies.add(copy);
+                InputStream keeping = copy.keeping(body);
+                T value = reader.read(keeping);
+                // Whatever follows the JSON document (whitespace) is part of the body too; a parser
+                // that reached the end has closed the stream (which then reads as ended).
+                keeping.transferTo(OutputStream.nullOutputStream());
+                return new Kept<>(value, copy.complete());
+              });
+      return kept;
+    } finally {
+      for (KeptBody copy : copies) {
+        if (kept == null || copy != kept.body()) {
+          copy.closeQuietly();
+        }
+      }
+    }
   }
 
   /**

@@ -3,16 +3,18 @@ package io.github.openrouterspark.spark.analytics;
 import io.github.openrouterspark.api.AnalyticsClient;
 import io.github.openrouterspark.api.AnalyticsQueryBody;
 import io.github.openrouterspark.api.AnalyticsResult;
+import io.github.openrouterspark.api.AnalyticsRowCursor;
+import io.github.openrouterspark.api.KeptBody;
+import io.github.openrouterspark.api.OpenRouterClient;
 import io.github.openrouterspark.api.RequestMetrics;
 import io.github.openrouterspark.plan.AnalyticsWindowPlanner;
 import io.github.openrouterspark.plan.TimeWindow;
 import io.github.openrouterspark.spark.metrics.ConnectorMetrics;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Iterator;
-import java.util.List;
 import org.apache.spark.sql.catalyst.InternalRow;
-import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
 import org.apache.spark.sql.connector.read.PartitionReader;
 import org.slf4j.Logger;
@@ -20,11 +22,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reads one analytics window completely. The API says whether it cut a result short only after the
- * rows ({@code metadata.truncated}), so each response's rows (at most the API's limit of 10,000)
- * are held until then. A truncated window is split in two at a bucket start and both halves are
- * read in its place, in order, until every piece is complete; when a window cannot be split (one
- * bucket, or totals that do not add up), the task fails rather than return a short result. A pushed
- * LIMIT truncates by design and is not split.
+ * rows ({@code metadata.truncated}), so each response is read twice: once, inside the client's
+ * retry loop, to check and convert every row (keeping none) while one copy of the body is kept (a
+ * temporary file once it is large), then again from that copy, one row per {@link #next()}, once
+ * the metadata said the result is complete. Memory does not grow with the response. A truncated
+ * window is split in two at a bucket start and both halves are read in its place, in order, until
+ * every piece is complete; when a window cannot be split (one bucket, or totals that do not add
+ * up), the task fails rather than return a short result. A pushed LIMIT truncates by design and is
+ * not split.
  */
 final class AnalyticsPartitionReader implements PartitionReader<InternalRow> {
   private static final Logger LOG = LoggerFactory.getLogger(AnalyticsPartitionReader.class);
@@ -34,7 +39,9 @@ final class AnalyticsPartitionReader implements PartitionReader<InternalRow> {
   private final Deque<TimeWindow> pending = new ArrayDeque<>();
   private final AnalyticsQueryBody query;
   private final RequestMetrics metrics = new RequestMetrics();
-  private Iterator<GenericInternalRow> rows = List.<GenericInternalRow>of().iterator();
+  private KeptBody kept;
+  private AnalyticsRowCursor rows;
+  private AnalyticsRowDecoder decoder;
   private InternalRow current;
   private long rowsRead;
 
@@ -48,29 +55,46 @@ final class AnalyticsPartitionReader implements PartitionReader<InternalRow> {
 
   @Override
   public boolean next() {
-    while (!rows.hasNext()) {
+    while (true) {
+      if (rows != null) {
+        if (rows.next()) {
+          current = decoder.last();
+          rowsRead++;
+          return true;
+        }
+        release();
+      }
       if (pending.isEmpty()) {
         return false;
       }
-      rows = read(pending.pop()).iterator();
+      read(pending.pop());
     }
-    current = rows.next();
-    rowsRead++;
-    return true;
   }
 
-  private List<GenericInternalRow> read(TimeWindow window) {
+  /** Reads {@code window}: opens its rows, or replaces it with its halves when truncated. */
+  private void read(TimeWindow window) {
     AnalyticsQueryBody body = query.over(window.start(), window.end());
-    AnalyticsClient.Answer<AnalyticsRowDecoder> answer =
-        client.query(body, () -> new AnalyticsRowDecoder(plan.layout()), metrics);
-    AnalyticsResult result = answer.result();
-    AnalyticsRowDecoder decoder = answer.rows();
+    OpenRouterClient.Kept<AnalyticsClient.Answer<AnalyticsRowDecoder>> answer =
+        client.queryKept(body, () -> new AnalyticsRowDecoder(plan.layout()), metrics, null);
+    kept = answer.body();
+    AnalyticsResult result = answer.value().result();
     for (String warning : result.warnings()) {
       LOG.warn("OpenRouter analytics warning for {}: {}", body.toRequest(), warning);
     }
     if (!result.truncated() || plan.limited()) {
-      return decoder.takeRows();
+      decoder = new AnalyticsRowDecoder(plan.layout());
+      try {
+        rows = client.rows(body, kept, decoder);
+      } catch (IOException e) {
+        release();
+        throw new UncheckedIOException(
+            "Could not re-read the kept response of OpenRouter analytics request "
+                + body.toRequest(),
+            e);
+      }
+      return;
     }
+    release();
     TimeWindow[] halves =
         plan.splittable() ? AnalyticsWindowPlanner.split(window, plan.granularity()) : null;
     if (halves == null) {
@@ -98,7 +122,29 @@ final class AnalyticsPartitionReader implements PartitionReader<InternalRow> {
         halves[1]);
     pending.push(halves[1]);
     pending.push(halves[0]);
-    return List.of();
+  }
+
+  /** Closes the current response's second pass and deletes its kept body. */
+  private void release() {
+    try {
+      if (rows != null) {
+        rows.close();
+      }
+    } catch (IOException ignored) {
+      // Only a local copy: nothing is lost.
+    } finally {
+      rows = null;
+      decoder = null;
+      if (kept != null) {
+        try {
+          kept.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException("Could not delete a kept response body", e);
+        } finally {
+          kept = null;
+        }
+      }
+    }
   }
 
   @Override
@@ -113,6 +159,7 @@ final class AnalyticsPartitionReader implements PartitionReader<InternalRow> {
 
   @Override
   public void close() {
-    // Each response is closed as soon as it has been read.
+    pending.clear();
+    release();
   }
 }

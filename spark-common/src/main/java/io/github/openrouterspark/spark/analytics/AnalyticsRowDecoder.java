@@ -7,8 +7,6 @@ import io.github.openrouterspark.api.JsonValues;
 import io.github.openrouterspark.api.MalformedResponseException;
 import io.github.openrouterspark.spark.read.SparkValues;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.unsafe.types.UTF8String;
 
@@ -17,12 +15,13 @@ import org.apache.spark.unsafe.types.UTF8String;
  * (docs/api-contract.md §5, §9.5): counts come as JSON strings or numbers, whole (5.0 is 5), real
  * numbers as finite numbers (a numeric string is accepted too), time keys as ISO date-times or
  * {@code YYYY-MM-DD}; null stays null. What the row must hold for its query (keys, range, filters,
- * no duplicates) is checked in the api layer before a field gets here. The rows of one response are
- * held until its metadata says whether it is complete.
+ * no duplicates) is checked in the api layer before a field gets here. It keeps only the row
+ * decoded last: a response's rows are converted once to check them and once more, from its kept
+ * body, to return them one at a time (see {@link AnalyticsPartitionReader}).
  */
 final class AnalyticsRowDecoder implements AnalyticsRowSink {
   private final AnalyticsRowLayout layout;
-  private final List<GenericInternalRow> rows = new ArrayList<>();
+  private GenericInternalRow last;
   private Object[] values;
   private boolean sawDate;
 
@@ -59,14 +58,12 @@ final class AnalyticsRowDecoder implements AnalyticsRowSink {
                 + ", so it cannot be placed in time");
       }
     }
-    rows.add(new GenericInternalRow(values));
+    last = new GenericInternalRow(values);
   }
 
-  /** The rows decoded so far; the list is handed over, and a new one is started. */
-  List<GenericInternalRow> takeRows() {
-    List<GenericInternalRow> out = new ArrayList<>(rows);
-    rows.clear();
-    return out;
+  /** The row decoded last. */
+  GenericInternalRow last() {
+    return last;
   }
 
   private static Object convert(String field, AnalyticsColumn.Kind kind, JsonParser p)

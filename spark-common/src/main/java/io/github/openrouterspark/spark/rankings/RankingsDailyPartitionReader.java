@@ -4,6 +4,7 @@ import io.github.openrouterspark.api.ApiRequest;
 import io.github.openrouterspark.api.DatasetMeta;
 import io.github.openrouterspark.api.DatasetResponseCursor;
 import io.github.openrouterspark.api.DayCache;
+import io.github.openrouterspark.api.KeptBody;
 import io.github.openrouterspark.api.OpenRouterClient;
 import io.github.openrouterspark.api.RankingsDailyItem;
 import io.github.openrouterspark.api.RequestMetrics;
@@ -13,11 +14,11 @@ import io.github.openrouterspark.plan.Window;
 import io.github.openrouterspark.spark.metrics.ConnectorMetrics;
 import io.github.openrouterspark.spark.read.SparkValues;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
+import java.util.Arrays;
 import org.apache.spark.sql.catalyst.InternalRow;
 import org.apache.spark.sql.catalyst.expressions.GenericInternalRow;
 import org.apache.spark.sql.connector.metric.CustomTaskMetric;
@@ -25,17 +26,22 @@ import org.apache.spark.sql.connector.read.PartitionReader;
 import org.apache.spark.sql.types.Decimal;
 
 /**
- * Reads one window of one parameter set: one request, decoded as it streams in, straight into Spark
- * rows that carry the parameter set in the key columns. Rows on dates the query does not want (the
- * window may span gaps between wanted buckets) are dropped here, which is what lets date predicates
- * be reported to Spark as fully handled.
+ * Reads one window of one parameter set: one request, turned into Spark rows that carry the
+ * parameter set in the key columns. Rows on dates the query does not want (the window may span gaps
+ * between wanted buckets) are dropped here, which is what lets date predicates be reported to Spark
+ * as fully handled.
  *
- * <p>The whole window is decoded and checked inside the client's retry loop before its first row is
- * returned: a response that breaks off is requested again and decoded afresh, so no row is ever
- * returned twice, and none from a response that turns out to be wrong.
+ * <p>The response is read twice, so that memory does not grow with its size. The first pass, inside
+ * the client's retry loop, streams the body and checks all of it (dates, meta coverage, duplicates,
+ * decimal range) while building no row, and keeps one copy of the body ({@link KeptBody}: a
+ * temporary file once it is large). A response that breaks off is requested again and checked
+ * afresh, so no row is ever returned twice, and none from a response that turns out to be wrong.
+ * The second pass decodes the kept copy lazily, one row per {@link #next()}, with {@code _as_of}
+ * already known from the first. {@link #close()} (which Spark calls however the task ends) deletes
+ * the copy.
  *
- * <p>With a {@link DayCache.Scope} (daily rows, cache enabled), the reader also keeps every row of
- * the window, wanted or not, and once the response has been read to its end and its meta checked
+ * <p>With a {@link DayCache.Scope} (daily rows, cache enabled), the first pass also keeps every row
+ * of the window, wanted or not, and once the response has been read to its end and its meta checked
  * stores the window's completed days in the {@link DayCache}: the days before both today (UTC, at
  * read time) and the date of the response's {@code as_of}. A window is stored whole or not at all.
  */
@@ -57,8 +63,16 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
   private final ApiRequest request;
   private long rowsRead;
 
-  /** The window's wanted rows, once its response has been read and checked. */
-  private Iterator<GenericInternalRow> held;
+  private final boolean tokensSelected;
+
+  /** The response's kept body, once it has been read and checked, until the reader closes. */
+  private KeptBody body;
+
+  /** The second pass over {@link #body}. */
+  private DatasetResponseCursor<RankingsDailyItem> rest;
+
+  private Instant asOf;
+  private boolean done;
 
   private InternalRow current;
   private LocalDate lastDate;
@@ -96,18 +110,32 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
     this.dayCache = dayCache;
     this.clock = clock;
     this.request = slice.query(window).toRequest();
+    this.tokensSelected =
+        Arrays.asList(layout.columns()).contains(RankingsDailyColumns.TOTAL_TOKENS);
   }
 
   @Override
   public boolean next() {
-    if (held == null) {
-      held = readWindow().iterator();
+    if (done) {
+      return false;
     }
-    if (held.hasNext()) {
-      current = held.next();
-      rowsRead++;
-      return true;
+    if (rest == null) {
+      readWindow();
     }
+    while (rest.next()) {
+      RankingsDailyItem item = rest.item();
+      if (dates.contains(item.date())) {
+        GenericInternalRow row = toRow(item);
+        if (rows.needsAsOf()) {
+          rows.fillAsOf(row, asOf);
+        }
+        current = row;
+        rowsRead++;
+        return true;
+      }
+    }
+    done = true;
+    release();
     return false;
   }
 
@@ -123,7 +151,8 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
 
   @Override
   public void close() throws IOException {
-    // The response was read completely, and closed, before the first row was returned.
+    done = true;
+    release();
   }
 
   /** Rows of the window read so far; for a caller that reads several windows in one task. */
@@ -131,20 +160,31 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
     return rowsRead;
   }
 
-  /** One window's response, decoded and checked. */
-  private record WindowRows(List<GenericInternalRow> wanted, WindowDays days, DatasetMeta meta) {}
+  /** What the first pass learnt of one window's response. */
+  private record Checked(WindowDays days, DatasetMeta meta) {}
 
-  private List<GenericInternalRow> readWindow() {
-    WindowRows read = client.read(request, new RankingsDailyItem(), metrics, this::decode);
+  private void readWindow() {
+    OpenRouterClient.Kept<Checked> read =
+        client.readKept(request, new RankingsDailyItem(), metrics, this::check, null);
+    body = read.body();
+    Checked checked = read.value();
+    asOf = checked.meta().asOf();
     if (dayCache != null) {
-      read.days().storeCompleted(dayCache, window, read.meta(), LocalDate.now(clock));
+      checked.days().storeCompleted(dayCache, window, checked.meta(), LocalDate.now(clock));
     }
-    return read.wanted();
+    try {
+      rest = body.reopen(request, new RankingsDailyItem());
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Could not re-read the kept response of OpenRouter API request " + request, e);
+    }
   }
 
-  /** Called once per attempt that got a response: everything is built afresh. */
-  private WindowRows decode(DatasetResponseCursor<RankingsDailyItem> cursor) {
-    List<GenericInternalRow> wanted = new ArrayList<>();
+  /**
+   * The first pass, called once per attempt that got a response: checks every row as {@link
+   * #next()} will use it, building none.
+   */
+  private Checked check(DatasetResponseCursor<RankingsDailyItem> cursor) {
     WindowDays days = dayCache == null ? null : new WindowDays();
     lastDate = null;
     while (cursor.next()) {
@@ -152,15 +192,32 @@ final class RankingsDailyPartitionReader implements PartitionReader<InternalRow>
       if (days != null) {
         days.add(item);
       }
-      if (wanted(item)) {
-        wanted.add(toRow(item));
+      if (wanted(item) && tokensSelected) {
+        decimal(item.totalTokens());
       }
     }
-    DatasetMeta meta = checkMeta(cursor.meta());
-    if (rows.needsAsOf()) {
-      wanted.forEach(r -> rows.fillAsOf(r, meta.asOf()));
+    return new Checked(days, checkMeta(cursor.meta()));
+  }
+
+  private void release() {
+    try {
+      if (rest != null) {
+        rest.close();
+      }
+    } catch (IOException ignored) {
+      // Only a local copy: nothing is lost.
+    } finally {
+      rest = null;
+      if (body != null) {
+        try {
+          body.close();
+        } catch (IOException e) {
+          throw new UncheckedIOException("Could not delete a kept response body", e);
+        } finally {
+          body = null;
+        }
+      }
     }
-    return new WindowRows(wanted, days, meta);
   }
 
   private boolean wanted(RankingsDailyItem item) {

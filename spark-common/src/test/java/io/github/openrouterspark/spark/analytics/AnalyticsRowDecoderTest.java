@@ -41,7 +41,7 @@ class AnalyticsRowDecoderTest {
       }
       decoder.endRow();
     }
-    return decoder.takeRows().get(0);
+    return decoder.last();
   }
 
   private static long micros(String instant) {
