@@ -259,7 +259,9 @@ class StreamingReadTest {
             .option("granularity", "day")
             .option("startTime", "2026-01-30")
             .load("analytics");
-    assertTrue(runOnce(source, out, checkpoint) >= 1);
+    runOnce(source, out, checkpoint);
+    // 2026-01-30 .. 2026-02-04: six completed day buckets, one query within the API's caps
+    assertEquals(1, emulator.requestLog().forPath("/analytics/query").size());
     Dataset<Row> batch =
         TestSpark.session()
             .read()
@@ -285,6 +287,19 @@ class StreamingReadTest {
     assertEquals(0, runOnce(source, out, checkpoint), "the current day's bucket waits");
     clock.advance(Duration.ofDays(1));
     assertEquals(1, runOnce(source, out, checkpoint), "one new bucket");
+    assertEquals(
+        batch.count()
+            + TestSpark.session()
+                .read()
+                .format("openrouter")
+                .option("baseUrl", emulator.baseUrl())
+                .option("apiKey", OpenRouterEmulator.DEFAULT_MANAGEMENT_KEY)
+                .option("granularity", "day")
+                .option("startTime", "2026-02-05T00:00:00Z")
+                .option("endTime", "2026-02-06T00:00:00Z")
+                .load("analytics")
+                .count(),
+        TestSpark.session().read().parquet(out.toString()).count());
   }
 
   private static ReadOptions options(String... keyValues) {
