@@ -48,7 +48,7 @@ final class DatasetTable implements SupportsRead, SupportsMetadataColumns {
     this.properties = properties;
     // readStream needs MICRO_BATCH_READ; every dataset of completed days offers it.
     this.capabilities =
-        DatasetStreams.supports(DatasetName.parse(name.substring("openrouter.".length())))
+        DatasetStreams.supports(DatasetName.parse(name.substring(name.lastIndexOf('.') + 1)))
             ? Set.of(TableCapability.BATCH_READ, TableCapability.MICRO_BATCH_READ)
             : Set.of(TableCapability.BATCH_READ);
   }

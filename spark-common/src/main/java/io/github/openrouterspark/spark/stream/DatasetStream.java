@@ -1,5 +1,6 @@
 package io.github.openrouterspark.spark.stream;
 
+import io.github.openrouterspark.options.InvalidOptionException;
 import io.github.openrouterspark.options.ReadOptions;
 import io.github.openrouterspark.spark.read.ConnectorClock;
 import java.time.Duration;
@@ -41,6 +42,8 @@ final class DatasetStream
   private final StreamOffset initial;
   private final AtomicLong batchesPlanned = new AtomicLong();
   private volatile Instant availableNowTarget;
+  private Instant checkedStart;
+  private Instant checkedEnd;
 
   DatasetStream(ReadOptions options, StreamUnit unit, StreamOffset initial) {
     this.options = options;
@@ -98,7 +101,7 @@ final class DatasetStream
       return own(startOffset);
     }
     if (!(limit instanceof ReadMaxRows max)) {
-      return offset(head); // all available; any other limit is not one this source knows
+      return checked(start, head); // all available; any other limit is not one this source knows
     }
     // At least one unit, then whole units while the batch stays within the limit's days.
     Instant end = unit.next(start);
@@ -107,7 +110,34 @@ final class DatasetStream
         next = unit.next(end)) {
       end = next;
     }
-    return offset(end.isAfter(head) ? start : end);
+    return checked(start, end.isAfter(head) ? start : end);
+  }
+
+  /**
+   * The offset {@code end}, once the batch {@code [start, end)} is known to fit {@code
+   * maxRequestsPerQuery}: planned here (no I/O), before Spark logs the batch, because a logged
+   * batch is replayed with the same range, and one over the budget would fail on every restart.
+   */
+  private StreamOffset checked(Instant start, Instant end) {
+    if (end.isAfter(start) && !(start.equals(checkedStart) && end.equals(checkedEnd))) {
+      try {
+        BatchScans.build(unit.slice(options, start, end));
+      } catch (InvalidOptionException e) {
+        throw new InvalidOptionException(
+            "The next micro-batch of this "
+                + dataset()
+                + " stream, "
+                + unit.format(start)
+                + " up to "
+                + unit.format(end)
+                + " (exclusive), is over budget: set option 'maxDaysPerTrigger' to read it in smaller"
+                + " batches, or raise maxRequestsPerQuery. "
+                + e.getMessage());
+      }
+      checkedStart = start;
+      checkedEnd = end;
+    }
+    return offset(end);
   }
 
   @Override

@@ -367,6 +367,18 @@ class StreamingReadTest {
                     dir.resolve("o3"),
                     dir.resolve("c3")));
     assertTrue(rootMessage(ended).contains("endDate"), rootMessage(ended));
+    // 400 one-day windows in one batch: over maxRequestsPerQuery, found before the batch is logged
+    Path overCheckpoint = dir.resolve("c4");
+    Exception over =
+        assertThrows(
+            Exception.class,
+            () ->
+                runOnce(
+                    stream().option("windowDays", "1").load("rankings-daily"),
+                    dir.resolve("o4"),
+                    overCheckpoint));
+    assertTrue(rootMessage(over).contains("maxDaysPerTrigger"), rootMessage(over));
+    assertFalse(Files.exists(overCheckpoint.resolve("offsets").resolve("0")), "no batch logged");
     assertEquals(0, emulator.requestLog().size());
   }
 
