@@ -15,7 +15,7 @@ record BucketUnits(AnalyticsGranularity granularity) implements StreamUnit {
   }
 
   @Override
-  public Instant alignUp(Instant t) {
+  public Instant start(Instant t) {
     return granularity.ceil(t);
   }
 

@@ -6,6 +6,7 @@ import io.github.openrouterspark.options.InvalidOptionException;
 import io.github.openrouterspark.options.RankingSelection;
 import io.github.openrouterspark.options.ReadOptions;
 import io.github.openrouterspark.plan.AnalyticsGranularity;
+import io.github.openrouterspark.plan.BucketCalendar;
 import io.github.openrouterspark.plan.DatePlanner;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,7 +36,7 @@ public final class DatasetStreams {
   public static MicroBatchStream open(ReadOptions options, String checkpointLocation) {
     options.requireApiKey();
     StreamUnit unit = unit(options);
-    Instant origin = unit.alignUp(origin(options));
+    Instant origin = unit.start(origin(options));
     String dataset = options.dataset().apiName();
     String json =
         new InitialOffsetFile(
@@ -51,14 +52,11 @@ public final class DatasetStreams {
         RankingSelection s = options.selection();
         String period =
             RankingsDailyQuery.effectivePeriod(s.period(), s.category(), s.languageType());
-        if (!"day".equals(period)) {
-          throw new InvalidOptionException(
-              "A rankings-daily stream reads daily rows, but these options read "
-                  + period
-                  + "ly buckets (period, or category/languageType, which the API serves weekly):"
-                  + " stream period=day, or read weeks and months with spark.read.");
-        }
-        yield new DayUnits(1);
+        boolean sampled = s.category() != null || s.languageType() != null;
+        // Days, or whole weeks and months once their last day is over.
+        yield "day".equals(period)
+            ? new DayUnits(1)
+            : new CalendarUnits(BucketCalendar.of(period, sampled));
       }
       case APP_RANKINGS -> {
         noEnd(options.endDate().isPresent(), "endDate");

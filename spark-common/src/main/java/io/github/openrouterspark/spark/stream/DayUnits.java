@@ -18,7 +18,7 @@ record DayUnits(int days) implements StreamUnit {
   }
 
   @Override
-  public Instant alignUp(Instant t) {
+  public Instant start(Instant t) {
     Instant day = t.truncatedTo(ChronoUnit.DAYS);
     return day.equals(t) ? t : day.plus(1, ChronoUnit.DAYS);
   }

@@ -12,8 +12,8 @@ interface StreamUnit {
   /** What the offset JSON calls the unit, e.g. {@code day}, {@code 7-day-window}, {@code hour}. */
   String name();
 
-  /** The first boundary at or after {@code t}. */
-  Instant alignUp(Instant t);
+  /** The boundary a stream whose start option is {@code t} starts at. */
+  Instant start(Instant t);
 
   /** The boundary after {@code boundary}. */
   Instant next(Instant boundary);
