@@ -36,6 +36,12 @@ public record AnalyticsSelection(
     return new AnalyticsGrain(granularity, dimensions);
   }
 
+  /** The same selection over {@code [start, end)}. */
+  public AnalyticsSelection withTimeRange(Instant start, Instant end) {
+    return new AnalyticsSelection(
+        granularity, Optional.of(start), Optional.of(end), metrics, dimensions);
+  }
+
   /** The options must apply to {@code dataset} ({@link OptionMap#requireApplicable}). */
   static AnalyticsSelection parse(DatasetName dataset, OptionMap map) {
     if (dataset != DatasetName.ANALYTICS) {

@@ -6,6 +6,7 @@ import io.github.openrouterspark.api.ClientSettings;
 import io.github.openrouterspark.api.TrafficSettings;
 import io.github.openrouterspark.plan.DatePlanner;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,8 @@ public record ReadOptions(
     boolean pushDownLimit,
     TrafficSettings traffic,
     int maxRequestsPerQuery,
-    CacheSettings cache) {
+    CacheSettings cache,
+    OptionalInt maxDaysPerTrigger) {
 
   public static final String API_KEY_CONF = "spark.openrouter.apiKey";
   public static final String API_KEY_ENV = "OPENROUTER_API_KEY";
@@ -118,7 +120,10 @@ public record ReadOptions(
         map.valueOrDefault(ReaderOption.PUSH_DOWN_LIMIT, dataset, Boolean.class),
         traffic,
         map.valueOrDefault(ReaderOption.MAX_REQUESTS_PER_QUERY, dataset, Integer.class),
-        cache);
+        cache,
+        map.parsed(ReaderOption.MAX_DAYS_PER_TRIGGER, Integer.class)
+            .map(OptionalInt::of)
+            .orElse(OptionalInt.empty()));
   }
 
   /** The key, or a clear error listing the three ways to give one. */
@@ -161,7 +166,52 @@ public record ReadOptions(
         pushDownLimit,
         traffic,
         maxRequestsPerQuery,
-        cache);
+        cache,
+        maxDaysPerTrigger);
+  }
+
+  /**
+   * The same read over the dates {@code start..end} (inclusive) instead of the startDate and
+   * endDate options: one micro-batch of a stream.
+   */
+  public ReadOptions withDates(LocalDate start, LocalDate end) {
+    return new ReadOptions(
+        dataset,
+        apiKey,
+        client,
+        Optional.of(start),
+        Optional.of(end),
+        windowDays,
+        selection,
+        analytics,
+        pushDownFilters,
+        pushDownLimit,
+        traffic,
+        maxRequestsPerQuery,
+        cache,
+        maxDaysPerTrigger);
+  }
+
+  /**
+   * The same analytics read over {@code [start, end)} instead of the startTime and endTime options:
+   * one micro-batch of a stream.
+   */
+  public ReadOptions withTimeRange(Instant start, Instant end) {
+    return new ReadOptions(
+        dataset,
+        apiKey,
+        client,
+        startDate,
+        endDate,
+        windowDays,
+        selection,
+        analytics.withTimeRange(start, end),
+        pushDownFilters,
+        pushDownLimit,
+        traffic,
+        maxRequestsPerQuery,
+        cache,
+        maxDaysPerTrigger);
   }
 
   /** Plain http beyond loopback would carry the key in clear text: only with explicit consent. */
@@ -231,6 +281,8 @@ public record ReadOptions(
         + maxRequestsPerQuery
         + ", cache="
         + cache
+        + ", maxDaysPerTrigger="
+        + (maxDaysPerTrigger.isPresent() ? maxDaysPerTrigger.getAsInt() : "default")
         + "]";
   }
 }

@@ -250,6 +250,14 @@ public enum ReaderOption {
       OptionType.wholeNumber(1, 100_000),
       OptionDefault.of(100),
       "A query planned to need more requests fails before its first" + " request (1..100000)."),
+  MAX_DAYS_PER_TRIGGER(
+      "maxDaysPerTrigger",
+      only(DatasetName.RANKINGS_DAILY, DatasetName.APP_RANKINGS, DatasetName.ANALYTICS),
+      OptionType.wholeNumber(1, 100_000),
+      OptionDefault.none("(every completed day)"),
+      "Streams (spark.readStream) only: most days of data one micro-batch reads (1..100000);"
+          + " app-rankings rounds down to whole windowDays windows, analytics to whole buckets,"
+          + " and a batch always reads at least one. Trigger.AvailableNow keeps it."),
   CACHE(
       "cache",
       all(),

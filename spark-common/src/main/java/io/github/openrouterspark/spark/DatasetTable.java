@@ -1,6 +1,8 @@
 package io.github.openrouterspark.spark;
 
+import io.github.openrouterspark.options.DatasetName;
 import io.github.openrouterspark.spark.read.AsOfColumn;
+import io.github.openrouterspark.spark.stream.DatasetStreams;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -23,6 +25,7 @@ final class DatasetTable implements SupportsRead, SupportsMetadataColumns {
   private final Supplier<ScanBuilder> scanBuilders;
   private final boolean asOfColumn;
   private final Map<String, String> properties;
+  private final Set<TableCapability> capabilities;
 
   /**
    * @param asOfColumn whether the table offers the {@code _as_of} metadata column (datasets do)
@@ -43,6 +46,11 @@ final class DatasetTable implements SupportsRead, SupportsMetadataColumns {
     this.scanBuilders = scanBuilders;
     this.asOfColumn = asOfColumn;
     this.properties = properties;
+    // readStream needs MICRO_BATCH_READ; every dataset of completed days offers it.
+    this.capabilities =
+        DatasetStreams.supports(DatasetName.parse(name.substring(name.lastIndexOf('.') + 1)))
+            ? Set.of(TableCapability.BATCH_READ, TableCapability.MICRO_BATCH_READ)
+            : Set.of(TableCapability.BATCH_READ);
   }
 
   /**
@@ -73,7 +81,7 @@ final class DatasetTable implements SupportsRead, SupportsMetadataColumns {
 
   @Override
   public Set<TableCapability> capabilities() {
-    return Set.of(TableCapability.BATCH_READ);
+    return capabilities;
   }
 
   @Override

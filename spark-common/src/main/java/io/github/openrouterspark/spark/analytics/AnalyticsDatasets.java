@@ -1,9 +1,9 @@
 package io.github.openrouterspark.spark.analytics;
 
 import io.github.openrouterspark.options.ReadOptions;
+import io.github.openrouterspark.spark.read.ConnectorClock;
 import io.github.openrouterspark.spark.read.DatasetDefinition;
 import io.github.openrouterspark.spark.read.DatasetScan;
-import java.time.Clock;
 import org.apache.spark.sql.connector.read.ScanBuilder;
 
 /** The {@code analytics} and {@code analytics-meta} datasets, as the data source offers them. */
@@ -17,7 +17,9 @@ public final class AnalyticsDatasets {
     AnalyticsSchema schema =
         AnalyticsSchema.of(AnalyticsMetaCache.get(options), options.analytics());
     return new DatasetDefinition(
-        schema.struct(), () -> new AnalyticsScanBuilder(options, schema, Clock.systemUTC()), false);
+        schema.struct(),
+        () -> new AnalyticsScanBuilder(options, schema, ConnectorClock.current()),
+        false);
   }
 
   /** Nothing to push: the scan builder only builds. */

@@ -12,6 +12,7 @@ import io.github.openrouterspark.plan.Window;
 import io.github.openrouterspark.spark.pushdown.KeyColumns;
 import io.github.openrouterspark.spark.pushdown.RankPredicates;
 import io.github.openrouterspark.spark.pushdown.References;
+import io.github.openrouterspark.spark.read.ConnectorClock;
 import io.github.openrouterspark.spark.read.DatasetScan;
 import io.github.openrouterspark.spark.read.PushdownReport;
 import java.time.Clock;
@@ -61,7 +62,7 @@ final class AppRankingsScanBuilder
   private StructType requiredSchema = AppRankingsColumns.SCHEMA;
 
   AppRankingsScanBuilder(ReadOptions options) {
-    this(options, Clock.systemUTC());
+    this(options, ConnectorClock.current());
   }
 
   AppRankingsScanBuilder(ReadOptions options, Clock clock) {

@@ -15,6 +15,7 @@ import io.github.openrouterspark.plan.DateSet;
 import io.github.openrouterspark.spark.pushdown.DatePredicates;
 import io.github.openrouterspark.spark.pushdown.KeyColumns;
 import io.github.openrouterspark.spark.pushdown.References;
+import io.github.openrouterspark.spark.read.ConnectorClock;
 import io.github.openrouterspark.spark.read.DatasetScan;
 import io.github.openrouterspark.spark.read.PushdownReport;
 import java.time.Clock;
@@ -74,7 +75,7 @@ final class RankingsDailyScanBuilder
   private StructType requiredSchema = RankingsDailyColumns.SCHEMA;
 
   RankingsDailyScanBuilder(ReadOptions options) {
-    this(options, Clock.systemUTC());
+    this(options, ConnectorClock.current());
   }
 
   RankingsDailyScanBuilder(ReadOptions options, Clock clock) {

@@ -2,6 +2,7 @@ package io.github.openrouterspark.spark.read;
 
 import io.github.openrouterspark.options.ReadOptions;
 import io.github.openrouterspark.spark.metrics.ConnectorMetrics;
+import io.github.openrouterspark.spark.stream.DatasetStreams;
 import java.util.OptionalLong;
 import org.apache.spark.sql.connector.metric.CustomMetric;
 import org.apache.spark.sql.connector.read.Batch;
@@ -10,6 +11,7 @@ import org.apache.spark.sql.connector.read.PartitionReaderFactory;
 import org.apache.spark.sql.connector.read.Scan;
 import org.apache.spark.sql.connector.read.Statistics;
 import org.apache.spark.sql.connector.read.SupportsReportStatistics;
+import org.apache.spark.sql.connector.read.streaming.MicroBatchStream;
 import org.apache.spark.sql.types.StructType;
 
 /**
@@ -17,12 +19,12 @@ import org.apache.spark.sql.types.StructType;
  * use. EXPLAIN reads {@code OpenRouter <dataset> <plan>, <pushdown report>}.
  */
 public final class DatasetScan implements Scan, Batch, SupportsReportStatistics {
-  private final String dataset;
+  private final ReadOptions options;
   private final DatasetRead read;
   private final Connection connection;
 
-  private DatasetScan(String dataset, DatasetRead read, Connection connection) {
-    this.dataset = dataset;
+  private DatasetScan(ReadOptions options, DatasetRead read, Connection connection) {
+    this.options = options;
     this.read = read;
     this.connection = connection;
   }
@@ -32,7 +34,7 @@ public final class DatasetScan implements Scan, Batch, SupportsReportStatistics 
    * requests than {@code maxRequestsPerQuery}.
    */
   public static DatasetScan of(ReadOptions options, DatasetRead read) {
-    DatasetScan scan = new DatasetScan(options.dataset().apiName(), read, Connection.of(options));
+    DatasetScan scan = new DatasetScan(options, read, Connection.of(options));
     RequestBudget.check(options, read.plannedRequests(), scan.description());
     return scan;
   }
@@ -45,6 +47,15 @@ public final class DatasetScan implements Scan, Batch, SupportsReportStatistics 
   @Override
   public Batch toBatch() {
     return this;
+  }
+
+  /**
+   * {@code spark.readStream}: the dataset's completed days (or buckets) as they come, each batch
+   * read by a scan like this one over the batch's range.
+   */
+  @Override
+  public MicroBatchStream toMicroBatchStream(String checkpointLocation) {
+    return DatasetStreams.open(options, checkpointLocation);
   }
 
   @Override
@@ -85,7 +96,12 @@ public final class DatasetScan implements Scan, Batch, SupportsReportStatistics 
 
   @Override
   public String description() {
-    return "OpenRouter " + dataset + " " + read.plan() + ", " + read.pushdown().explain();
+    return "OpenRouter "
+        + options.dataset().apiName()
+        + " "
+        + read.plan()
+        + ", "
+        + read.pushdown().explain();
   }
 
   @Override
