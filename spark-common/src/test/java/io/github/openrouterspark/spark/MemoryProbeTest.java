@@ -44,7 +44,8 @@ class MemoryProbeTest {
       assertEquals(truth, actual);
       assertEquals(truth.size(), run.rows());
       Set<String> asOf = lines.stream().map(f -> f[3]).collect(Collectors.toSet());
-      assertEquals(1, asOf.size(), "one response, one _as_of: " + asOf);
+      assertEquals(
+          1, asOf.size(), "one response, one _as_of: " + asOf + "; " + emulator.requestLog().all());
       assertTrue(!asOf.iterator().next().isEmpty());
 
       List<LoggedRequest> measured =
