@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * How far the live heap rises while a read runs, per path and response size: each measurement is a
  * fresh {@link MemoryProbe} JVM with {@code -Xmx256m}, against one emulator in this JVM. Prints a
- * Markdown table (README, "Memory"). The example profile's exec:exec runs only in examples/ and
- * the line modules, so run it on spark-common's test class path: {@code mvn -B -q
+ * Markdown table (README, "Memory"). The example profile's exec:exec runs only in examples/ and the
+ * line modules, so run it on spark-common's test class path: {@code mvn -B -q
  * dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test} in spark-common,
  * then {@code java <spark.test.argLine> -cp target/test-classes:target/classes:$(cat cp.txt)
  * io.github.openrouterspark.spark.MemoryBenchmark}.
